@@ -1,0 +1,12 @@
+export * from './classify';
+export * from './hlc';
+export * from './item';
+export * from './merge';
+export * from './period';
+export * from './references';
+export * from './report/build-month';
+export type * from './report/model';
+export * from './report/template';
+export * from './sync-protocol';
+export * from './taxonomy';
+export * from './text';
