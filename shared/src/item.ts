@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HLC_PATTERN } from './hlc';
+import { HLC_PATTERN, hlcToDate, maxHlc } from './hlc';
 
 /** What an officer did: a result, a plan for a coming period, a figure, or a task the leadership assigned. */
 export const itemKinds = ['result', 'plan', 'stat', 'directive'] as const;
@@ -96,5 +96,34 @@ export function defaultItemFields(occurredOn: string, createdAt: string): Omit<I
     tags: [],
     deleted: false,
     createdAt,
+  };
+}
+
+/** What a replica holds of an item: the fields written so far, each with the clock of its last write. */
+export interface ItemRecord {
+  id: string;
+  authorId?: string | null;
+  fields: ItemFieldsPatch;
+  clocks: ItemClocks;
+}
+
+/**
+ * The item a record stands for, with defaults for the fields nobody wrote; null while its text has
+ * not arrived (a replica can hear of an edit before the clip itself).
+ */
+export function materializeItem(record: ItemRecord, unitId: string): Item | null {
+  const { text } = record.fields;
+  if (!text) return null;
+  const latest = Object.values(record.clocks).reduce<string | undefined>(maxHlc, undefined);
+  const updatedAt = latest ? hlcToDate(latest).toISOString() : (record.fields.createdAt ?? new Date(0).toISOString());
+  const createdAt = record.fields.createdAt ?? updatedAt;
+  return {
+    ...defaultItemFields(record.fields.occurredOn ?? createdAt.slice(0, 10), createdAt),
+    ...record.fields,
+    text,
+    id: record.id,
+    unitId,
+    authorId: record.authorId ?? null,
+    updatedAt,
   };
 }

@@ -27,7 +27,12 @@ describe('mergeFields', () => {
   });
 
   it('changes nothing when the same write arrives again', () => {
-    const write = mutationAsVersioned({ mutationId: 'm0000001', itemId: crypto.randomUUID(), hlc: t1, set: { text: 'x' } });
+    const write = mutationAsVersioned({
+      mutationId: 'm0000001',
+      itemId: crypto.randomUUID(),
+      hlc: t1,
+      set: { text: 'x' },
+    });
     const once = mergeFields(undefined, write);
     const twice = mergeFields(once, write);
     expect(twice.changed).toEqual([]);

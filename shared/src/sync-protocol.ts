@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hlcSchema, type ItemClocks, itemClocksSchema, type ItemFieldsPatch, itemFieldsPatchSchema } from './item';
+import { hlcSchema, type ItemClocks, type ItemFieldsPatch, itemClocksSchema, itemFieldsPatchSchema } from './item';
 
 /** Ids that clients make up: UUIDs or other opaque tokens safe in URLs and logs. */
 const clientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'clientId: 1–64 letters, digits, _ or -');

@@ -39,10 +39,15 @@ describe('buildMonthReport', () => {
   it('names the period and the next one everywhere', () => {
     const model = buildMonthReport({ ...base, items: [item('Tổ chức Lớp học tiếng Lào', { kind: 'plan' })] });
     expect(model.summary).toBe('Hoạt động đối ngoại tháng 3/2021, kế hoạch tháng 4/2021');
-    expect(model.opening).toContain('Sở Ngoại vụ báo cáo kết quả công tác đối ngoại tháng 3/2021, phương hướng nhiệm vụ tháng 4/2021 như sau:');
+    expect(model.opening).toContain(
+      'Sở Ngoại vụ báo cáo kết quả công tác đối ngoại tháng 3/2021, phương hướng nhiệm vụ tháng 4/2021 như sau:',
+    );
     expect(model.closing.endsWith('./.')).toBe(true);
     expect(model.parts.map((p) => p.heading)).toEqual(['II. KẾ HOẠCH TRỌNG TÂM THÁNG 4/2021']);
-    expect(model.header).toMatchObject({ numberLine: 'Số:      /BC-SNgV', placeAndDate: 'Hà Tĩnh, ngày 05 tháng 3 năm 2021' });
+    expect(model.header).toMatchObject({
+      numberLine: 'Số:      /BC-SNgV',
+      placeAndDate: 'Hà Tĩnh, ngày 05 tháng 3 năm 2021',
+    });
   });
 
   it('puts items under their category, numbers only the sections that have items, keeps rank order', () => {
@@ -59,12 +64,18 @@ describe('buildMonthReport', () => {
       {
         heading: 'I. KẾT QUẢ THỰC HIỆN',
         sections: [
-          { heading: '1. Hoạt động hợp tác quốc tế', bullets: ['Tham mưu UBND tỉnh đề nghị kiện toàn Ban Công tác phi chính phủ tỉnh.'] },
+          {
+            heading: '1. Hoạt động hợp tác quốc tế',
+            bullets: ['Tham mưu UBND tỉnh đề nghị kiện toàn Ban Công tác phi chính phủ tỉnh.'],
+          },
           {
             heading: '2. Công tác văn phòng, tổ chức bộ máy và hoạt động Thanh tra',
             bullets: ['Ban hành Kế hoạch thi đua.', 'Ban hành Kế hoạch ứng phó sự cố.'],
           },
-          { heading: '3. Công tác dịch thuật, dịch vụ và thủ tục hành chính', bullets: ['Thực hiện 256 trang biên dịch các loại.'] },
+          {
+            heading: '3. Công tác dịch thuật, dịch vụ và thủ tục hành chính',
+            bullets: ['Thực hiện 256 trang biên dịch các loại.'],
+          },
         ],
       },
     ]);

@@ -22,7 +22,27 @@ export function headerDate(place: string, isoDate: string): string {
   return `${place ? `${place}, ` : ''}ngày ${day} tháng ${month} năm ${y}`;
 }
 
-function byRank(a: Item, b: Item): number {
+export type TemplatePart = ReportTemplate['parts'][number];
+
+/**
+ * The items of a part, section by section in the template's order (empty sections included):
+ * the officer's category first, else the first guess; what no section takes goes to the last one.
+ */
+export function groupBySection<T extends Pick<Item, 'category' | 'text'>>(
+  part: TemplatePart,
+  items: T[],
+): Array<{ title: string; items: T[] }> {
+  const groups = part.sections.map((section) => ({ title: section.title, items: [] as T[] }));
+  const catchAll = groups.at(-1);
+  for (const item of items) {
+    const category = item.category ?? guessCategory(item.text).category;
+    const index = part.sections.findIndex((s) => s.categories.includes(category));
+    (groups[index] ?? catchAll)?.items.push(item);
+  }
+  return groups;
+}
+
+export function byRank(a: Item, b: Item): number {
   return a.rank - b.rank || a.occurredOn.localeCompare(b.occurredOn) || a.createdAt.localeCompare(b.createdAt);
 }
 
@@ -33,7 +53,10 @@ export function buildMonthReport({ items, period, template, unit, issuedOn }: Mo
     const caps = bare === bare.toUpperCase();
     const periodTitle = caps ? monthTitle(period).toUpperCase() : monthTitle(period);
     const nextTitle = caps ? monthTitle(next).toUpperCase() : monthTitle(next);
-    return text.replaceAll('{period}', periodTitle).replaceAll('{nextPeriod}', nextTitle).replaceAll('{unit}', unit.name);
+    return text
+      .replaceAll('{period}', periodTitle)
+      .replaceAll('{nextPeriod}', nextTitle)
+      .replaceAll('{unit}', unit.name);
   };
   const inPeriod = items.filter((item) => !item.deleted && containsDate(period, item.occurredOn)).sort(byRank);
 
@@ -45,22 +68,14 @@ export function buildMonthReport({ items, period, template, unit, issuedOn }: Mo
       parts.push({ heading: fill(part.heading), sections: [{ heading: null, bullets: partItems.map((i) => i.text) }] });
       continue;
     }
-    const catchAll = part.sections.length - 1;
-    const sectionOf = (item: Item): number => {
-      const category = item.category ?? guessCategory(item.text).category;
-      const index = part.sections.findIndex((s) => s.categories.includes(category));
-      return index === -1 ? catchAll : index;
-    };
-    const bullets = part.sections.map(() => [] as string[]);
-    for (const item of partItems) bullets[sectionOf(item)]?.push(item.text);
+    const grouped = groupBySection(part, partItems);
     let number = 0;
     parts.push({
       heading: fill(part.heading),
-      sections: part.sections.flatMap((section, i) => {
-        const sectionBullets = bullets[i] ?? [];
-        if (sectionBullets.length === 0) return [];
+      sections: grouped.flatMap(({ title, items: sectionItems }) => {
+        if (sectionItems.length === 0) return [];
         number += 1;
-        return [{ heading: `${number}. ${section.title}`, bullets: sectionBullets }];
+        return [{ heading: `${number}. ${title}`, bullets: sectionItems.map((i) => i.text) }];
       }),
     });
   }

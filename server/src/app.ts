@@ -1,0 +1,62 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { tokenAuth } from './middleware/auth';
+import { problem, problemResponse } from './problem';
+import { reportRoutes } from './routes/reports';
+import { syncRoutes } from './routes/sync';
+import type { Storage } from './storage/port';
+
+export interface AppOptions {
+  storage: Storage;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+}
+
+// Extension pages and service workers are the only browser clients Gom has.
+const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension|safari-web-extension):\/\/[a-z0-9-]+$/i;
+
+export function createApp({ storage, maxBodyBytes = 4 * 1024 * 1024 }: AppOptions) {
+  const app = new Hono()
+    .use(secureHeaders())
+    .use(
+      '/v1/*',
+      cors({
+        origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null),
+        allowHeaders: ['Authorization', 'Content-Type'],
+        allowMethods: ['GET', 'POST', 'OPTIONS'],
+        exposeHeaders: ['Content-Disposition'],
+        maxAge: 600,
+      }),
+    )
+    .use(
+      '/v1/*',
+      bodyLimit({
+        maxSize: maxBodyBytes,
+        onError: (c) => problem(c, 413, `Tối đa ${maxBodyBytes} byte / At most ${maxBodyBytes} bytes per request.`),
+      }),
+    )
+    .get('/v1/health', async (c) => {
+      await storage.ping();
+      return c.json({ status: 'ok' as const });
+    })
+    .use('/v1/sync/*', tokenAuth({ storage }))
+    .use('/v1/reports/*', tokenAuth({ storage }))
+    .route('/v1/sync', syncRoutes(storage))
+    .route('/v1/reports', reportRoutes(storage));
+
+  app.notFound(() => problemResponse(404, 'Không có địa chỉ này / No such endpoint.'));
+  app.onError((error) => {
+    if (error instanceof HTTPException && error.status < 500) {
+      return problemResponse(error.status as 400, error.message || 'Yêu cầu không hợp lệ / Invalid request.');
+    }
+    // The stack goes to the log, never to the client.
+    console.error(JSON.stringify({ level: 'error', msg: error.message, stack: error.stack }));
+    return problemResponse(500, 'Máy chủ gặp lỗi, vui lòng thử lại / The server failed; please retry.');
+  });
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

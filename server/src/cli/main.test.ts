@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { openSqliteStorage } from '../storage/sqlite';
+import { hashToken } from '../tokens';
+
+const run = promisify(execFile);
+const root = resolve(import.meta.dirname, '../../..');
+const tsx = join(root, 'node_modules/.bin/tsx');
+const main = join(root, 'server/src/cli/main.ts');
+
+async function gom(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(tsx, [main, ...args], { cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('gom command', () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'gom-cli-')), 'gom.db');
+
+  it('adds a unit, then a user whose token is stored only as a hash', async () => {
+    const unit = await gom('unit', 'add', '--id', 'SNgV', '--name', 'Sở Ngoại vụ', '--db', db);
+    expect(unit).toMatchObject({ code: 0, stdout: 'unit SNgV added (Sở Ngoại vụ)\n' });
+
+    const user = await gom(
+      'user',
+      'add',
+      '--unit',
+      'SNgV',
+      '--name',
+      'Lê Văn A',
+      '--role',
+      'editor',
+      '--json',
+      '--db',
+      db,
+    );
+    expect(user.code).toBe(0);
+    const { token, userId } = JSON.parse(user.stdout) as { token: string; userId: string };
+    expect(token).toMatch(/^gom_[A-Za-z0-9_-]{43}$/);
+
+    const storage = openSqliteStorage(db);
+    expect(await storage.findUserByTokenHash(hashToken(token))).toMatchObject({
+      id: userId,
+      unitId: 'SNgV',
+      role: 'editor',
+    });
+    expect(await storage.findUserByTokenHash(token)).toBeUndefined();
+    await storage.close();
+  }, 30_000);
+
+  it('refuses what it cannot do, on stderr with a non-zero exit', async () => {
+    const duplicate = await gom('unit', 'add', '--id', 'SNgV', '--name', 'Lần hai', '--db', db);
+    expect(duplicate.code).not.toBe(0);
+    expect(duplicate.stderr).toMatch(/already exists/);
+    const noUnit = await gom('user', 'add', '--unit', 'NOPE', '--name', 'X', '--db', db);
+    expect(noUnit.code).not.toBe(0);
+    expect(noUnit.stderr).toMatch(/No unit NOPE/);
+    const badRole = await gom('user', 'add', '--unit', 'SNgV', '--name', 'X', '--role', 'boss', '--db', db);
+    expect(badRole.code).not.toBe(0);
+    expect(badRole.stdout).toBe('');
+  }, 30_000);
+
+  it('prints help for every command', async () => {
+    for (const args of [['--help'], ['serve', '--help'], ['unit', 'add', '--help'], ['user', 'add', '--help']]) {
+      const help = await gom(...args);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(/^Usage: gom/);
+    }
+  }, 30_000);
+});

@@ -1,0 +1,44 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** RFC 9457 problem details; `title` and `detail` speak Vietnamese first, then English. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: Array<{ path: string; message: string }>;
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Yêu cầu không hợp lệ / Invalid request',
+  401: 'Chưa xác thực / Not authenticated',
+  403: 'Không có quyền / Forbidden',
+  404: 'Không tìm thấy / Not found',
+  413: 'Dữ liệu quá lớn / Payload too large',
+  500: 'Lỗi máy chủ / Internal server error',
+};
+
+export function problemResponse(status: ContentfulStatusCode, detail: string, errors?: Problem['errors']): Response {
+  const body: Problem = {
+    type: 'about:blank',
+    title: TITLES[status] ?? 'Lỗi / Error',
+    status,
+    detail,
+    ...(errors ? { errors } : {}),
+  };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json; charset=utf-8' },
+  });
+}
+
+export function problem(
+  c: Context,
+  status: ContentfulStatusCode,
+  detail: string,
+  errors?: Problem['errors'],
+): Response {
+  c.res = problemResponse(status, detail, errors);
+  return c.res;
+}

@@ -1,0 +1,16 @@
+import { pullQuerySchema, pushRequestSchema } from '@gom/shared';
+import { Hono } from 'hono';
+import type { AuthEnv } from '../middleware/auth';
+import { applyPush, pull } from '../services/sync';
+import type { Storage } from '../storage/port';
+import { validate } from '../validate';
+
+export function syncRoutes(storage: Storage) {
+  return new Hono<AuthEnv>()
+    .post('/push', validate('json', pushRequestSchema), async (c) => {
+      return c.json(await applyPush(storage, c.get('user'), c.req.valid('json')));
+    })
+    .get('/pull', validate('query', pullQuerySchema), async (c) => {
+      return c.json(await pull(storage, c.get('user'), c.req.valid('query')));
+    });
+}

@@ -1,0 +1,216 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { UnitProfile } from '@gom/shared';
+import Database from 'better-sqlite3';
+import {
+  DuplicateError,
+  type Role,
+  type Storage,
+  type StoredItem,
+  type SyncTransaction,
+  type Unit,
+  type User,
+} from './port';
+import { sqliteMigrations } from './sqlite-migrations';
+
+interface UnitRow {
+  id: string;
+  name: string;
+  parent_agency: string;
+  agency: string;
+  abbreviation: string;
+  place: string;
+  created_at: string;
+}
+interface UserRow {
+  id: string;
+  unit_id: string;
+  name: string;
+  role: Role;
+  created_at: string;
+  revoked_at: string | null;
+}
+interface ItemRow {
+  id: string;
+  rev: number;
+  author_id: string | null;
+  fields: string;
+  clocks: string;
+}
+
+const toUnit = (r: UnitRow): Unit => ({
+  id: r.id,
+  name: r.name,
+  parentAgency: r.parent_agency,
+  agency: r.agency,
+  abbreviation: r.abbreviation,
+  place: r.place,
+  createdAt: r.created_at,
+});
+const toUser = (r: UserRow): User => ({
+  id: r.id,
+  unitId: r.unit_id,
+  name: r.name,
+  role: r.role,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+});
+const toItem = (r: ItemRow): StoredItem => ({
+  id: r.id,
+  rev: r.rev,
+  authorId: r.author_id,
+  fields: JSON.parse(r.fields),
+  clocks: JSON.parse(r.clocks),
+});
+
+function migrate(db: Database.Database): void {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL) STRICT',
+  );
+  const done = new Set(
+    db
+      .prepare('SELECT version FROM schema_migrations')
+      .all()
+      .map((r) => (r as { version: number }).version),
+  );
+  sqliteMigrations.forEach((sql, index) => {
+    const version = index + 1;
+    if (done.has(version)) return;
+    db.transaction(() => {
+      db.exec(sql);
+      db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(
+        version,
+        new Date().toISOString(),
+      );
+    })();
+  });
+}
+
+/**
+ * The embedded adapter: one better-sqlite3 connection in WAL mode. Work is queued one at a time,
+ * because an awaited step inside a transaction must not let another request read its
+ * uncommitted rows on the same connection.
+ */
+export function openSqliteStorage(path: string): Storage {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  let queue: Promise<unknown> = Promise.resolve();
+  function serial<T>(work: () => T | Promise<T>): Promise<T> {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  const stmt = {
+    addUnit: db.prepare(
+      'INSERT INTO units (id, name, parent_agency, agency, abbreviation, place, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    getUnit: db.prepare('SELECT * FROM units WHERE id = ?'),
+    addUser: db.prepare(
+      'INSERT INTO users (id, unit_id, name, role, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    userByToken: db.prepare('SELECT * FROM users WHERE token_hash = ?'),
+    hasMutation: db.prepare('SELECT 1 FROM mutations WHERE unit_id = ? AND mutation_id = ?'),
+    recordMutation: db.prepare(
+      'INSERT INTO mutations (unit_id, mutation_id, client_id, applied_at) VALUES (?, ?, ?, ?)',
+    ),
+    getItem: db.prepare('SELECT id, rev, author_id, fields, clocks FROM items WHERE unit_id = ? AND id = ?'),
+    nextRev: db.prepare('UPDATE units SET rev = rev + 1 WHERE id = ? RETURNING rev'),
+    currentRev: db.prepare('SELECT rev FROM units WHERE id = ?'),
+    putItem: db.prepare(`
+      INSERT INTO items (unit_id, id, rev, author_id, fields, clocks, occurred_on) VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (unit_id, id) DO UPDATE SET rev = excluded.rev, author_id = excluded.author_id,
+        fields = excluded.fields, clocks = excluded.clocks, occurred_on = excluded.occurred_on`),
+    pull: db.prepare(
+      'SELECT id, rev, author_id, fields, clocks FROM items WHERE unit_id = ? AND rev > ? ORDER BY rev LIMIT ?',
+    ),
+    between: db.prepare(
+      'SELECT id, rev, author_id, fields, clocks FROM items WHERE unit_id = ? AND occurred_on BETWEEN ? AND ? ORDER BY rev',
+    ),
+  };
+
+  const tx: SyncTransaction = {
+    hasMutation: async (unitId, mutationId) => stmt.hasMutation.get(unitId, mutationId) !== undefined,
+    recordMutation: async (unitId, mutationId, clientId) => {
+      stmt.recordMutation.run(unitId, mutationId, clientId, new Date().toISOString());
+    },
+    getItem: async (unitId, itemId) => {
+      const row = stmt.getItem.get(unitId, itemId) as ItemRow | undefined;
+      return row && toItem(row);
+    },
+    putItem: async (unitId, item) => {
+      const { rev } = stmt.nextRev.get(unitId) as { rev: number };
+      stmt.putItem.run(
+        unitId,
+        item.id,
+        rev,
+        item.authorId,
+        JSON.stringify(item.fields),
+        JSON.stringify(item.clocks),
+        item.fields.occurredOn ?? null,
+      );
+      return rev;
+    },
+    currentRev: async (unitId) => (stmt.currentRev.get(unitId) as { rev: number } | undefined)?.rev ?? 0,
+  };
+
+  return {
+    addUnit: (unit: UnitProfile) =>
+      serial(() => {
+        if (stmt.getUnit.get(unit.id)) throw new DuplicateError(`Unit ${unit.id} already exists`);
+        const createdAt = new Date().toISOString();
+        stmt.addUnit.run(unit.id, unit.name, unit.parentAgency, unit.agency, unit.abbreviation, unit.place, createdAt);
+        return { ...unit, createdAt };
+      }),
+    getUnit: (unitId) =>
+      serial(() => {
+        const row = stmt.getUnit.get(unitId) as UnitRow | undefined;
+        return row && toUnit(row);
+      }),
+    addUser: (user, tokenHash) =>
+      serial(() => {
+        const createdAt = new Date().toISOString();
+        stmt.addUser.run(user.id, user.unitId, user.name, user.role, tokenHash, createdAt);
+        return { ...user, createdAt, revokedAt: null };
+      }),
+    findUserByTokenHash: (tokenHash) =>
+      serial(() => {
+        const row = stmt.userByToken.get(tokenHash) as UserRow | undefined;
+        return row && toUser(row);
+      }),
+    transaction: (work) =>
+      serial(async () => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await work(tx);
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          db.exec('ROLLBACK');
+          throw error;
+        }
+      }),
+    pullItems: (unitId, since, limit) =>
+      serial(() => {
+        const rows = stmt.pull.all(unitId, since, limit + 1) as ItemRow[];
+        const items = rows.slice(0, limit).map(toItem);
+        return { items, cursor: items.at(-1)?.rev ?? since, hasMore: rows.length > limit };
+      }),
+    itemsOccurringBetween: (unitId, from, to) =>
+      serial(() => (stmt.between.all(unitId, from, to) as ItemRow[]).map(toItem)),
+    ping: () =>
+      serial(() => {
+        db.prepare('SELECT 1').get();
+      }),
+    close: () =>
+      serial(() => {
+        db.close();
+      }),
+  };
+}
