@@ -50,7 +50,10 @@ export function createApp({ storage, maxBodyBytes = 4 * 1024 * 1024 }: AppOption
   app.notFound(() => problemResponse(404, 'Không có địa chỉ này / No such endpoint.'));
   app.onError((error) => {
     if (error instanceof HTTPException && error.status < 500) {
-      return problemResponse(error.status as 400, error.message || 'Yêu cầu không hợp lệ / Invalid request.');
+      // Middleware such as bearer auth attaches the problem response it means to send.
+      return (
+        error.res ?? problemResponse(error.status as 400, error.message || 'Yêu cầu không hợp lệ / Invalid request.')
+      );
     }
     // The stack goes to the log, never to the client.
     console.error(JSON.stringify({ level: 'error', msg: error.message, stack: error.stack }));

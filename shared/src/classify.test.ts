@@ -19,6 +19,7 @@ describe('guessCategory', () => {
     ['Ban hành Kế hoạch theo dõi thi hành pháp luật năm 2021 của Sở Ngoại vụ', 'office_admin'],
     ['Tham mưu UBND tỉnh đề nghị kiện toàn Ban Công tác phi chính phủ tỉnh', 'intl_cooperation'],
     ['Hợp pháp hoá lãnh sự 01 hồ sơ', 'translation_services_tthc'],
+    ['Kế hoạch đón Đoàn công tác Tổng Lãnh sự quán Lào tại TP Đà Nẵng (Tờ trình của Sở Ngoại vụ)', 'intl_cooperation'],
   ])('%s → %s', (text, category) => {
     expect(guessCategory(text).category).toBe(category);
   });

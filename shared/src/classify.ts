@@ -39,7 +39,8 @@ export const defaultKeywordRules: KeywordRule[] = [
       'đoàn vào',
       'nhập cảnh',
       'xuất cảnh',
-      'lãnh sự',
+      // Not "lãnh sự" alone: "Tổng Lãnh sự quán Lào" is a partner of cooperation, not consular work.
+      'công tác lãnh sự',
       'biên giới',
       'kiều bào',
       'người việt nam ở nước ngoài',
@@ -76,7 +77,6 @@ export const defaultKeywordRules: KeywordRule[] = [
       'đảng bộ',
       'tổ chức bộ máy',
       'biên chế',
-      'của sở ngoại vụ',
     ],
   },
   {

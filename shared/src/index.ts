@@ -6,7 +6,6 @@ export * from './period';
 export * from './references';
 export * from './report/build-month';
 export type * from './report/model';
-export * from './report/render-docx';
 export * from './report/template';
 export * from './sync-protocol';
 export * from './taxonomy';

@@ -135,6 +135,10 @@ describe('POST /v1/sync/push and GET /v1/sync/pull', () => {
     const noToken = await env.app.request('/v1/sync/pull');
     expect(noToken.status).toBe(401);
     expect(noToken.headers.get('content-type')).toContain('application/problem+json');
+    expect(await noToken.json()).toMatchObject({
+      status: 401,
+      detail: expect.stringMatching(/mã truy cập.*bearer token/i),
+    });
     expect((await push([mutation(randomUUID(), { text: 'x' })], 'gom_wrong')).status).toBe(401);
   });
 

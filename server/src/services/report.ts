@@ -5,8 +5,8 @@ import {
   localIsoDate,
   type MonthPeriod,
   materializeItem,
-  renderDocx,
 } from '@gom/shared';
+import { renderDocx } from '@gom/shared/render-docx';
 import { NotFoundError, type Storage, type User } from '../storage/port';
 
 /** The unit's report for a calendar month, as a .docx, from every member's items. */

@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { captureClip, saveClip } from './clip';
+import { type GomDb, openGomDb } from './db';
+import { OfficerError } from './officer-error';
+
+let db: GomDb;
+beforeEach(() => {
+  db = openGomDb(`test-${crypto.randomUUID()}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+// As the PDF viewer hands it over: decomposed diacritics, a hard line break, stray spaces.
+const selection =
+  'Công văn số 214/SNgV-VPTTr ngày 05/3/2021 V/v góp ý dự thảo Kế hoạch hợp tác\n  với tỉnh Khăm Muồn , nước CHDCND Lào '.normalize(
+    'NFD',
+  );
+
+describe('saveClip', () => {
+  it('saves the cleaned text with its document, a suggested category and today as the date', async () => {
+    const now = new Date(2026, 10, 20, 9, 30);
+    const id = await saveClip(
+      db,
+      { text: selection, url: 'https://ioffice.example/vb/214', title: 'Chi tiết văn bản' },
+      now,
+    );
+    const record = await db.items.get(id);
+    expect(record?.fields).toEqual({
+      kind: 'result',
+      text: 'Công văn số 214/SNgV-VPTTr ngày 05/3/2021 V/v góp ý dự thảo Kế hoạch hợp tác với tỉnh Khăm Muồn, nước CHDCND Lào',
+      lead: null,
+      category: 'intl_cooperation',
+      categorySource: 'suggested',
+      occurredOn: '2026-11-20',
+      metric: null,
+      value: null,
+      dueOn: null,
+      status: null,
+      plannedFor: null,
+      source: {
+        url: 'https://ioffice.example/vb/214',
+        title: 'Chi tiết văn bản',
+        selection,
+        document: {
+          reference: '214/SNgV-VPTTr',
+          type: 'Công văn',
+          issuedOn: '2021-03-05',
+          issuer: 'Sở Ngoại vụ',
+          summary: 'góp ý dự thảo Kế hoạch hợp tác với tỉnh Khăm Muồn, nước CHDCND Lào',
+          signer: null,
+          direction: null,
+          dueOn: null,
+        },
+      },
+      rank: now.getTime(),
+      tags: [],
+      deleted: false,
+      createdAt: now.toISOString(),
+    });
+    const outbox = await db.outbox.toArray();
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({ itemId: id, set: record?.fields });
+  });
+
+  it('keeps a clip without a document reference, with no document', async () => {
+    const id = await saveClip(db, { text: 'Tiếp và làm việc với Đoàn công tác tỉnh Savannakhet' });
+    const record = await db.items.get(id);
+    expect(record?.fields.source).toEqual({
+      url: null,
+      title: null,
+      selection: 'Tiếp và làm việc với Đoàn công tác tỉnh Savannakhet',
+      document: null,
+    });
+  });
+
+  it('drops an impossible document date instead of refusing the clip', async () => {
+    const id = await saveClip(db, { text: 'Công văn số 12/SNgV-VP ngày 31/02/2021 V/v cử cán bộ' });
+    expect((await db.items.get(id))?.fields.source?.document).toMatchObject({
+      reference: '12/SNgV-VP',
+      issuedOn: null,
+    });
+  });
+
+  it('puts a newer clip after an older one', async () => {
+    const first = await saveClip(db, { text: 'một' }, new Date(2026, 10, 20, 9));
+    const second = await saveClip(db, { text: 'hai' }, new Date(2026, 10, 20, 10));
+    const [a, b] = await db.items.bulkGet([first, second]);
+    expect(a?.fields.rank).toBeLessThan(b?.fields.rank ?? 0);
+  });
+
+  it('refuses a selection with no text and writes nothing', async () => {
+    await expect(saveClip(db, { text: ' \n\u00a0 ' })).rejects.toBeInstanceOf(OfficerError);
+    await expect(saveClip(db, { text: '' })).rejects.toThrow('Đoạn chọn không có chữ nào để lưu.');
+    expect(await db.items.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('captureClip', () => {
+  it('saves, then asks for a sync; a failing sync does not fail the clip', async () => {
+    const requestSync = vi.fn(() => Promise.reject(new Error('offline')));
+    const id = await captureClip({ db, requestSync }, { text: 'Góp ý dự thảo' });
+    expect(await db.items.get(id)).toBeDefined();
+    expect(requestSync).toHaveBeenCalledOnce();
+  });
+});

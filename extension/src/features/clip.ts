@@ -1,0 +1,81 @@
+import {
+  cleanText,
+  defaultItemFields,
+  findReferences,
+  guessCategory,
+  type ItemFieldsPatch,
+  localIsoDate,
+  type SourceDocument,
+  sourceDocumentSchema,
+} from '@gom/shared';
+import type { GomDb } from './db';
+import { OfficerError } from './officer-error';
+import { writeItem } from './write-item';
+
+export interface ClipInput {
+  /** The selection as the browser gave it (PDF line breaks and all). */
+  text: string;
+  url?: string | null;
+  title?: string | null;
+}
+
+// The page's address, title and raw selection are provenance, not the officer's words: cut to the
+// schema's limits rather than lose the clip over a long URL.
+const URL_MAX = 4000;
+const TITLE_MAX = 1000;
+const SELECTION_MAX = 20000;
+
+function sourceDocumentOf(text: string): SourceDocument | null {
+  const found = findReferences(text)[0];
+  if (!found) return null;
+  const document: SourceDocument = {
+    reference: found.ref,
+    type: found.type,
+    issuedOn: found.date,
+    issuer: found.issuer,
+    summary: found.summary,
+    signer: null,
+    direction: null,
+    dueOn: null,
+  };
+  // "ngày 31/02/2021" is a typo in the document, not a reason to refuse the clip.
+  if (!sourceDocumentSchema.shape.issuedOn.safeParse(document.issuedOn).success) document.issuedOn = null;
+  return document;
+}
+
+/** A clip from a selection: cleaned, its document recognised, its category guessed; returns the new item's id. */
+export async function saveClip(db: GomDb, { text, url, title }: ClipInput, now: Date = new Date()): Promise<string> {
+  const cleaned = cleanText(text);
+  if (!cleaned) throw new OfficerError('emptyClip');
+  const id = crypto.randomUUID();
+  const set: ItemFieldsPatch = {
+    ...defaultItemFields(localIsoDate(now), now.toISOString()),
+    kind: 'result',
+    text: cleaned,
+    category: guessCategory(cleaned).category,
+    categorySource: 'suggested',
+    // Milliseconds since 1970 sort after every rank given so far: a new clip goes last in its section.
+    rank: now.getTime(),
+    source: {
+      url: url?.slice(0, URL_MAX) ?? null,
+      title: title?.slice(0, TITLE_MAX) ?? null,
+      selection: text.slice(0, SELECTION_MAX),
+      document: sourceDocumentOf(cleaned),
+    },
+  };
+  await writeItem(db, id, set);
+  return id;
+}
+
+export interface CaptureDeps {
+  db: GomDb;
+  requestSync: () => Promise<unknown>;
+}
+
+/** What the context menu and the `clip` message both do: save, then let the server know soon. */
+export async function captureClip({ db, requestSync }: CaptureDeps, input: ClipInput): Promise<string> {
+  const id = await saveClip(db, input);
+  // The clip is safe in IndexedDB; a failed sync is recorded in `lastError` and retried by the alarm.
+  requestSync().catch(() => {});
+  return id;
+}

@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { captureClip } from './clip';
+import { CLIP_MENU_ID, createClipMenu, listenForClipMenu } from './context-menu';
+import { type GomDb, openGomDb } from './db';
+
+type ClickListener = (info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) => Promise<void> | undefined;
+
+// fakeBrowser has no working contextMenus: spy on the calls Gom makes.
+function spyOnContextMenus() {
+  const menus = fakeBrowser.contextMenus;
+  return {
+    create: vi.spyOn(menus, 'create').mockImplementation(() => CLIP_MENU_ID),
+    removeAll: vi.spyOn(menus, 'removeAll').mockImplementation(() => Promise.resolve()),
+    addListener: vi.spyOn(menus.onClicked, 'addListener').mockImplementation(() => {}),
+    removeListener: vi.spyOn(menus.onClicked, 'removeListener').mockImplementation(() => {}),
+  };
+}
+
+let db: GomDb;
+let spies: ReturnType<typeof spyOnContextMenus>;
+beforeEach(() => {
+  fakeBrowser.reset();
+  spies = spyOnContextMenus();
+  db = openGomDb(`test-${crypto.randomUUID()}`);
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await db.delete();
+});
+
+function clickListener(): ClickListener {
+  const listener = spies.addListener.mock.calls[0]?.[0];
+  if (!listener) throw new Error('no onClicked listener was added');
+  return listener as unknown as ClickListener;
+}
+
+const info = (over: Partial<Browser.contextMenus.OnClickData> = {}): Browser.contextMenus.OnClickData => ({
+  menuItemId: CLIP_MENU_ID,
+  editable: false,
+  pageUrl: 'https://ioffice.example/vb/214',
+  selectionText: 'Góp ý dự thảo Kế hoạch số 15/KH-UBND',
+  ...over,
+});
+const tab = { url: 'https://ioffice.example/vb/214?tab=1', title: 'Chi tiết văn bản' } as Browser.tabs.Tab;
+
+describe('the clip context menu', () => {
+  it('is one entry on selections, titled with the selection', async () => {
+    await createClipMenu();
+    expect(spies.removeAll).toHaveBeenCalledOnce();
+    expect(spies.create).toHaveBeenCalledWith({
+      id: 'gom-clip-selection',
+      title: 'Lưu vào Gom: “%s”',
+      contexts: ['selection'],
+    });
+  });
+
+  it('saves the selection with the tab URL and title, then asks for a sync', async () => {
+    const requestSync = vi.fn(() => Promise.resolve());
+    listenForClipMenu((input) => captureClip({ db, requestSync }, input));
+    await clickListener()(info(), tab);
+    const [record] = await db.items.toArray();
+    expect(record?.fields.text).toBe('Góp ý dự thảo Kế hoạch số 15/KH-UBND');
+    expect(record?.fields.source).toMatchObject({
+      url: 'https://ioffice.example/vb/214?tab=1',
+      title: 'Chi tiết văn bản',
+      selection: 'Góp ý dự thảo Kế hoạch số 15/KH-UBND',
+      document: { reference: '15/KH-UBND', type: 'Kế hoạch' },
+    });
+    expect(await db.outbox.count()).toBe(1);
+    expect(requestSync).toHaveBeenCalledOnce();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it("falls back to the page's URL when the tab has none (the PDF viewer)", async () => {
+    const capture = vi.fn(() => Promise.resolve('id'));
+    listenForClipMenu(capture);
+    await clickListener()(info({ pageUrl: 'https://ioffice.example/file.pdf' }), undefined);
+    expect(capture).toHaveBeenCalledWith({
+      text: info().selectionText,
+      url: 'https://ioffice.example/file.pdf',
+      title: null,
+    });
+  });
+
+  it("ignores other extensions' entries", async () => {
+    const capture = vi.fn(() => Promise.resolve('id'));
+    listenForClipMenu(capture);
+    expect(clickListener()(info({ menuItemId: 'something-else' }), tab)).toBeUndefined();
+    expect(capture).not.toHaveBeenCalled();
+  });
+
+  it('marks the toolbar button when a clip cannot be saved', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    listenForClipMenu((input) => captureClip({ db, requestSync: () => Promise.resolve() }, input));
+    await clickListener()(info({ selectionText: '   ' }), tab);
+    expect(await db.items.count()).toBe(0);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+    expect(await fakeBrowser.action.getTitle({})).toContain('Đoạn chọn không có chữ nào để lưu.');
+  });
+
+  it('removes its listener when disposed', () => {
+    const dispose = listenForClipMenu(() => Promise.resolve());
+    dispose();
+    expect(spies.removeListener).toHaveBeenCalledWith(clickListener());
+  });
+});

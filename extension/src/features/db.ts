@@ -1,0 +1,68 @@
+import type { ItemFieldsPatch, ItemRecord } from '@gom/shared';
+import Dexie, { type EntityTable } from 'dexie';
+import { newClientId } from './random-id';
+
+/** A local write not yet acknowledged by the server: one mutation of the push protocol. */
+export interface OutboxRow {
+  /** Insertion order: mutations are pushed in the order they were made. */
+  seq?: number;
+  mutationId: string;
+  itemId: string;
+  hlc: string;
+  set: ItemFieldsPatch;
+}
+
+export interface MetaValues {
+  /** Created once per browser profile; also the HLC node id. */
+  clientId: string;
+  /** The greatest clock this replica has issued or seen. */
+  hlc: string;
+  /** The server revision pulled up to. */
+  cursor: number;
+  /** ISO time of the last successful sync. */
+  lastSync: string;
+  /** The officer-worded message of the last failed sync; null once a sync succeeds. */
+  lastError: string | null;
+}
+export type MetaKey = keyof MetaValues;
+export interface MetaRow {
+  key: MetaKey;
+  value: MetaValues[MetaKey];
+}
+
+export type GomDb = Dexie & {
+  items: EntityTable<ItemRecord, 'id'>;
+  outbox: EntityTable<OutboxRow, 'seq'>;
+  meta: EntityTable<MetaRow, 'key'>;
+};
+
+/** The extension's database; tests pass their own name to get a fresh one. */
+export function openGomDb(name = 'gom'): GomDb {
+  const db = new Dexie(name) as GomDb;
+  // `fields.occurredOn` lets the side panel read one month without scanning every clip.
+  db.version(1).stores({
+    items: 'id, fields.occurredOn',
+    outbox: '++seq, itemId',
+    meta: 'key',
+  });
+  return db;
+}
+
+export async function readMeta<K extends MetaKey>(db: GomDb, key: K): Promise<MetaValues[K] | undefined> {
+  return (await db.meta.get(key))?.value as MetaValues[K] | undefined;
+}
+
+export async function writeMeta<K extends MetaKey>(db: GomDb, key: K, value: MetaValues[K]): Promise<void> {
+  await db.meta.put({ key, value });
+}
+
+/** This profile's client id, made on first use; inside a transaction so two first writes agree on one. */
+export function ensureClientId(db: GomDb): Promise<string> {
+  return db.transaction('rw', db.meta, async () => {
+    const existing = await readMeta(db, 'clientId');
+    if (existing) return existing;
+    const created = newClientId();
+    await writeMeta(db, 'clientId', created);
+    return created;
+  });
+}

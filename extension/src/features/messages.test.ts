@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { captureClip } from './clip';
+import { type GomDb, openGomDb } from './db';
+import { handleMessage, listenForMessages, type MessageDeps } from './messages';
+import { OfficerError } from './officer-error';
+
+let db: GomDb;
+let deps: MessageDeps;
+beforeEach(() => {
+  fakeBrowser.reset();
+  db = openGomDb(`test-${crypto.randomUUID()}`);
+  const requestSync = vi.fn(() => Promise.resolve({ pushed: 2, pulled: 3 }));
+  deps = { capture: (input) => captureClip({ db, requestSync }, input), requestSync };
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('handleMessage', () => {
+  it('clips as the context menu does and answers with the item id', async () => {
+    const reply = await handleMessage(
+      { type: 'clip', text: 'Góp ý dự thảo', url: 'https://a.example', title: 'A' },
+      deps,
+    );
+    expect(reply).toEqual({ ok: true, itemId: expect.any(String) });
+    const itemId = reply?.ok && 'itemId' in reply ? reply.itemId : '';
+    expect((await db.items.get(itemId))?.fields.source).toMatchObject({ url: 'https://a.example', title: 'A' });
+    expect(deps.requestSync).toHaveBeenCalledOnce();
+  });
+
+  it('answers a failed clip with the reason', async () => {
+    expect(await handleMessage({ type: 'clip', text: ' ' }, deps)).toEqual({
+      ok: false,
+      error: 'Đoạn chọn không có chữ nào để lưu.',
+    });
+    expect(await handleMessage({ type: 'clip', text: 42 }, deps)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('text'),
+    });
+  });
+
+  it('syncs now and answers with the counts, or the error', async () => {
+    expect(await handleMessage({ type: 'sync' }, deps)).toEqual({ ok: true, pushed: 2, pulled: 3 });
+    deps.requestSync = () => Promise.reject(new OfficerError('network'));
+    expect(await handleMessage({ type: 'sync' }, deps)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Không kết nối được tới máy chủ Gom/),
+    });
+  });
+
+  it('leaves other messages to other listeners', async () => {
+    expect(await handleMessage({ type: 'ping' }, deps)).toBeUndefined();
+    expect(await handleMessage('hello', deps)).toBeUndefined();
+    expect(await handleMessage(null, deps)).toBeUndefined();
+  });
+});
+
+describe('listenForMessages', () => {
+  it('answers asynchronously through sendResponse', async () => {
+    const addListener = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
+    listenForMessages(deps);
+    const listener = addListener.mock.calls[0]?.[0] as (m: unknown, s: unknown, r: (reply: unknown) => void) => boolean;
+    const replied = new Promise((resolve) => {
+      expect(listener({ type: 'sync' }, {}, resolve)).toBe(true);
+    });
+    expect(await replied).toEqual({ ok: true, pushed: 2, pulled: 3 });
+    expect(listener({ type: 'other' }, {}, () => {})).toBe(false);
+  });
+});

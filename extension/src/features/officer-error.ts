@@ -1,0 +1,29 @@
+import { type ErrorReason, t } from '../i18n';
+
+/**
+ * A failure worded for the officer: the message is what the interface shows. `detail` carries
+ * what the server or the validator said (the server's problem details are bilingual), so support
+ * can tell two failures of the same kind apart.
+ */
+export class OfficerError extends Error {
+  override readonly name = 'OfficerError';
+  /** The HTTP status when the server answered. */
+  readonly status: number | null;
+
+  constructor(
+    readonly reason: ErrorReason,
+    readonly detail: string | null = null,
+    options: { cause?: unknown; status?: number } = {},
+  ) {
+    const base = t().errors[reason];
+    super(detail ? `${base} (${detail})` : base, 'cause' in options ? { cause: options.cause } : undefined);
+    this.status = options.status ?? null;
+  }
+}
+
+/** The message to show for anything thrown, worded for the officer when Gom knows the cause. */
+export function officerMessage(error: unknown): string {
+  if (error instanceof OfficerError) return error.message;
+  const detail = error instanceof Error ? error.message : String(error);
+  return `${t().errors.unknown} (${detail})`;
+}

@@ -1,0 +1,166 @@
+import {
+  type ItemRecord,
+  maxHlc,
+  mergeFields,
+  type PulledItem,
+  type PushRequest,
+  pullResponseSchema,
+  pushResponseSchema,
+} from '@gom/shared';
+import { ensureClientId, type GomDb, readMeta, writeMeta } from './db';
+import { OfficerError, officerMessage } from './officer-error';
+import { bearer, callServer, type Fetch, readJson } from './server-api';
+import { loadSettings } from './settings';
+
+/** Small enough that one batch is a short server transaction, large enough that 10,000 edits take 50 requests. */
+export const PUSH_BATCH_SIZE = 200;
+const PULL_PAGE_SIZE = 500;
+
+export interface SyncTarget {
+  db: GomDb;
+  serverUrl: string;
+  token: string;
+  fetch?: Fetch;
+}
+
+export interface SyncResult {
+  /** Mutations the server acknowledged. */
+  pushed: number;
+  /** Items received from the server. */
+  pulled: number;
+}
+
+async function pushOutbox(db: GomDb, serverUrl: string, token: string, fetch: Fetch): Promise<number> {
+  const clientId = await ensureClientId(db);
+  let pushed = 0;
+  // Walking by `seq` sends each row once per sync: a mutation the server did not acknowledge stays
+  // in the outbox for the next sync instead of being re-sent in a loop.
+  let after = 0;
+  for (;;) {
+    const batch = await db.outbox.where('seq').above(after).limit(PUSH_BATCH_SIZE).toArray();
+    const last = batch.at(-1);
+    if (last?.seq === undefined) return pushed;
+    after = last.seq;
+    const body: PushRequest = {
+      clientId,
+      mutations: batch.map(({ mutationId, itemId, hlc, set }) => ({ mutationId, itemId, hlc, set })),
+    };
+    const response = await callServer(fetch, `${serverUrl}/v1/sync/push`, {
+      method: 'POST',
+      headers: { ...bearer(token), 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const { applied } = await readJson(response, pushResponseSchema);
+    const acknowledged = new Set(applied);
+    const done = batch.flatMap((row) => (row.seq !== undefined && acknowledged.has(row.mutationId) ? [row.seq] : []));
+    await db.outbox.bulkDelete(done);
+    pushed += done.length;
+  }
+}
+
+/**
+ * Merges one pulled page and moves the cursor in the same transaction, so a page is either fully
+ * applied or pulled again. Field by field with the shared merge: a pending local edit with a newer
+ * clock survives, and is pushed on the next sync.
+ */
+export async function applyPulledPage(db: GomDb, items: PulledItem[], cursor: number): Promise<void> {
+  await db.transaction('rw', [db.items, db.meta], async () => {
+    const held = new Map<string, ItemRecord>();
+    for (const record of await db.items.bulkGet(items.map((item) => item.id))) {
+      if (record) held.set(record.id, record);
+    }
+    const changed = new Map<string, ItemRecord>();
+    let seen = await readMeta(db, 'hlc');
+    for (const incoming of items) {
+      const current = held.get(incoming.id);
+      const merged = mergeFields(current, incoming);
+      for (const clock of Object.values(incoming.clocks)) seen = maxHlc(seen, clock);
+      if (current && merged.changed.length === 0 && current.authorId === incoming.authorId) continue;
+      const record: ItemRecord = {
+        id: incoming.id,
+        authorId: incoming.authorId,
+        fields: merged.fields,
+        clocks: merged.clocks,
+      };
+      held.set(record.id, record);
+      changed.set(record.id, record);
+    }
+    await db.items.bulkPut([...changed.values()]);
+    // The HLC receive rule: the next local edit must carry a clock above every clock seen, or a
+    // PC whose wall clock runs late would lose its officer's newer edit to an older remote one.
+    if (seen !== undefined) await writeMeta(db, 'hlc', seen);
+    await writeMeta(db, 'cursor', cursor);
+  });
+}
+
+async function pullItems(db: GomDb, serverUrl: string, token: string, fetch: Fetch): Promise<number> {
+  let cursor = (await readMeta(db, 'cursor')) ?? 0;
+  let pulled = 0;
+  for (;;) {
+    const response = await callServer(fetch, `${serverUrl}/v1/sync/pull?since=${cursor}&limit=${PULL_PAGE_SIZE}`, {
+      headers: bearer(token),
+    });
+    const page = await readJson(response, pullResponseSchema);
+    await applyPulledPage(db, page.items, page.cursor);
+    pulled += page.items.length;
+    if (!page.hasMore) return pulled;
+    // A server that says "more" without moving the cursor would keep this loop going forever.
+    if (page.cursor <= cursor) throw new OfficerError('badResponse', `cursor ${page.cursor} after ${cursor}`);
+    cursor = page.cursor;
+  }
+}
+
+/** One sync: push the outbox, then pull until the server has nothing more; the outcome goes to `meta`. */
+export async function syncNow({ db, serverUrl, token, fetch = globalThis.fetch }: SyncTarget): Promise<SyncResult> {
+  try {
+    const pushed = await pushOutbox(db, serverUrl, token, fetch);
+    const pulled = await pullItems(db, serverUrl, token, fetch);
+    await db.meta.bulkPut([
+      { key: 'lastSync', value: new Date().toISOString() },
+      { key: 'lastError', value: null },
+    ]);
+    return { pushed, pulled };
+  } catch (error) {
+    await writeMeta(db, 'lastError', officerMessage(error));
+    throw error;
+  }
+}
+
+/** A sync with the server and token from the settings; without them the failure is recorded like any other. */
+export async function syncWithSettings(db: GomDb, fetch: Fetch = globalThis.fetch): Promise<SyncResult> {
+  const { serverUrl, token } = await loadSettings();
+  if (!serverUrl || !token) {
+    const error = new OfficerError('notConfigured');
+    await writeMeta(db, 'lastError', error.message);
+    throw error;
+  }
+  return syncNow({ db, serverUrl, token, fetch });
+}
+
+/**
+ * One sync at a time. A request during a run is answered by one more run after it (the change that
+ * prompted it may have missed the running push); any further requests meanwhile share that run.
+ */
+export function createSyncScheduler<R>(run: () => Promise<R>): () => Promise<R> {
+  let running: Promise<R> | undefined;
+  let queued: Promise<R> | undefined;
+  const start = (): Promise<R> => {
+    const current = run().finally(() => {
+      if (running === current) running = undefined;
+    });
+    running = current;
+    return current;
+  };
+  return function requestSync(): Promise<R> {
+    if (queued) return queued;
+    if (!running) return start();
+    const next = running
+      .catch(() => undefined)
+      .then(() => {
+        queued = undefined;
+        return start();
+      });
+    queued = next;
+    return next;
+  };
+}

@@ -1,0 +1,47 @@
+import {
+  type ItemFieldsPatch,
+  type ItemRecord,
+  mergeFields,
+  mutationAsVersioned,
+  mutationSchema,
+  tickHlc,
+} from '@gom/shared';
+import type { z } from 'zod';
+import { ensureClientId, type GomDb, type OutboxRow, readMeta, writeMeta } from './db';
+import { OfficerError } from './officer-error';
+import { newMutationId } from './random-id';
+
+// The same rules the server applies to a pushed mutation: a write the server would refuse must be
+// refused here, or it would sit at the head of the outbox and block every later push.
+const writeSchema = mutationSchema.pick({ itemId: true, set: true });
+
+function issuesOf(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || 'set'}: ${issue.message}`).join('; ');
+}
+
+/**
+ * The one way a local edit reaches the database. The item and its outbox mutation are written in
+ * one transaction, so an edit is either both shown and queued for the server, or neither.
+ */
+export async function writeItem(
+  db: GomDb,
+  itemId: string,
+  set: ItemFieldsPatch,
+  nowMs: number = Date.now(),
+): Promise<ItemRecord> {
+  const parsed = writeSchema.safeParse({ itemId, set });
+  if (!parsed.success) throw new OfficerError('invalidItem', issuesOf(parsed.error), { cause: parsed.error });
+
+  return db.transaction('rw', [db.items, db.outbox, db.meta], async () => {
+    const clientId = await ensureClientId(db);
+    const hlc = tickHlc(await readMeta(db, 'hlc'), nowMs, clientId);
+    const mutation: OutboxRow = { mutationId: newMutationId(), itemId, hlc, set: parsed.data.set };
+    const held = await db.items.get(itemId);
+    const merged = mergeFields(held, mutationAsVersioned(mutation));
+    const record: ItemRecord = { ...held, id: itemId, fields: merged.fields, clocks: merged.clocks };
+    await db.items.put(record);
+    await db.outbox.add(mutation);
+    await writeMeta(db, 'hlc', hlc);
+    return record;
+  });
+}

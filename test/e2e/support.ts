@@ -1,0 +1,134 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+
+export const root = resolve(import.meta.dirname, '../..');
+export const extensionDir = join(root, 'extension/.output/chrome-mv3');
+const tsx = join(root, 'node_modules/.bin/tsx');
+const gomMain = join(root, 'server/src/cli/main.ts');
+
+export function gom(...args: string[]): string {
+  return execFileSync(tsx, [gomMain, ...args], { cwd: root, encoding: 'utf8' });
+}
+
+export interface GomServer {
+  url: string;
+  dbPath: string;
+  token: string;
+  stop(): Promise<void>;
+}
+
+/** The real `gom serve` as a child process, on a free port and a fresh SQLite file, with a unit and a user. */
+export async function startGomServer(): Promise<GomServer> {
+  const dbPath = join(mkdtempSync(join(tmpdir(), 'gom-e2e-')), 'gom.db');
+  gom(
+    'unit',
+    'add',
+    '--id',
+    'SNgV',
+    '--name',
+    'Sở Ngoại vụ',
+    '--parent-agency',
+    'UBND TỈNH HÀ TĨNH',
+    '--place',
+    'Hà Tĩnh',
+    '--db',
+    dbPath,
+  );
+  const { token } = JSON.parse(gom('user', 'add', '--unit', 'SNgV', '--name', 'Chuyên viên', '--json', '--db', dbPath));
+  const child: ChildProcess = spawn(tsx, [gomMain, 'serve', '--port', '0', '--db', dbPath], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((done, fail) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /"url":"([^"]+)"/.exec(out);
+      if (match?.[1]) done(match[1]);
+    });
+    child.once('exit', (code) => fail(new Error(`gom serve exited with ${code}: ${out}`)));
+  });
+  return {
+    url,
+    dbPath,
+    token,
+    stop: () =>
+      new Promise((done) => {
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+};
+
+/** The fixture document system: `test/fixtures` served over HTTP on a free loopback port. */
+export async function serveFixtures(): Promise<{ url: string; close(): Promise<void> }> {
+  const dir = join(root, 'test/fixtures');
+  const server: Server = createServer((req, res) => {
+    const path = join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (!path.startsWith(dir)) return void res.writeHead(403).end();
+    try {
+      const body = readFileSync(path);
+      res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) };
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  openExtensionPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium, headless, with the built extension loaded in a throwaway profile. */
+export async function launchWithExtension(): Promise<ExtensionBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'gom-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    acceptDownloads: true,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+      // The machine has no network beyond loopback: keep Chromium from looking up Google's hosts.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    openExtensionPage: async (path) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    close: () => context.close(),
+  };
+}

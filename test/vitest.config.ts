@@ -1,0 +1,12 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  test: {
+    name: 'e2e',
+    environment: 'node',
+    include: ['e2e/**/*.test.ts', '*.test.ts'],
+    globalSetup: ['./global-setup.ts'],
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
+  },
+});
