@@ -1,0 +1,48 @@
+/**
+ * `pnpm bench`: every benchmark in this folder, each printing its figures beside the SPEC's
+ * budgets; the whole run prints one JSON document on stdout.
+ * A benchmark module exports `name` and `run(): Promise<BenchResult>`.
+ */
+import { readdirSync } from 'node:fs';
+
+export interface BenchFigure {
+  value: number;
+  unit: string;
+  /** The SPEC's budget, when it sets one. */
+  budget?: { max?: number; min?: number };
+}
+export type BenchResult = Record<string, BenchFigure>;
+
+interface BenchModule {
+  name: string;
+  run(): Promise<BenchResult>;
+}
+
+const only = process.argv.slice(2);
+const files = readdirSync(import.meta.dirname)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
+
+const results: Record<string, BenchResult> = {};
+for (const file of files) {
+  const bench = (await import(`./${file}`)) as BenchModule;
+  const figures = await bench.run();
+  results[bench.name] = figures;
+  console.error(`bench ${bench.name} done`);
+}
+
+const withinBudget = Object.values(results)
+  .flatMap((r) => Object.values(r) as BenchFigure[])
+  .every(
+    (f) =>
+      (f.budget?.max === undefined || f.value <= f.budget.max) &&
+      (f.budget?.min === undefined || f.value >= f.budget.min),
+  );
+console.log(
+  JSON.stringify(
+    { machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, results, withinBudget },
+    null,
+    2,
+  ),
+);
