@@ -3,6 +3,8 @@ export * from './hlc';
 export * from './item';
 export * from './merge';
 export * from './period';
+export * from './periods/period';
+export * from './periods/wording';
 export * from './references';
 export * from './report/build-month';
 export type * from './report/model';
