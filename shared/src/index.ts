@@ -9,6 +9,8 @@ export * from './references';
 export * from './report/build-month';
 export type * from './report/model';
 export * from './report/template';
+export * from './report-check/check';
+export type * from './report-check/paragraph';
 export * from './sync-protocol';
 export * from './taxonomy';
 export * from './text';

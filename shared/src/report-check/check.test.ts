@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parsePeriod } from '../periods/period';
+import type { ReportModel } from '../report/model';
+import { checkReport, checkTexts } from './check';
+import type { LocatedText } from './paragraph';
+
+const sample = (name: string) => readFileSync(new URL(`../../data/${name}`, import.meta.url), 'utf8');
+
+/** A sample report's lines as located texts: the framing lines are those that name the period. */
+function sampleTexts(text: string): LocatedText[] {
+  return text
+    .split('\n')
+    .map((line, i) => ({ line: line.replace(/[*#]/g, '').trim(), i }))
+    .filter(({ line }) => line.length > 0)
+    .map(({ line, i }) => ({
+      where: `dòng ${i + 1}`,
+      framing: /^(Trên đây|Thực hiện ý kiến|Hoạt động đối ngoại|[IV]+\.|Từ ngày)/.test(line),
+      text: line,
+    }));
+}
+
+function model(overrides: Partial<ReportModel> = {}): ReportModel {
+  return {
+    header: {
+      parentAgency: '',
+      agency: 'SỞ NGOẠI VỤ',
+      numberLine: 'Số:      /BC-SNgV',
+      nationalTitle: '',
+      motto: '',
+      placeAndDate: '',
+    },
+    documentType: 'BÁO CÁO',
+    summary: 'Hoạt động đối ngoại tháng 3/2021, kế hoạch tháng 4/2021',
+    addressees: [],
+    opening: 'Sở Ngoại vụ báo cáo kết quả công tác đối ngoại tháng 3/2021, phương hướng nhiệm vụ tháng 4/2021 như sau:',
+    parts: [
+      {
+        heading: 'I. KẾT QUẢ THỰC HIỆN',
+        sections: [{ heading: '1. Hoạt động hợp tác quốc tế', bullets: ['Tham mưu UBND tỉnh.'] }],
+      },
+    ],
+    closing: 'Trên đây là báo cáo hoạt động đối ngoại tháng 3/2021 và phương hướng nhiệm vụ tháng 4/2021./.',
+    recipients: [],
+    signer: { authority: '', title: '', name: '' },
+    ...overrides,
+  };
+}
+
+const march2021 = parsePeriod('2021-03');
+
+describe('checkReport', () => {
+  it('passes a clean report', () => {
+    expect(checkReport(model(), march2021)).toEqual([]);
+  });
+
+  it('finds the wrong period the sample monthly report closes with', () => {
+    const findings = checkTexts(sampleTexts(sample('bao-cao-thang-2021-03.md')), march2021);
+    expect(findings.filter((f) => f.rule === 'wrong-period')).toEqual([
+      expect.objectContaining({ severity: 'error', excerpt: 'tháng 3/2020', where: 'dòng 65' }),
+    ]);
+  });
+
+  it('finds the decimal point, the padded month and the mixed tone placement of the sample weekly report', () => {
+    const week = parsePeriod('2023-W34', { week: { startOffset: 3, days: 8 } });
+    const findings = checkTexts(sampleTexts(sample('bao-cao-tuan-2023-08-24.txt')), week);
+    const byRule = (rule: string) => findings.filter((f) => f.rule === rule).map((f) => f.excerpt);
+    expect(byRule('number-format')).toEqual(['15.5']);
+    expect(byRule('date-padding')).toEqual(['tháng 06/2024']);
+    expect(byRule('tone-placement').sort()).toEqual(['Hoà', 'khoá', 'uỷ'].sort());
+    expect(byRule('wrong-period')).toEqual([]);
+  });
+
+  it('flags a hand-typed period in a heading, an empty section and a missing "./."', () => {
+    const findings = checkReport(
+      model({
+        parts: [
+          { heading: 'II. KẾ HOẠCH TRỌNG TÂM THÁNG 4/2024', sections: [{ heading: null, bullets: ['Tiếp tục.'] }] },
+          { heading: 'I. KẾT QUẢ', sections: [{ heading: '1. Hoạt động hợp tác quốc tế', bullets: [] }] },
+        ],
+        closing: 'Trên đây là báo cáo tháng 3/2021.',
+      }),
+      march2021,
+    );
+    expect(findings.map((f) => [f.rule, f.where])).toEqual([
+      ['wrong-period', 'II. KẾ HOẠCH TRỌNG TÂM THÁNG 4/2024'],
+      ['empty-section', 'I. KẾT QUẢ › 1. Hoạt động hợp tác quốc tế'],
+      ['missing-end-mark', 'Câu kết'],
+    ]);
+  });
+
+  it('reads counts, not years or references, as numbers', () => {
+    const texts = (text: string): LocatedText[] => [{ where: 'x', framing: false, text }];
+    const rules = (text: string) => checkTexts(texts(text), march2021).map((f) => f.excerpt);
+    expect(rules('Thực hiện 1092 trang biên dịch')).toEqual(['1092']);
+    expect(rules('Thực hiện 1.107 trang; năm 2021 có 15,5 giờ; Văn bản 2126/UBND-NC1; ISO 9001:2015')).toEqual([]);
+    expect(rules('Quỹ ASEAN; quý I; hóa đơn')).toEqual([]);
+  });
+});
