@@ -1,3 +1,4 @@
+export * from './capture';
 export * from './classify';
 export * from './hlc';
 export * from './item';

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalText, cleanText } from './text';
+import { canonicalText, cleanText, joinPdfLines, normalizeText } from './text';
 
 describe('cleanText', () => {
   it('stores NFC', () => {
@@ -11,6 +13,22 @@ describe('cleanText', () => {
     expect(cleanText('  Góp ý\u00a0dự thảo\n  Kế hoạch ;  báo cáo ( quý I ) .  ')).toBe(
       'Góp ý dự thảo Kế hoạch; báo cáo (quý I).',
     );
+  });
+
+  it('puts a space after a comma glued to the next word, not inside a number', () => {
+    expect(cleanText('công tác tập huấn,bồi dưỡng; 1,5 tỷ đồng;xong')).toBe(
+      'công tác tập huấn, bồi dưỡng; 1,5 tỷ đồng; xong',
+    );
+  });
+
+  it('joins the lines of a PDF selection', () => {
+    expect(cleanText('Tham mưu UBND tỉnh ban hành Kế hoạch đón Đoàn công \n\n tác Đại sứ quán Lào\n')).toBe(
+      'Tham mưu UBND tỉnh ban hành Kế hoạch đón Đoàn công tác Đại sứ quán Lào',
+    );
+  });
+
+  it('keeps a figure selected on its own', () => {
+    expect(cleanText(' 250 ')).toBe('250');
   });
 
   it('keeps the tone placement the officer wrote', () => {
@@ -25,8 +43,62 @@ describe('canonicalText', () => {
     expect(canonicalText('khoẻ')).toBe('khỏe');
   });
 
+  it('writes a numeric range one way', () => {
+    expect(canonicalText('giai đoạn 2021 - 2025')).toBe(canonicalText('giai đoạn 2021–2025'));
+    expect(canonicalText('giai đoạn 2021 - 2025')).toBe('giai đoạn 2021-2025');
+  });
+
   it('leaves closed rhymes alone', () => {
     expect(canonicalText('hoàn thành')).toBe('hoàn thành');
     expect(canonicalText('khuyến')).toBe('khuyến');
+  });
+});
+
+describe('joinPdfLines', () => {
+  it.each([
+    [
+      'hard wraps and blank lines',
+      'Báo cáo kết quả \n\ncông tác đối ngoại \n\ntháng 3.',
+      'Báo cáo kết quả công tác đối ngoại tháng 3.',
+    ],
+    [
+      'a hyphenated word',
+      'hợp tác quốc tế trong lĩnh vực giáo dục và đào tạo, chuyển đổi ngôn ngữ lập trì-\nnh',
+      'hợp tác quốc tế trong lĩnh vực giáo dục và đào tạo, chuyển đổi ngôn ngữ lập trình',
+    ],
+    ['a range cut after its dash', 'từ ngày 27/9-\n30/9/2023', 'từ ngày 27/9-30/9/2023'],
+    ['a page number inside a sentence', 'đến thăm, làm việc\n\n  3  \n\ntại tỉnh.', 'đến thăm, làm việc tại tỉnh.'],
+    ['a "- 12 -" page footer', 'đến thăm,\n- 12 -\nlàm việc', 'đến thăm, làm việc'],
+    [
+      'bullets as paragraphs',
+      '- Tham mưu UBND tỉnh\n về việc A.\n- Báo cáo B;\n+ chi tiết',
+      '- Tham mưu UBND tỉnh về việc A.\n- Báo cáo B;\n+ chi tiết',
+    ],
+    ['a sentence ended, a new one begins', 'Xong việc A.\nTrên đây là báo cáo.', 'Xong việc A.\nTrên đây là báo cáo.'],
+    ['a line starting with a number', 'lần thứ\n12 tại Hungary', 'lần thứ 12 tại Hungary'],
+  ])('%s', (_name, raw, joined) => {
+    expect(joinPdfLines(raw)).toBe(joined);
+  });
+
+  it('gives back the weekly report as its paragraphs', () => {
+    const text = readFileSync(join(import.meta.dirname, '../data/bao-cao-tuan-2023-08-24.txt'), 'utf8');
+    const paragraphs = normalizeText(text).split('\n');
+    expect(paragraphs).toContain(
+      '- Tham mưu Thường trực Tỉnh uỷ, Hội đồng nhân dân tỉnh ban hành các Quyết định cử các đồng chí thuộc diện Ban Thường vụ quản lý tham gia Đoàn cấp cao của tỉnh đi tham dự “Diễn đàn doanh nghiệp kiều bào Châu Âu lần thứ 12 tại Hungary” và Xúc tiến đầu tư tại Cộng hòa Hungary, Cộng hòa Liên bang Đức và Cộng hòa Séc.',
+    );
+    expect(paragraphs).toContain(
+      '- Báo cáo Thường trực Tỉnh ủy dự thảo báo cáo đào tạo, bồi dưỡng nguồn nhân lực giúp Lào từ năm 2016 đến nay.',
+    );
+    expect(paragraphs.every((p) => p === p.trim() && !p.includes('  '))).toBe(true);
+  });
+});
+
+describe('normalizeText', () => {
+  it('cleans every line on its own with lines', () => {
+    expect(normalizeText('Góp ý  dự thảo\ncông văn ;\n', { lines: true })).toBe('Góp ý dự thảo\ncông văn;\n');
+  });
+
+  it('stores NFC', () => {
+    expect(normalizeText('Hội đồng'.normalize('NFD'))).toBe('Hội đồng'.normalize('NFC'));
   });
 });

@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { registerNormalize } from './commands/normalize';
+import { registerRefs } from './commands/refs';
 import { registerServe } from './commands/serve';
 import { registerUnit } from './commands/unit';
 import { registerUser } from './commands/user';
@@ -9,7 +11,9 @@ const program = new Command('gom')
   .configureOutput({ outputError: (text, write) => write(`Lỗi / Error: ${text}`) });
 
 // One command (or command group) a module; each registers itself here.
-for (const register of [registerServe, registerUnit, registerUser]) register(program);
+for (const register of [registerServe, registerUnit, registerUser, registerRefs, registerNormalize]) {
+  register(program);
+}
 
 program.parseAsync().catch((error: unknown) => {
   console.error(`Lỗi / Error: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../../../..');
+const tsx = join(root, 'node_modules/.bin/tsx');
+const main = join(root, 'server/src/cli/main.ts');
+
+/** `gom ARGS`, with `stdin` piped in when given. */
+function gom(args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(tsx, [main, ...args], { cwd: root });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('close', (code) => done({ code, stdout, stderr }));
+    child.stdin.end(stdin ?? '');
+  });
+}
+
+const PDF_TEXT =
+  'Tham mưu UBND tỉnh ban hành Kế hoạch đón Đoàn công \n\ntác Đại sứ quán Lào\n\n 2 \n\ntại tỉnh ; xong .\n- Báo cáo'.normalize(
+    'NFD',
+  );
+
+describe('gom normalize', () => {
+  it('joins a PDF text back into NFC paragraphs, from a file', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'gom-normalize-')), 'pdf.txt');
+    writeFileSync(file, PDF_TEXT);
+    const { code, stdout } = await gom(['normalize', file]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      'Tham mưu UBND tỉnh ban hành Kế hoạch đón Đoàn công tác Đại sứ quán Lào tại tỉnh; xong.\n- Báo cáo\n',
+    );
+    expect(stdout).toBe(stdout.normalize('NFC'));
+  }, 30_000);
+
+  it('cleans every line on its own with --lines, from stdin', async () => {
+    const { code, stdout } = await gom(['normalize', '--lines', '-'], 'Góp ý  dự thảo ;\ncông văn ,số 2\n');
+    expect(code).toBe(0);
+    expect(stdout).toBe('Góp ý dự thảo;\ncông văn, số 2\n');
+  }, 30_000);
+
+  it('prints help', async () => {
+    const { code, stdout } = await gom(['normalize', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: gom normalize \[options\] \[file\]/);
+  }, 30_000);
+});
