@@ -1,5 +1,6 @@
 export * from './capture';
 export * from './classify';
+export * from './grouping';
 export * from './hlc';
 export * from './item';
 export * from './merge';
@@ -7,8 +8,11 @@ export * from './period';
 export * from './periods/period';
 export * from './periods/wording';
 export * from './references';
+export * from './report/build';
 export * from './report/build-month';
+export * from './report/figures';
 export type * from './report/model';
+export * from './report/plans';
 export * from './report/template';
 export * from './report-check/check';
 export type * from './report-check/paragraph';

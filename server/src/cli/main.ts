@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerClassify } from './commands/classify';
 import { registerNormalize } from './commands/normalize';
 import { registerRefs } from './commands/refs';
 import { registerServe } from './commands/serve';
@@ -11,7 +12,7 @@ const program = new Command('gom')
   .configureOutput({ outputError: (text, write) => write(`Lỗi / Error: ${text}`) });
 
 // One command (or command group) a module; each registers itself here.
-for (const register of [registerServe, registerUnit, registerUser, registerRefs, registerNormalize]) {
+for (const register of [registerServe, registerUnit, registerUser, registerRefs, registerNormalize, registerClassify]) {
   register(program);
 }
 

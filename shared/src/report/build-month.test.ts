@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultItemFields, type Item } from '../item';
 import { parseMonthPeriod } from '../period';
 import { defaultTaxonomy } from '../taxonomy';
-import { buildMonthReport, headerDate } from './build-month';
+import { headerDate } from './build';
+import { buildMonthReport } from './build-month';
 import { defaultMonthTemplate } from './template';
 
 function item(text: string, fields: Partial<Item> = {}): Item {
@@ -50,7 +51,7 @@ describe('buildMonthReport', () => {
     });
   });
 
-  it('puts items under their category, numbers only the sections that have items, keeps rank order', () => {
+  it('puts items under their category, numbers only the sections that have items, keeps rank order, merges by lead', () => {
     const model = buildMonthReport({
       ...base,
       items: [
@@ -70,7 +71,7 @@ describe('buildMonthReport', () => {
           },
           {
             heading: '2. Công tác văn phòng, tổ chức bộ máy và hoạt động Thanh tra',
-            bullets: ['Ban hành Kế hoạch thi đua.', 'Ban hành Kế hoạch ứng phó sự cố.'],
+            bullets: ['Ban hành Kế hoạch thi đua; Kế hoạch ứng phó sự cố.'],
           },
           {
             heading: '3. Công tác dịch thuật, dịch vụ và thủ tục hành chính',

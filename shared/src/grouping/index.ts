@@ -1,0 +1,6 @@
+export { type BayesModel, bayesModelSchema, emptyBayesModel, learnedCount } from './bayes';
+export * from './classify';
+export * from './group';
+export * from './leads';
+export * from './merge';
+export * from './rules';

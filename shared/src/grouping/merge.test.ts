@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { mergeByLead } from './merge';
+
+const items = (...texts: string[]) => texts.map((text, i) => ({ id: String(i), text }));
+
+describe('mergeByLead', () => {
+  it('merges items with the same lead into "Lead: a; b; c." at the place of the first', () => {
+    expect(
+      mergeByLead(
+        items(
+          'Tham mưu UBND tỉnh Kế hoạch đón Đoàn công tác.',
+          'Thường xuyên liên hệ Đội MIA.',
+          'Tham mưu UBND tỉnh đề xuất một số nội dung về công tác đối ngoại;',
+          'Tham mưu UBND tỉnh: đề nghị kiện toàn Ban Công tác phi chính phủ tỉnh',
+        ),
+      ),
+    ).toEqual([
+      {
+        text: 'Tham mưu UBND tỉnh: Kế hoạch đón Đoàn công tác; đề xuất một số nội dung về công tác đối ngoại; đề nghị kiện toàn Ban Công tác phi chính phủ tỉnh.',
+        itemIds: ['0', '2', '3'],
+      },
+      { text: 'Thường xuyên liên hệ Đội MIA.', itemIds: ['1'] },
+    ]);
+  });
+
+  it('joins after a bare verb without a colon, as officers write "Ban hành a; b."', () => {
+    expect(mergeByLead(items('Ban hành Kế hoạch thi đua.', 'Ban hành Quyết định về việc ISO.'))[0]?.text).toBe(
+      'Ban hành Kế hoạch thi đua; Quyết định về việc ISO.',
+    );
+  });
+
+  it('drops a clause written twice, in either tone placement', () => {
+    expect(
+      mergeByLead(items('Góp ý dự thảo Kế hoạch hoá đơn.', 'Góp ý dự thảo Kế hoạch hóa đơn', 'Góp ý dự thảo Đề án.')),
+    ).toEqual([{ text: 'Góp ý dự thảo: Kế hoạch hoá đơn; Đề án.', itemIds: ['0', '1', '2'] }]);
+  });
+
+  it('takes into an open lead the words its items share', () => {
+    expect(
+      mergeByLead(
+        items(
+          'Văn bản gửi các đơn vị về công tác văn phòng, thanh tra Rà soát đối tượng.',
+          'Văn bản gửi các đơn vị về công tác văn phòng, thanh tra góp ý dự thảo.',
+        ),
+      )[0]?.text,
+    ).toBe('Văn bản gửi các đơn vị về công tác văn phòng, thanh tra: Rà soát đối tượng; góp ý dự thảo.');
+  });
+
+  it('keeps the wording of an item alone with its lead, and of the lead the officer set', () => {
+    expect(mergeByLead(items('Tham mưu UBND tỉnh đề nghị kiện toàn Ban'))[0]?.text).toBe(
+      'Tham mưu UBND tỉnh đề nghị kiện toàn Ban',
+    );
+    expect(
+      mergeByLead([
+        { id: 'a', text: 'Chuẩn bị nội dung Hội nghị A.', lead: 'Chuẩn bị nội dung' },
+        { id: 'b', text: 'Chuẩn bị nội dung Hội nghị B.', lead: 'Chuẩn bị nội dung' },
+      ])[0]?.text,
+    ).toBe('Chuẩn bị nội dung: Hội nghị A; Hội nghị B.');
+  });
+
+  const leads = ['Tham mưu UBND tỉnh', 'Ban hành', 'Văn bản gửi các ngành về việc', 'Phối hợp', ''];
+  const clauses = ['Kế hoạch A', 'đề nghị B.', 'Quyết định C;', 'góp ý D', 'báo cáo E:'];
+  const itemList = fc.array(
+    fc.record({ lead: fc.constantFrom(...leads), clause: fc.constantFrom(...clauses) }).map(({ lead, clause }) => ({
+      text: `${lead} ${clause}`.trim(),
+    })),
+    { maxLength: 12 },
+  );
+
+  it('keeps every item once, in the order of first appearance, and ends merged bullets with one full stop', () => {
+    fc.assert(
+      fc.property(itemList, (list) => {
+        const input = list.map((item, i) => ({ id: String(i), text: item.text }));
+        const bullets = mergeByLead(input);
+        const ids = bullets.flatMap((b) => b.itemIds);
+        expect([...ids].sort()).toEqual(input.map((i) => i.id).sort());
+        expect(bullets.map((b) => Number(b.itemIds[0]))).toEqual(
+          [...bullets.map((b) => Number(b.itemIds[0]))].sort((a, b) => a - b),
+        );
+        for (const bullet of bullets) {
+          expect(bullet.itemIds.map(Number)).toEqual([...bullet.itemIds.map(Number)].sort((a, b) => a - b));
+          if (bullet.itemIds.length > 1) {
+            expect(bullet.text).toMatch(/[^.;:,\s]\.$/u);
+            expect(bullet.text).not.toMatch(/;\s*;|\.;|;\./u);
+          }
+        }
+      }),
+    );
+  });
+
+  it('is stable: merging the merged bullets changes nothing', () => {
+    fc.assert(
+      fc.property(itemList, (list) => {
+        const once = mergeByLead(list.map((item, i) => ({ id: String(i), text: item.text })));
+        const twice = mergeByLead(once.map((b, i) => ({ id: String(i), text: b.text })));
+        expect(twice.map((b) => b.text)).toEqual(once.map((b) => b.text));
+      }),
+    );
+  });
+});

@@ -1,0 +1,166 @@
+import { type Classifier, createClassifier, suggestCategory } from '../grouping/classify';
+import { groupBySection } from '../grouping/group';
+import { mergeByLead } from '../grouping/merge';
+import type { Item } from '../item';
+import type { UnitProfile } from '../taxonomy';
+import { defaultMetricCatalog, directiveSummary, figureSentences, type MetricCatalog, sumFigures } from './figures';
+import type { ReportModel, ReportPart, ReportSection } from './model';
+import { plansFor } from './plans';
+import type { ReportTemplate, TemplatePart } from './template';
+
+/** A period as the report names it; any report kind (the period module computes these). */
+export interface ReportPeriod {
+  id: string;
+  /** First and last day, ISO dates, both inclusive. */
+  from: string;
+  to: string;
+  /** "tháng 3/2021", "quý I/2025", "từ ngày 24/8 - 31/8/2023" */
+  title: string;
+  next: { id: string; title: string };
+}
+
+export interface ReportInput {
+  items: Item[];
+  period: ReportPeriod;
+  template: ReportTemplate;
+  unit: UnitProfile;
+  /** The date printed in the header (ISO). */
+  issuedOn: string;
+  /** The unit's rules, leads and what it learned; the built-in ones by default. */
+  classifier?: Classifier;
+  metrics?: MetricCatalog;
+}
+
+/** Nghị định 30: days below 10 and the months 1 and 2 take a leading zero, other months do not. */
+export function headerDate(place: string, isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const day = String(d).padStart(2, '0');
+  const month = m <= 2 ? String(m).padStart(2, '0') : String(m);
+  return `${place ? `${place}, ` : ''}ngày ${day} tháng ${month} năm ${y}`;
+}
+
+export function byRank(a: Item, b: Item): number {
+  return a.rank - b.rank || a.occurredOn.localeCompare(b.occurredOn) || a.createdAt.localeCompare(b.createdAt);
+}
+
+/** Fills `{unit}`, `{period}`, `{nextPeriod}`; a text in capitals gets its periods in capitals. */
+export function fillPlaceholders(text: string, period: ReportPeriod, unitName: string): string {
+  const bare = text.replace(/\{\w+\}/g, '');
+  const caps = bare === bare.toUpperCase() && bare !== bare.toLowerCase();
+  const cased = (title: string): string => (caps ? title.toUpperCase() : title);
+  return text
+    .replaceAll('{period}', cased(period.title))
+    .replaceAll('{nextPeriod}', cased(period.next.title))
+    .replaceAll('{unit}', unitName);
+}
+
+/**
+ * The category an item is reported under: the one it carries (the officer's, or the suggestion
+ * she saw in the side panel and left), a figure's metric's, else the classifier's suggestion.
+ */
+function categorize(item: Item, classifier: Classifier, metrics: MetricCatalog): string {
+  if (item.category) return item.category;
+  const metric = item.kind === 'stat' ? metrics.metrics.find((m) => m.key === item.metric) : undefined;
+  return metric?.category ?? suggestCategory(item, classifier).category;
+}
+
+/**
+ * The bullets of one section: the figures summed per metric first (as the samples open the
+ * services section with them), then the directives in one sentence, then the items merged by lead.
+ */
+function sectionBullets(items: Item[], unitName: string, classifier: Classifier, metrics: MetricCatalog): string[] {
+  const figures = items.filter((i) => i.kind === 'stat' && i.metric !== null && i.value !== null);
+  const sums = sumFigures(figures);
+  const figureLines = [...new Set(metrics.metrics.map((m) => m.category))].flatMap((category) =>
+    figureSentences(sums, category, metrics),
+  );
+  const directives = directiveSummary(items, unitName, metrics);
+  const written = items.filter((i) => i.kind !== 'directive' && !figures.includes(i));
+  const merged = mergeByLead(written, classifier.leads).map((b) => b.text);
+  return [...figureLines, ...(directives ? [directives] : []), ...merged];
+}
+
+function partSections(
+  part: TemplatePart,
+  items: Item[],
+  categoryOf: (item: Item) => string,
+  bullets: (items: Item[]) => string[],
+): ReportSection[] {
+  if (part.sections.length === 0) return [{ heading: null, bullets: bullets(items) }];
+  const grouped = groupBySection(part, items, categoryOf);
+  if (!part.numbered) return [{ heading: null, bullets: bullets(grouped.flatMap((g) => g.items)) }];
+  const sections: ReportSection[] = [];
+  let number = 0;
+  let openGroup: { title: string; number: number; count: number } | null = null;
+  grouped.forEach(({ title, items: sectionItems }, index) => {
+    if (sectionItems.length === 0) return;
+    const group = part.sections[index]?.group;
+    if (!group) {
+      openGroup = null;
+      number += 1;
+      sections.push({ heading: `${number}. ${title}`, bullets: bullets(sectionItems) });
+      return;
+    }
+    if (openGroup?.title !== group) {
+      number += 1;
+      openGroup = { title: group, number, count: 0 };
+      sections.push({ heading: `${number}. ${group}`, bullets: [] });
+    }
+    openGroup.count += 1;
+    sections.push({ heading: `${openGroup.number}.${openGroup.count}. ${title}`, bullets: bullets(sectionItems) });
+  });
+  return sections;
+}
+
+/**
+ * The pipeline: items → period → classify → group into the template's sections → order → merge by
+ * lead → figures → report model. Renderers take the model and nothing else.
+ */
+export function buildReport(input: ReportInput): ReportModel {
+  const { period, template, unit, issuedOn } = input;
+  const classifier = input.classifier ?? createClassifier();
+  const metrics = input.metrics ?? defaultMetricCatalog;
+  const fill = (text: string): string => fillPlaceholders(text, period, unit.name);
+  const live = input.items.filter((item) => !item.deleted).sort(byRank);
+  const inPeriod = live.filter((item) => item.occurredOn >= period.from && item.occurredOn <= period.to);
+  const plans = plansFor(live, { from: period.from, to: period.to, nextId: period.next.id });
+
+  const categories = new Map<Item, string>();
+  const categoryOf = (item: Item): string => {
+    let category = categories.get(item);
+    if (category === undefined) {
+      category = categorize(item, classifier, metrics);
+      categories.set(item, category);
+    }
+    return category;
+  };
+  const bullets = (items: Item[]): string[] => sectionBullets(items, unit.name, classifier, metrics);
+
+  const parts: ReportPart[] = [];
+  for (const part of template.parts) {
+    const partItems = [...inPeriod.filter((i) => i.kind !== 'plan'), ...plans].filter((i) =>
+      part.kinds.includes(i.kind),
+    );
+    if (partItems.length === 0) continue;
+    parts.push({ heading: fill(part.heading), sections: partSections(part, partItems, categoryOf, bullets) });
+  }
+
+  return {
+    header: {
+      parentAgency: unit.parentAgency,
+      agency: unit.agency,
+      numberLine: `Số:      /BC-${unit.abbreviation}`,
+      nationalTitle: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      motto: 'Độc lập - Tự do - Hạnh phúc',
+      placeAndDate: headerDate(unit.place, issuedOn),
+    },
+    documentType: 'BÁO CÁO',
+    summary: fill(template.summary),
+    addressees: template.addressees,
+    opening: fill(template.opening),
+    parts,
+    closing: fill(template.closing),
+    recipients: template.recipients,
+    signer: template.signer,
+  };
+}

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { defaultItemFields, type Item } from '../item';
+import { parseMonthPeriod } from '../period';
+import { defaultTaxonomy } from '../taxonomy';
+import { buildMonthReport } from './build-month';
+import type { ReportModel } from './model';
+import { defaultMonthTemplate } from './template';
+
+interface SampleItem {
+  id: string;
+  report: string;
+  category: string | null;
+  kind: 'result' | 'stat' | 'plan';
+  text: string;
+}
+
+const sample: SampleItem[] = readFileSync(new URL('../../data/items.jsonl', import.meta.url), 'utf8')
+  .trim()
+  .split('\n')
+  .map((line) => JSON.parse(line) as SampleItem)
+  .filter((item) => item.report === 'bao-cao-thang-2021-03.md');
+
+/**
+ * The atomic items as the officers would have clipped them in March 2021: the category each
+ * confirmed, no lead (the pipeline detects it), no heading.
+ */
+const items: Item[] = sample.map((s, rank) => ({
+  ...defaultItemFields('2021-03-15', '2021-03-15T08:00:00.000Z'),
+  id: `00000000-0000-4000-8000-${String(rank).padStart(12, '0')}`,
+  unitId: 'SNgV',
+  authorId: null,
+  updatedAt: '2021-03-15T08:00:00.000Z',
+  kind: s.kind,
+  text: s.text,
+  category: s.category,
+  categorySource: s.category ? 'user' : null,
+  rank,
+}));
+
+const model = buildMonthReport({
+  items,
+  period: parseMonthPeriod('2021-03'),
+  template: defaultMonthTemplate,
+  unit: defaultTaxonomy.unit,
+  issuedOn: '2021-03-31',
+});
+
+/** The body of the report as the sample Markdown lays it out. */
+function outline(report: ReportModel): string {
+  const lines = [report.summary, '', report.opening];
+  for (const part of report.parts) {
+    lines.push('', part.heading);
+    for (const section of part.sections) {
+      if (section.heading) lines.push('', section.heading);
+      for (const bullet of section.bullets) lines.push(`- ${bullet}`);
+    }
+  }
+  lines.push('', report.closing, '');
+  return lines.join('\n');
+}
+
+describe('the sample monthly report (March 2021), rebuilt from its atomic items', () => {
+  it('matches the golden outline', async () => {
+    await expect(outline(model)).toMatchFileSnapshot('./__golden__/bao-cao-thang-2021-03.txt');
+  });
+
+  it('has the sample’s parts and sections, in its order and numbering', () => {
+    expect(model.parts.map((p) => p.heading)).toEqual(['I. KẾT QUẢ THỰC HIỆN', 'II. KẾ HOẠCH TRỌNG TÂM THÁNG 4/2021']);
+    expect(model.parts[0]?.sections.map((s) => s.heading)).toEqual([
+      '1. Hoạt động hợp tác quốc tế',
+      '2. Công tác lãnh sự, biên giới và người Việt Nam ở nước ngoài',
+      '3. Công tác văn phòng, tổ chức bộ máy và hoạt động Thanh tra',
+      '4. Công tác dịch thuật, dịch vụ và thủ tục hành chính',
+    ]);
+    // The officer's slip, "tháng 3/2020" in a 2021 report, cannot happen: the period is computed.
+    expect(model.closing).toBe(
+      'Trên đây là báo cáo hoạt động đối ngoại tháng 3/2021 và phương hướng nhiệm vụ tháng 4/2021; Sở Ngoại vụ báo cáo Văn phòng UBND tỉnh./.',
+    );
+  });
+
+  // Bullets as the sample prints them, word for word.
+  it.each([
+    [
+      0,
+      'Tham mưu UBND tỉnh: Kế hoạch đón Đoàn công tác Đại sứ quán Lào tại Việt Nam và Tổng Lãnh sự quán Lào tại TP Đà Nẵng đến thăm, làm việc tại tỉnh; tổ chức Hội nghị trực tuyến giao ban công tác phi chính phủ nước ngoài toàn quốc năm 2020, phương hướng năm 2021; báo cáo Bộ Ngoại giao và UBND tỉnh thông tin về hợp tác giữa Hà Tĩnh với Pháp; đề xuất một số nội dung về công tác đối ngoại; đề nghị kiện toàn Ban Công tác phi chính phủ tỉnh.',
+    ],
+    [
+      0,
+      'Văn bản gửi các cơ quan, đơn vị liên quan về việc: Góp ý, tiếp thu hoàn thiện hồ sơ đề xuất Dự án Cảng trung tâm tiếp nhận; tham gia ý kiến tiếp nhận viện trợ không hoàn lại do Quỹ ASEAN và Nhóm Quỹ ủy thác Alastic hỗ trợ theo đề xuất của Trung tâm Nghiên cứu và Phát triển cộng đồng nông thôn và phân phối khí thiên nhiên hóa lỏng; góp ý xây dựng Phim mới xúc tiến đầu tư của tỉnh; góp ý xử lý tài sản của Trung tâm MSI Hà Tĩnh; đề xuất bổ sung các dự án hỗ trợ Lào giai đoạn 2021-2025; lấy ý kiến các ngành về dự thảo tham mưu UBND tỉnh Quyết định phân bổ chỉ tiêu học sinh Lào năm học 2020-2021.',
+    ],
+    [
+      2,
+      'Ban hành Kế hoạch theo dõi thi hành pháp luật năm 2021 của Sở Ngoại vụ; văn bản hướng dẫn các phòng, đơn vị trực thuộc thực hiện công tác kê khai, công khai kiểm soát tài sản, thu nhập năm 2020; Kế hoạch khắc phục các tồn tại, hạn chế trong công tác CCHC, các tiêu chí bị trừ điểm trong đợt thẩm định, đánh giá CHCC của tỉnh năm 2020; Kế hoạch ứng phó sự cố, thiên tai và tìm kiếm cứu nạn năm 2021; Quyết định về việc ban hành “Mục tiêu chất lượng năm 2021” thuộc Hệ thống quản lý chất lượng theo tiêu chuẩn TCVN ISO 9001:2015 của Sở Ngoại vụ Hà Tĩnh.',
+    ],
+    [
+      2,
+      'Văn bản gửi các đơn vị, cơ quan liên quan về công tác văn phòng, thanh tra: Rà soát, thống kê các đối tượng ưu tiên tiêm vắc xin phòng COVID-19; góp ý dự thảo Kế hoạch hoạt động của Hội đồng phối hợp phổ biến giáo dục pháp luật tỉnh; góp ý dự thảo Đề án và Nghị quyết của BCH Đảng bộ tỉnh về phát triển Chính quyền số, Đô thị thông minh và Kinh tế số trên địa bàn tỉnh Hà Tĩnh giai đoạn 2020 - 2025, tầm nhìn đến năm 2030; đánh giá công tác quản lý, chỉ đạo, điều hành của UBND tỉnh nhiệm kỳ 2016 – 2021.',
+    ],
+  ])('section %i prints the sample’s merged bullet', (section, bullet) => {
+    expect(model.parts[0]?.sections[section]?.bullets).toContain(bullet);
+  });
+
+  it('ends the bullet the officer left with a semicolon with a full stop', () => {
+    const consular = model.parts[0]?.sections[1]?.bullets ?? [];
+    const merged = consular.find((b) => b.startsWith('Văn bản gửi các cơ quan, đơn vị liên quan về việc: Đề nghị'));
+    expect(merged).toMatch(/cho phép nhân thân lao động nước ngoài của Công ty TNHH Khánh Lược Hà Tĩnh nhập cảnh\.$/);
+  });
+});
