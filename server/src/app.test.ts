@@ -1,43 +1,125 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setUpServer } from './test-support';
+import { createApp } from './app';
+import { createLogger } from './logger';
+import { startServer } from './serve';
+import type { Storage } from './storage/port';
+import { setUpServer, testAdapters } from './test-support';
 
 let env: Awaited<ReturnType<typeof setUpServer>>;
-beforeEach(async () => {
-  env = await setUpServer();
-});
-afterEach(async () => {
-  await env.storage.close();
-});
 
-describe('app', () => {
-  it('answers the health check after asking the database', async () => {
-    const res = await env.app.request('/v1/health');
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok' });
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+describe.each(testAdapters)('on $name', (adapter) => {
+  beforeEach(async () => {
+    env = await setUpServer(adapter);
+  });
+  afterEach(() => env.dispose());
+
+  describe('app', () => {
+    it('answers the health check after asking the database', async () => {
+      const res = await env.app.request('/v1/health');
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ status: 'ok' });
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    });
+
+    it('lets extension pages call it and no other web origin', async () => {
+      const preflight = (origin: string) =>
+        env.app.request('/v1/sync/push', {
+          method: 'OPTIONS',
+          headers: {
+            Origin: origin,
+            'Access-Control-Request-Method': 'POST',
+            'Access-Control-Request-Headers': 'authorization',
+          },
+        });
+      const extension = await preflight('chrome-extension://abcdefghijklmnopabcdefghijklmnop');
+      expect(extension.headers.get('access-control-allow-origin')).toBe(
+        'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+      );
+      const site = await preflight('https://evil.example');
+      expect(site.headers.get('access-control-allow-origin')).toBeNull();
+    });
+
+    it('answers an unknown address with problem details', async () => {
+      const res = await env.app.request('/v1/nothing-here');
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ status: 404, title: 'Không tìm thấy / Not found' });
+    });
   });
 
-  it('lets extension pages call it and no other web origin', async () => {
-    const preflight = (origin: string) =>
-      env.app.request('/v1/sync/push', {
-        method: 'OPTIONS',
-        headers: {
-          Origin: origin,
-          'Access-Control-Request-Method': 'POST',
-          'Access-Control-Request-Headers': 'authorization',
-        },
-      });
-    const extension = await preflight('chrome-extension://abcdefghijklmnopabcdefghijklmnop');
-    expect(extension.headers.get('access-control-allow-origin')).toBe(
-      'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+  it('answers 429 with Retry-After to a token over its rate, and not to another token', async () => {
+    const limited = await setUpServer(adapter, { rateLimit: { perSecond: 1, burst: 2 } });
+    try {
+      const [a, b] = [await limited.tokenFor(), await limited.tokenFor()];
+      const pull = (t: string) => limited.app.request('/v1/sync/pull', { headers: { Authorization: `Bearer ${t}` } });
+      expect((await pull(a)).status).toBe(200);
+      expect((await pull(a)).status).toBe(200);
+      const refused = await pull(a);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect((await pull(b)).status).toBe(200);
+    } finally {
+      await limited.dispose();
+    }
+  });
+});
+
+describe('app without a working database', () => {
+  const broken = {
+    ping: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432')),
+    findUserByTokenHash: () => Promise.reject(new Error('relation "users" does not exist at /srv/gom/x.ts:12')),
+  } as unknown as Storage;
+
+  it('reports itself unhealthy (503) and logs why', async () => {
+    const lines: string[] = [];
+    const app = createApp({ storage: broken, logger: createLogger('info', (l) => lines.push(l)) });
+    const res = await app.request('/v1/health');
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ status: 'unavailable' });
+    const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(logged).toContainEqual(
+      expect.objectContaining({ level: 'error', error: expect.stringMatching(/ECONNREFUSED/) }),
     );
-    const site = await preflight('https://evil.example');
-    expect(site.headers.get('access-control-allow-origin')).toBeNull();
+    expect(logged).toContainEqual(
+      expect.objectContaining({ level: 'warn', msg: 'request', method: 'GET', path: '/v1/health', status: 503 }),
+    );
   });
 
-  it('answers an unknown address with problem details', async () => {
-    const res = await env.app.request('/v1/nothing-here');
-    expect(res.status).toBe(404);
-    expect(await res.json()).toMatchObject({ status: 404, title: 'Không tìm thấy / Not found' });
+  it('answers a failure with a bilingual 500 and keeps the stack in the log', async () => {
+    const lines: string[] = [];
+    const app = createApp({ storage: broken, logger: createLogger('error', (l) => lines.push(l)) });
+    const res = await app.request('/v1/sync/pull', { headers: { Authorization: 'Bearer gom_x' } });
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(text).toMatch(/vui lòng thử lại.*please retry/);
+    expect(text).not.toMatch(/\.ts:\d+|relation|at /);
+    expect(lines.join('\n')).toMatch(/"stack"/);
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('finishes a request in flight before closing the database', async () => {
+    const env = await setUpServer();
+    const token = await env.tokenFor();
+    let release = () => {};
+    const gate = new Promise<void>((done) => {
+      release = done;
+    });
+    const slow: Storage = {
+      ...env.storage,
+      pullItems: async (...args) => {
+        await gate;
+        return env.storage.pullItems(...args);
+      },
+    };
+    const server = await startServer(slow, { port: 0 });
+    const inFlight = fetch(`${server.url}/v1/sync/pull`, { headers: { Authorization: `Bearer ${token}` } });
+    await new Promise((done) => setTimeout(done, 100));
+    const closed = server.close();
+    setTimeout(release, 100);
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ items: [], cursor: 0, hasMore: false });
+    await closed;
+    await expect(fetch(`${server.url}/v1/health`)).rejects.toThrow();
   });
 });

@@ -3,7 +3,10 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { type Logger, silentLogger } from './logger';
 import { tokenAuth } from './middleware/auth';
+import { type RateLimitOptions, rateLimit } from './middleware/rate-limit';
+import { requestLog } from './middleware/request-log';
 import { problem, problemResponse } from './problem';
 import { reportRoutes } from './routes/reports';
 import { syncRoutes } from './routes/sync';
@@ -13,13 +16,25 @@ export interface AppOptions {
   storage: Storage;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** Per-token request rate; `false` turns it off (benchmarks that measure the server itself). */
+  rateLimit?: RateLimitOptions | false;
+  logger?: Logger;
 }
 
 // Extension pages and service workers are the only browser clients Gom has.
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension|safari-web-extension):\/\/[a-z0-9-]+$/i;
 
-export function createApp({ storage, maxBodyBytes = 4 * 1024 * 1024 }: AppOptions) {
+export function createApp({
+  storage,
+  maxBodyBytes = 4 * 1024 * 1024,
+  rateLimit: rateLimitOptions = {},
+  logger = silentLogger,
+}: AppOptions) {
+  const auth = tokenAuth({ storage });
+  const limit = rateLimitOptions === false ? undefined : rateLimit(rateLimitOptions);
+  const authenticated = limit ? [auth, limit] : [auth];
   const app = new Hono()
+    .use(requestLog({ logger }))
     .use(secureHeaders())
     .use(
       '/v1/*',
@@ -39,11 +54,16 @@ export function createApp({ storage, maxBodyBytes = 4 * 1024 * 1024 }: AppOption
       }),
     )
     .get('/v1/health', async (c) => {
-      await storage.ping();
+      try {
+        await storage.ping();
+      } catch (error) {
+        logger.error('health check: database unreachable', { error: String(error) });
+        return c.json({ status: 'unavailable' as const }, 503);
+      }
       return c.json({ status: 'ok' as const });
     })
-    .use('/v1/sync/*', tokenAuth({ storage }))
-    .use('/v1/reports/*', tokenAuth({ storage }))
+    .use('/v1/sync/*', ...authenticated)
+    .use('/v1/reports/*', ...authenticated)
     .route('/v1/sync', syncRoutes(storage))
     .route('/v1/reports', reportRoutes(storage));
 
@@ -56,7 +76,7 @@ export function createApp({ storage, maxBodyBytes = 4 * 1024 * 1024 }: AppOption
       );
     }
     // The stack goes to the log, never to the client.
-    console.error(JSON.stringify({ level: 'error', msg: error.message, stack: error.stack }));
+    logger.error(error.message, { stack: error.stack });
     return problemResponse(500, 'Máy chủ gặp lỗi, vui lòng thử lại / The server failed; please retry.');
   });
   return app;

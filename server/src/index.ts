@@ -1,4 +1,7 @@
 export { type AppType, createApp } from './app';
+export { createLogger, type Logger, type LogLevel } from './logger';
 export { type RunningServer, startServer } from './serve';
 export type { Storage } from './storage/port';
+export { openPostgresStorage } from './storage/postgres';
 export { openSqliteStorage } from './storage/sqlite';
+export { hashToken, newToken } from './tokens';

@@ -16,7 +16,9 @@ const TITLES: Record<number, string> = {
   403: 'Không có quyền / Forbidden',
   404: 'Không tìm thấy / Not found',
   413: 'Dữ liệu quá lớn / Payload too large',
+  429: 'Quá nhiều yêu cầu / Too many requests',
   500: 'Lỗi máy chủ / Internal server error',
+  503: 'Máy chủ tạm ngừng / Service unavailable',
 };
 
 export function problemResponse(status: ContentfulStatusCode, detail: string, errors?: Problem['errors']): Response {

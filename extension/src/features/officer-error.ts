@@ -9,15 +9,18 @@ export class OfficerError extends Error {
   override readonly name = 'OfficerError';
   /** The HTTP status when the server answered. */
   readonly status: number | null;
+  /** How long the server asked to be left alone (its `Retry-After`), in milliseconds. */
+  readonly retryAfterMs: number | null;
 
   constructor(
     readonly reason: ErrorReason,
     readonly detail: string | null = null,
-    options: { cause?: unknown; status?: number } = {},
+    options: { cause?: unknown; status?: number; retryAfterMs?: number | null } = {},
   ) {
     const base = t().errors[reason];
     super(detail ? `${base} (${detail})` : base, 'cause' in options ? { cause: options.cause } : undefined);
     this.status = options.status ?? null;
+    this.retryAfterMs = options.retryAfterMs ?? null;
   }
 }
 

@@ -32,6 +32,15 @@ async function problemDetail(response: Response): Promise<string | null> {
   }
 }
 
+/** `Retry-After` in milliseconds: delta-seconds or an HTTP date (RFC 9110 §10.2.3); null if absent or unreadable. */
+export function retryAfterMs(header: string | null, nowMs: number = Date.now()): number | null {
+  if (header === null || header.trim() === '') return null;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
+}
+
 /** A request to the Gom server; any failure becomes an `OfficerError` the interface can show as is. */
 export async function callServer(fetch: Fetch, url: string, init: RequestInit = {}): Promise<Response> {
   let response: Response;
@@ -43,7 +52,10 @@ export async function callServer(fetch: Fetch, url: string, init: RequestInit = 
   if (response.ok) return response;
   const reason = reasonOf(response.status);
   const detail = (await problemDetail(response)) ?? (reason === 'unexpectedStatus' ? `HTTP ${response.status}` : null);
-  throw new OfficerError(reason, detail, { status: response.status });
+  throw new OfficerError(reason, detail, {
+    status: response.status,
+    retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
+  });
 }
 
 /** The body of a successful answer, checked against the shared schema of that endpoint. */

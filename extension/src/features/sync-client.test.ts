@@ -309,16 +309,114 @@ describe('createSyncScheduler', () => {
     expect(await fourth).toBe(3);
   });
 
-  it('runs the follow-up even when the running sync fails', async () => {
+  /** A clock and timers the test moves by hand. */
+  function manualTime() {
+    let t = 1_000_000;
+    const timers = new Map<number, { at: number; run: () => void }>();
+    let nextId = 1;
+    return {
+      now: () => t,
+      setTimer: (run: () => void, ms: number) => {
+        const id = nextId++;
+        timers.set(id, { at: t + ms, run });
+        return id;
+      },
+      clearTimer: (id: unknown) => {
+        timers.delete(id as number);
+      },
+      /** Moves the clock and fires what fell due. */
+      advance(ms: number) {
+        t += ms;
+        for (const [id, timer] of [...timers]) {
+          if (timer.at <= t) {
+            timers.delete(id);
+            timer.run();
+          }
+        }
+      },
+      pending: () => timers.size,
+    };
+  }
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('runs the follow-up of a failed sync only after the backoff', async () => {
     const { runs, run } = deferredRuns();
-    const requestSync = createSyncScheduler(run);
+    const time = manualTime();
+    const requestSync = createSyncScheduler(run, { ...time, random: () => 0, baseDelayMs: 1000 });
     const first = requestSync();
     const second = requestSync();
     runs[0]?.reject(new Error('offline'));
     await expect(first).rejects.toThrow('offline');
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settle();
+    expect(runs).toHaveLength(1);
+    time.advance(499);
+    expect(runs).toHaveLength(1);
+    time.advance(1);
     expect(runs).toHaveLength(2);
     runs[1]?.resolve(5);
     expect(await second).toBe(5);
+  });
+
+  it('retries a transient failure on its own, doubling the wait with jitter, and resets after a success', async () => {
+    const { runs, run } = deferredRuns();
+    const time = manualTime();
+    const requestSync = createSyncScheduler(run, { ...time, random: () => 1, baseDelayMs: 1000, maxDelayMs: 4000 });
+    const offline = () => new OfficerError('network');
+    void requestSync().catch(() => {});
+    const waits: number[] = [];
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      runs[attempt]?.reject(offline());
+      await settle();
+      let waited = 0;
+      while (runs.length === attempt + 1) {
+        time.advance(100);
+        waited += 100;
+      }
+      waits.push(waited);
+    }
+    expect(waits).toEqual([1000, 2000, 4000, 4000]);
+    runs[4]?.resolve(1);
+    await settle();
+    expect(time.pending()).toBe(0);
+    void requestSync();
+    expect(runs).toHaveLength(6);
+  });
+
+  it("does not retry a refused token on its own, and honours the server's Retry-After", async () => {
+    const { runs, run } = deferredRuns();
+    const time = manualTime();
+    const requestSync = createSyncScheduler(run, { ...time, random: () => 0, baseDelayMs: 1000 });
+    const refused = requestSync();
+    runs[0]?.reject(new OfficerError('unauthorized', null, { status: 401 }));
+    await expect(refused).rejects.toMatchObject({ reason: 'unauthorized' });
+    time.advance(60_000);
+    expect(runs).toHaveLength(1);
+
+    void requestSync({ immediate: true }).catch(() => {});
+    expect(runs).toHaveLength(2);
+    runs[1]?.reject(new OfficerError('rateLimited', null, { status: 429, retryAfterMs: 30_000 }));
+    await settle();
+    // Even the officer's own request waits for the server's Retry-After.
+    void requestSync({ immediate: true }).catch(() => {});
+    time.advance(29_999);
+    expect(runs).toHaveLength(2);
+    time.advance(1);
+    expect(runs).toHaveLength(3);
+  });
+
+  it('lets the officer skip the backoff of a failed sync', async () => {
+    const { runs, run } = deferredRuns();
+    const time = manualTime();
+    const requestSync = createSyncScheduler(run, { ...time, random: () => 0, baseDelayMs: 10_000 });
+    void requestSync().catch(() => {});
+    runs[0]?.reject(new OfficerError('network'));
+    await settle();
+    const auto = requestSync();
+    expect(runs).toHaveLength(1);
+    const asked = requestSync({ immediate: true });
+    expect(asked).toBe(auto);
+    expect(runs).toHaveLength(2);
+    runs[1]?.resolve(7);
+    expect(await asked).toBe(7);
   });
 });

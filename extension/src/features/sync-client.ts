@@ -10,7 +10,6 @@ import {
 import { ensureClientId, type GomDb, readMeta, writeMeta } from './db';
 import { OfficerError, officerMessage } from './officer-error';
 import { bearer, callServer, type Fetch, readJson } from './server-api';
-import { loadSettings } from './settings';
 
 /** Small enough that one batch is a short server transaction, large enough that 10,000 edits take 50 requests. */
 export const PUSH_BATCH_SIZE = 200;
@@ -126,9 +125,19 @@ export async function syncNow({ db, serverUrl, token, fetch = globalThis.fetch }
   }
 }
 
+/** Where the server address and the token come from; the extension reads its stored settings. */
+export type SettingsSource = () => Promise<{ serverUrl: string | null; token: string | null }>;
+
+// Loaded on first use, so that this module (and the sync tests in Node) never imports `wxt/browser`.
+const storedSettings: SettingsSource = async () => (await import('./settings')).loadSettings();
+
 /** A sync with the server and token from the settings; without them the failure is recorded like any other. */
-export async function syncWithSettings(db: GomDb, fetch: Fetch = globalThis.fetch): Promise<SyncResult> {
-  const { serverUrl, token } = await loadSettings();
+export async function syncWithSettings(
+  db: GomDb,
+  fetch: Fetch = globalThis.fetch,
+  settings: SettingsSource = storedSettings,
+): Promise<SyncResult> {
+  const { serverUrl, token } = await settings();
   if (!serverUrl || !token) {
     const error = new OfficerError('notConfigured');
     await writeMeta(db, 'lastError', error.message);
@@ -137,30 +146,122 @@ export async function syncWithSettings(db: GomDb, fetch: Fetch = globalThis.fetc
   return syncNow({ db, serverUrl, token, fetch });
 }
 
+export interface SchedulerOptions {
+  /** The wait after the first failure; it doubles with each failure after it. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Whether a failure is worth retrying without a new trigger: not a refused token or missing settings. */
+  retryOnItsOwn?: (error: unknown) => boolean;
+  random?: () => number;
+  now?: () => number;
+  setTimer?: (run: () => void, ms: number) => unknown;
+  clearTimer?: (timer: unknown) => void;
+}
+
+export interface SyncRequest {
+  /** The officer asked: skip the backoff (a server's Retry-After is still honoured). */
+  immediate?: boolean;
+}
+
+/** A dropped connection, a server error or "slow down": the same sync may well pass later. */
+export function isTransient(error: unknown): boolean {
+  const { reason, status } = (error ?? {}) as { reason?: string; status?: number | null };
+  if (reason === 'network') return true;
+  return typeof status === 'number' && (status >= 500 || status === 429 || status === 408);
+}
+
 /**
  * One sync at a time. A request during a run is answered by one more run after it (the change that
  * prompted it may have missed the running push); any further requests meanwhile share that run.
+ *
+ * After a failure the next run waits: exponential backoff with jitter (so a province's PCs do not
+ * all come back at the same second after the server restarts), never less than the server's
+ * `Retry-After`. A transient failure retries on its own; the timer dies with the service worker,
+ * and the periodic alarm then takes over.
  */
-export function createSyncScheduler<R>(run: () => Promise<R>): () => Promise<R> {
+export function createSyncScheduler<R>(
+  run: () => Promise<R>,
+  {
+    baseDelayMs = 2_000,
+    maxDelayMs = 5 * 60_000,
+    retryOnItsOwn = isTransient,
+    random = Math.random,
+    now = Date.now,
+    setTimer = (callback, ms) => setTimeout(callback, ms),
+    clearTimer = (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+  }: SchedulerOptions = {},
+): (request?: SyncRequest) => Promise<R> {
   let running: Promise<R> | undefined;
-  let queued: Promise<R> | undefined;
-  const start = (): Promise<R> => {
-    const current = run().finally(() => {
-      if (running === current) running = undefined;
-    });
+  let waiting: { promise: Promise<R>; resolve: (value: R) => void; reject: (error: unknown) => void } | undefined;
+  let timer: unknown;
+  let failures = 0;
+  let backoffUntil = 0;
+  let serverUntil = 0;
+
+  const readyAt = () => Math.max(backoffUntil, serverUntil);
+
+  function failed(error: unknown): void {
+    failures += 1;
+    const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (failures - 1));
+    // Half fixed, half random: retries spread out, yet never come back right away.
+    backoffUntil = now() + ceiling / 2 + random() * (ceiling / 2);
+    const retryAfterMs = (error as { retryAfterMs?: number | null } | null)?.retryAfterMs;
+    if (typeof retryAfterMs === 'number') serverUntil = now() + retryAfterMs;
+    if (retryOnItsOwn(error)) void requestSync().catch(() => undefined);
+  }
+
+  function start(): Promise<R> {
+    const current = run()
+      .then(
+        (result) => {
+          failures = 0;
+          backoffUntil = 0;
+          serverUntil = 0;
+          return result;
+        },
+        (error: unknown) => {
+          failed(error);
+          throw error;
+        },
+      )
+      .finally(() => {
+        if (running === current) running = undefined;
+        release();
+      });
     running = current;
     return current;
-  };
-  return function requestSync(): Promise<R> {
-    if (queued) return queued;
-    if (!running) return start();
-    const next = running
-      .catch(() => undefined)
-      .then(() => {
-        queued = undefined;
-        return start();
+  }
+
+  /** Starts the waiting request once nothing runs and the backoff is over. */
+  function release(): void {
+    if (!waiting || running) return;
+    if (timer !== undefined) clearTimer(timer);
+    timer = undefined;
+    const delay = readyAt() - now();
+    if (delay > 0) {
+      timer = setTimer(release, delay);
+      return;
+    }
+    const { resolve, reject } = waiting;
+    waiting = undefined;
+    start().then(resolve, reject);
+  }
+
+  function requestSync({ immediate = false }: SyncRequest = {}): Promise<R> {
+    if (immediate) backoffUntil = 0;
+    if (!waiting && !running && readyAt() <= now()) return start();
+    if (!waiting) {
+      let resolve!: (value: R) => void;
+      let reject!: (error: unknown) => void;
+      const promise = new Promise<R>((res, rej) => {
+        resolve = res;
+        reject = rej;
       });
-    queued = next;
-    return next;
-  };
+      waiting = { promise, resolve, reject };
+    }
+    const { promise } = waiting;
+    release();
+    return promise;
+  }
+  return requestSync;
 }

@@ -28,8 +28,6 @@ export async function addUnit(storage: Storage, input: UnitInput): Promise<Unit>
   } catch (error) {
     if (error instanceof DuplicateError) throw new Error(`Đơn vị ${input.id} đã có / Unit ${input.id} already exists.`);
     throw error;
-  } finally {
-    await storage.close();
   }
 }
 
@@ -37,16 +35,18 @@ export async function addUser(
   storage: Storage,
   input: { unit: string; name: string; role: Role },
 ): Promise<{ token: string; user: User }> {
-  try {
-    if (!(await storage.getUnit(input.unit))) throw new Error(`Không có đơn vị ${input.unit} / No unit ${input.unit}.`);
-    if (!input.name.trim()) throw new Error('Tên người dùng trống / The user name is empty.');
-    const token = newToken();
-    const user = await storage.addUser(
-      { id: randomUUID(), unitId: input.unit, name: input.name.trim(), role: input.role },
-      hashToken(token),
-    );
-    return { token, user };
-  } finally {
-    await storage.close();
-  }
+  if (!(await storage.getUnit(input.unit))) throw new Error(`Không có đơn vị ${input.unit} / No unit ${input.unit}.`);
+  if (!input.name.trim()) throw new Error('Tên người dùng trống / The user name is empty.');
+  const token = newToken();
+  const user = await storage.addUser(
+    { id: randomUUID(), unitId: input.unit, name: input.name.trim(), role: input.role },
+    hashToken(token),
+  );
+  return { token, user };
+}
+
+export async function revokeUser(storage: Storage, userId: string): Promise<User> {
+  const user = await storage.revokeUser(userId);
+  if (!user) throw new Error(`Không có người dùng ${userId} / No user ${userId}.`);
+  return user;
 }

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStorage } from '../storage/sqlite';
@@ -68,8 +68,44 @@ describe('gom command', () => {
     expect(badRole.stdout).toBe('');
   }, 30_000);
 
+  it('lists units and users, revokes a token, and round-trips a backup exactly', async () => {
+    expect((await gom('unit', 'list', '--db', db)).stdout).toBe('SNgV\tSở Ngoại vụ\n');
+    const listed = await gom('user', 'list', '--unit', 'SNgV', '--json', '--db', db);
+    const [user] = listed.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; revokedAt: null });
+    expect(user).toMatchObject({ unitId: 'SNgV', revokedAt: null });
+    expect(listed.stdout).not.toMatch(/token|gom_/i);
+    const revoked = await gom('user', 'revoke', '--id', user!.id, '--db', db);
+    expect(revoked.stdout).toMatch(new RegExp(`user ${user!.id} revoked at `));
+    expect((await gom('user', 'revoke', '--id', 'nobody', '--db', db)).stderr).toMatch(/No user nobody/);
+
+    const exported = await gom('export', '--unit', 'SNgV', '--db', db);
+    expect(exported.code).toBe(0);
+    const file = join(mkdtempSync(join(tmpdir(), 'gom-backup-')), 'SNgV.json');
+    writeFileSync(file, exported.stdout);
+    const copy = join(mkdtempSync(join(tmpdir(), 'gom-cli-')), 'copy.db');
+    const imported = await gom('import', file, '--db', copy);
+    expect(imported.stdout).toMatch(/unit SNgV imported: 1 users, 0 items/);
+    const out = join(dirname(file), 'again.json');
+    await gom('export', '--unit', 'SNgV', '--out', out, '--db', copy);
+    expect(readFileSync(out, 'utf8')).toBe(exported.stdout);
+    expect((await gom('import', file, '--db', copy)).stderr).toMatch(/already exists/);
+  }, 30_000);
+
   it('prints help for every command', async () => {
-    for (const args of [['--help'], ['serve', '--help'], ['unit', 'add', '--help'], ['user', 'add', '--help']]) {
+    for (const args of [
+      ['--help'],
+      ['serve', '--help'],
+      ['unit', 'add', '--help'],
+      ['unit', 'list', '--help'],
+      ['user', 'add', '--help'],
+      ['user', 'list', '--help'],
+      ['user', 'revoke', '--help'],
+      ['export', '--help'],
+      ['import', '--help'],
+    ]) {
       const help = await gom(...args);
       expect(help.code).toBe(0);
       expect(help.stdout).toMatch(/^Usage: gom/);

@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { registerClassify } from './commands/classify';
+import { registerExport } from './commands/export';
+import { registerImport } from './commands/import';
 import { registerNormalize } from './commands/normalize';
 import { registerRefs } from './commands/refs';
 import { registerServe } from './commands/serve';
@@ -12,9 +14,17 @@ const program = new Command('gom')
   .configureOutput({ outputError: (text, write) => write(`Lỗi / Error: ${text}`) });
 
 // One command (or command group) a module; each registers itself here.
-for (const register of [registerServe, registerUnit, registerUser, registerRefs, registerNormalize, registerClassify]) {
+for (const register of [
+  registerServe,
+  registerUnit,
+  registerUser,
+  registerExport,
+  registerImport,
+  registerRefs,
+  registerNormalize,
+  registerClassify,
+])
   register(program);
-}
 
 program.parseAsync().catch((error: unknown) => {
   console.error(`Lỗi / Error: ${error instanceof Error ? error.message : String(error)}`);

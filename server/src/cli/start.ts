@@ -9,7 +9,7 @@ import { openStorage } from './options';
  * `pnpm start`: the server on the embedded default, with the default unit and a demo user made on
  * the first run, and what a newcomer needs to load the extension.
  */
-const storage = openStorage();
+const storage = await openStorage();
 const unitId = defaultTaxonomy.unit.id;
 let token: string | null = null;
 if (!(await storage.getUnit(unitId))) {

@@ -13,7 +13,7 @@ import type { Storage, User } from '../storage/port';
  * revision for each item that changed, and every mutation id remembered so a retry changes nothing.
  */
 export async function applyPush(storage: Storage, user: User, request: PushRequest): Promise<PushResponse> {
-  return storage.transaction(async (tx) => {
+  return storage.transaction(user.unitId, async (tx) => {
     const applied: string[] = [];
     for (const mutation of request.mutations) {
       applied.push(mutation.mutationId);

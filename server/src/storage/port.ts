@@ -30,6 +30,21 @@ export interface SyncTransaction {
   currentRev(unitId: string): Promise<number>;
 }
 
+/** A mutation id the unit has applied, kept so that a replay changes nothing. */
+export interface AppliedMutation {
+  mutationId: string;
+  clientId: string;
+  appliedAt: string;
+}
+
+/** Everything a unit holds, as `gom export` writes it and `gom import` reads it back. */
+export interface UnitSnapshot {
+  unit: Unit & { rev: number };
+  users: Array<User & { tokenHash: string }>;
+  items: StoredItem[];
+  mutations: AppliedMutation[];
+}
+
 export interface PullPage {
   items: StoredItem[];
   cursor: number;
@@ -42,8 +57,20 @@ export interface Storage {
   getUnit(unitId: string): Promise<Unit | undefined>;
   addUser(user: Omit<User, 'createdAt' | 'revokedAt'>, tokenHash: string): Promise<User>;
   findUserByTokenHash(tokenHash: string): Promise<User | undefined>;
-  /** Runs `work` atomically: all its writes land, or none do. */
-  transaction<T>(work: (tx: SyncTransaction) => Promise<T>): Promise<T>;
+  listUnits(): Promise<Unit[]>;
+  /** Every user, or those of one unit, in the order they were added. */
+  listUsers(unitId?: string): Promise<User[]>;
+  /** Marks the user's token revoked (once: a second revocation keeps the first time). */
+  revokeUser(userId: string): Promise<User | undefined>;
+  /**
+   * Runs `work` atomically for one unit: all its writes land, or none do, and no other transaction
+   * of that unit runs in between, in this process or any other on the same database.
+   */
+  transaction<T>(unitId: string, work: (tx: SyncTransaction) => Promise<T>): Promise<T>;
+  /** The unit's whole state, read in one consistent snapshot. */
+  exportUnit(unitId: string): Promise<UnitSnapshot | undefined>;
+  /** Restores a unit that this database does not hold yet, atomically. */
+  importUnit(snapshot: UnitSnapshot): Promise<void>;
   pullItems(unitId: string, since: number, limit: number): Promise<PullPage>;
   /** Items whose `occurredOn` lies in [from, to] (ISO dates, inclusive), tombstones included. */
   itemsOccurringBetween(unitId: string, from: string, to: string): Promise<StoredItem[]>;

@@ -3,12 +3,14 @@ import { dirname } from 'node:path';
 import type { UnitProfile } from '@gom/shared';
 import Database from 'better-sqlite3';
 import {
+  type AppliedMutation,
   DuplicateError,
   type Role,
   type Storage,
   type StoredItem,
   type SyncTransaction,
   type Unit,
+  type UnitSnapshot,
   type User,
 } from './port';
 import { sqliteMigrations } from './sqlite-migrations';
@@ -29,6 +31,14 @@ interface UserRow {
   role: Role;
   created_at: string;
   revoked_at: string | null;
+}
+interface UserWithHashRow extends UserRow {
+  token_hash: string;
+}
+interface MutationRow {
+  mutation_id: string;
+  client_id: string;
+  applied_at: string;
 }
 interface ItemRow {
   id: string;
@@ -116,6 +126,19 @@ export function openSqliteStorage(path: string): Storage {
       'INSERT INTO users (id, unit_id, name, role, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     userByToken: db.prepare('SELECT * FROM users WHERE token_hash = ?'),
+    listUnits: db.prepare('SELECT * FROM units ORDER BY id'),
+    listUsers: db.prepare('SELECT * FROM users ORDER BY created_at, id'),
+    listUnitUsers: db.prepare('SELECT * FROM users WHERE unit_id = ? ORDER BY created_at, id'),
+    getUser: db.prepare('SELECT * FROM users WHERE id = ?'),
+    revokeUser: db.prepare('UPDATE users SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+    unitItems: db.prepare('SELECT id, rev, author_id, fields, clocks FROM items WHERE unit_id = ? ORDER BY rev'),
+    unitMutations: db.prepare(
+      'SELECT mutation_id, client_id, applied_at FROM mutations WHERE unit_id = ? ORDER BY applied_at, mutation_id',
+    ),
+    setRev: db.prepare('UPDATE units SET rev = ? WHERE id = ?'),
+    addUserWithDate: db.prepare(
+      'INSERT INTO users (id, unit_id, name, role, token_hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
     hasMutation: db.prepare('SELECT 1 FROM mutations WHERE unit_id = ? AND mutation_id = ?'),
     recordMutation: db.prepare(
       'INSERT INTO mutations (unit_id, mutation_id, client_id, applied_at) VALUES (?, ?, ?, ?)',
@@ -184,7 +207,70 @@ export function openSqliteStorage(path: string): Storage {
         const row = stmt.userByToken.get(tokenHash) as UserRow | undefined;
         return row && toUser(row);
       }),
-    transaction: (work) =>
+    listUnits: () => serial(() => (stmt.listUnits.all() as UnitRow[]).map(toUnit)),
+    listUsers: (unitId) =>
+      serial(() =>
+        ((unitId === undefined ? stmt.listUsers.all() : stmt.listUnitUsers.all(unitId)) as UserRow[]).map(toUser),
+      ),
+    revokeUser: (userId) =>
+      serial(() => {
+        stmt.revokeUser.run(new Date().toISOString(), userId);
+        const row = stmt.getUser.get(userId) as UserRow | undefined;
+        return row && toUser(row);
+      }),
+    exportUnit: (unitId) =>
+      serial(() =>
+        // A deferred transaction reads one snapshot even while another process writes (WAL).
+        db.transaction((): UnitSnapshot | undefined => {
+          const unitRow = stmt.getUnit.get(unitId) as (UnitRow & { rev: number }) | undefined;
+          if (!unitRow) return undefined;
+          return {
+            unit: { ...toUnit(unitRow), rev: unitRow.rev },
+            users: (stmt.listUnitUsers.all(unitId) as UserWithHashRow[]).map((r) => ({
+              ...toUser(r),
+              tokenHash: r.token_hash,
+            })),
+            items: (stmt.unitItems.all(unitId) as ItemRow[]).map(toItem),
+            mutations: (stmt.unitMutations.all(unitId) as MutationRow[]).map(
+              (r): AppliedMutation => ({ mutationId: r.mutation_id, clientId: r.client_id, appliedAt: r.applied_at }),
+            ),
+          };
+        })(),
+      ),
+    importUnit: (snapshot) =>
+      serial(() => {
+        const { unit } = snapshot;
+        if (stmt.getUnit.get(unit.id)) throw new DuplicateError(`Unit ${unit.id} already exists`);
+        db.transaction(() => {
+          stmt.addUnit.run(
+            unit.id,
+            unit.name,
+            unit.parentAgency,
+            unit.agency,
+            unit.abbreviation,
+            unit.place,
+            unit.createdAt,
+          );
+          stmt.setRev.run(unit.rev, unit.id);
+          for (const u of snapshot.users) {
+            stmt.addUserWithDate.run(u.id, unit.id, u.name, u.role, u.tokenHash, u.createdAt, u.revokedAt);
+          }
+          for (const item of snapshot.items) {
+            stmt.putItem.run(
+              unit.id,
+              item.id,
+              item.rev,
+              item.authorId,
+              JSON.stringify(item.fields),
+              JSON.stringify(item.clocks),
+              item.fields.occurredOn ?? null,
+            );
+          }
+          for (const m of snapshot.mutations) stmt.recordMutation.run(unit.id, m.mutationId, m.clientId, m.appliedAt);
+        })();
+      }),
+    // SQLite has one writer at a time: BEGIN IMMEDIATE already keeps every other unit's push out.
+    transaction: (_unitId, work) =>
       serial(async () => {
         db.exec('BEGIN IMMEDIATE');
         try {

@@ -1,0 +1,50 @@
+/**
+ * Applied in order, each once; a migration is never edited after it has shipped, only followed.
+ * Times are ISO text as in SQLite, so a backup reads the same from either adapter.
+ */
+export const postgresMigrations: string[] = [
+  `
+  CREATE TABLE units (
+    id text PRIMARY KEY,
+    name text NOT NULL,
+    parent_agency text NOT NULL,
+    agency text NOT NULL,
+    abbreviation text NOT NULL,
+    place text NOT NULL,
+    rev bigint NOT NULL DEFAULT 0,
+    created_at text NOT NULL
+  );
+
+  CREATE TABLE users (
+    id text PRIMARY KEY,
+    unit_id text NOT NULL REFERENCES units(id),
+    name text NOT NULL,
+    role text NOT NULL CHECK (role IN ('member', 'editor', 'admin')),
+    token_hash text NOT NULL UNIQUE,
+    created_at text NOT NULL,
+    revoked_at text
+  );
+  CREATE INDEX users_by_unit ON users (unit_id, created_at, id);
+
+  CREATE TABLE items (
+    unit_id text NOT NULL REFERENCES units(id),
+    id text NOT NULL,
+    rev bigint NOT NULL,
+    author_id text,
+    fields jsonb NOT NULL,
+    clocks jsonb NOT NULL,
+    occurred_on text,
+    PRIMARY KEY (unit_id, id)
+  );
+  CREATE UNIQUE INDEX items_by_rev ON items (unit_id, rev);
+  CREATE INDEX items_by_date ON items (unit_id, occurred_on);
+
+  CREATE TABLE mutations (
+    unit_id text NOT NULL,
+    mutation_id text NOT NULL,
+    client_id text NOT NULL,
+    applied_at text NOT NULL,
+    PRIMARY KEY (unit_id, mutation_id)
+  );
+  `,
+];

@@ -1,0 +1,358 @@
+import type { UnitProfile } from '@gom/shared';
+import pg from 'pg';
+import {
+  DuplicateError,
+  type Role,
+  type Storage,
+  type StoredItem,
+  type SyncTransaction,
+  type Unit,
+  type UnitSnapshot,
+  type User,
+} from './port';
+import { postgresMigrations } from './postgres-migrations';
+
+interface UnitRow {
+  id: string;
+  name: string;
+  parent_agency: string;
+  agency: string;
+  abbreviation: string;
+  place: string;
+  rev: string;
+  created_at: string;
+}
+interface UserRow {
+  id: string;
+  unit_id: string;
+  name: string;
+  role: Role;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+interface ItemRow {
+  id: string;
+  rev: string;
+  author_id: string | null;
+  fields: StoredItem['fields'];
+  clocks: StoredItem['clocks'];
+}
+
+const toUnit = (r: UnitRow): Unit => ({
+  id: r.id,
+  name: r.name,
+  parentAgency: r.parent_agency,
+  agency: r.agency,
+  abbreviation: r.abbreviation,
+  place: r.place,
+  createdAt: r.created_at,
+});
+const toUser = (r: UserRow): User => ({
+  id: r.id,
+  unitId: r.unit_id,
+  name: r.name,
+  role: r.role,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+});
+// bigint arrives as a string: revisions stay far below 2^53, so a number is exact.
+const toItem = (r: ItemRow): StoredItem => ({
+  id: r.id,
+  rev: Number(r.rev),
+  authorId: r.author_id,
+  fields: r.fields,
+  clocks: r.clocks,
+});
+
+const ITEM_COLUMNS = 'id, rev, author_id, fields, clocks';
+const UNIQUE_VIOLATION = '23505';
+// Any constant: it names the lock that keeps two processes starting together from migrating twice.
+const MIGRATION_LOCK = 4_707_001;
+
+async function migrate(client: pg.PoolClient): Promise<void> {
+  await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+  try {
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at text NOT NULL)',
+    );
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
+    const done = new Set(rows.map((r) => r.version));
+    for (const [index, sql] of postgresMigrations.entries()) {
+      const version = index + 1;
+      if (done.has(version)) continue;
+      await client.query('BEGIN');
+      try {
+        await client.query(sql);
+        await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [
+          version,
+          new Date().toISOString(),
+        ]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    }
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === UNIQUE_VIOLATION;
+}
+
+async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    try {
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    }
+  } finally {
+    client.release();
+  }
+}
+
+function syncTransaction(client: pg.PoolClient): SyncTransaction {
+  return {
+    hasMutation: async (unitId, mutationId) =>
+      (await client.query('SELECT 1 FROM mutations WHERE unit_id = $1 AND mutation_id = $2', [unitId, mutationId]))
+        .rowCount !== 0,
+    recordMutation: async (unitId, mutationId, clientId) => {
+      await client.query(
+        'INSERT INTO mutations (unit_id, mutation_id, client_id, applied_at) VALUES ($1, $2, $3, $4)',
+        [unitId, mutationId, clientId, new Date().toISOString()],
+      );
+    },
+    getItem: async (unitId, itemId) => {
+      const { rows } = await client.query<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items WHERE unit_id = $1 AND id = $2`, [
+        unitId,
+        itemId,
+      ]);
+      return rows[0] && toItem(rows[0]);
+    },
+    putItem: async (unitId, item) => {
+      const { rows } = await client.query<{ rev: string }>(
+        'UPDATE units SET rev = rev + 1 WHERE id = $1 RETURNING rev',
+        [unitId],
+      );
+      const rev = Number(rows[0]!.rev);
+      await client.query(
+        `INSERT INTO items (unit_id, id, rev, author_id, fields, clocks, occurred_on) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (unit_id, id) DO UPDATE SET rev = excluded.rev, author_id = excluded.author_id,
+           fields = excluded.fields, clocks = excluded.clocks, occurred_on = excluded.occurred_on`,
+        [
+          unitId,
+          item.id,
+          rev,
+          item.authorId,
+          JSON.stringify(item.fields),
+          JSON.stringify(item.clocks),
+          item.fields.occurredOn ?? null,
+        ],
+      );
+      return rev;
+    },
+    currentRev: async (unitId) => {
+      const { rows } = await client.query<{ rev: string }>('SELECT rev FROM units WHERE id = $1', [unitId]);
+      return rows[0] ? Number(rows[0].rev) : 0;
+    },
+  };
+}
+
+export interface PostgresOptions {
+  /** `postgres://user@host:port/database`, as `GOM_DATABASE_URL` gives it. */
+  connectionString: string;
+  /** A schema to create if missing and keep every table in; tests give each file its own. */
+  schema?: string;
+  /** Connections per process; several processes share the server's `max_connections`. */
+  maxConnections?: number;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * The adapter for large deployments: a pool of connections to PostgreSQL, safe with several Gom
+ * processes on one database. A push locks its unit's row (`SELECT … FOR UPDATE`) for the whole
+ * transaction, so revisions of a unit are handed out and committed one transaction at a time.
+ */
+export async function openPostgresStorage({
+  connectionString,
+  schema,
+  maxConnections = 10,
+}: PostgresOptions): Promise<Storage> {
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`Invalid schema name: ${schema}`);
+  const pool = new pg.Pool({
+    connectionString,
+    max: maxConnections,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle connection the server drops (restart, network) must not crash the process.
+  pool.on('error', () => undefined);
+  const setup = await pool.connect();
+  try {
+    if (schema) await setup.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await migrate(setup);
+  } finally {
+    setup.release();
+  }
+
+  const query = <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => pool.query<R>(sql, params);
+
+  return {
+    addUnit: async (unit: UnitProfile) => {
+      const createdAt = new Date().toISOString();
+      try {
+        await query(
+          'INSERT INTO units (id, name, parent_agency, agency, abbreviation, place, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+          [unit.id, unit.name, unit.parentAgency, unit.agency, unit.abbreviation, unit.place, createdAt],
+        );
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new DuplicateError(`Unit ${unit.id} already exists`);
+        throw error;
+      }
+      return { ...unit, createdAt };
+    },
+    getUnit: async (unitId) => {
+      const { rows } = await query<UnitRow>('SELECT * FROM units WHERE id = $1', [unitId]);
+      return rows[0] && toUnit(rows[0]);
+    },
+    addUser: async (user, tokenHash) => {
+      const createdAt = new Date().toISOString();
+      await query(
+        'INSERT INTO users (id, unit_id, name, role, token_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
+        [user.id, user.unitId, user.name, user.role, tokenHash, createdAt],
+      );
+      return { ...user, createdAt, revokedAt: null };
+    },
+    findUserByTokenHash: async (tokenHash) => {
+      const { rows } = await query<UserRow>('SELECT * FROM users WHERE token_hash = $1', [tokenHash]);
+      return rows[0] && toUser(rows[0]);
+    },
+    listUnits: async () => (await query<UnitRow>('SELECT * FROM units ORDER BY id')).rows.map(toUnit),
+    listUsers: async (unitId) =>
+      (unitId === undefined
+        ? await query<UserRow>('SELECT * FROM users ORDER BY created_at, id')
+        : await query<UserRow>('SELECT * FROM users WHERE unit_id = $1 ORDER BY created_at, id', [unitId])
+      ).rows.map(toUser),
+    revokeUser: async (userId) => {
+      await query('UPDATE users SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [
+        new Date().toISOString(),
+        userId,
+      ]);
+      const { rows } = await query<UserRow>('SELECT * FROM users WHERE id = $1', [userId]);
+      return rows[0] && toUser(rows[0]);
+    },
+    transaction: (unitId, work) =>
+      inTransaction(pool, async (client) => {
+        // The unit's row lock, held to COMMIT, makes the unit's pushes take turns across every
+        // process: two replays of one mutation id cannot both apply it, and a revision is never
+        // handed out twice. It also makes pull by revision safe: a push that took revision N+1
+        // began after the one holding N had committed, so any snapshot that sees N+1 sees N, and
+        // a client's cursor never passes a revision that will commit later.
+        await client.query('SELECT rev FROM units WHERE id = $1 FOR UPDATE', [unitId]);
+        return work(syncTransaction(client));
+      }),
+    pullItems: async (unitId, since, limit) => {
+      const { rows } = await query<ItemRow>(
+        `SELECT ${ITEM_COLUMNS} FROM items WHERE unit_id = $1 AND rev > $2 ORDER BY rev LIMIT $3`,
+        [unitId, since, limit + 1],
+      );
+      const items = rows.slice(0, limit).map(toItem);
+      return { items, cursor: items.at(-1)?.rev ?? since, hasMore: rows.length > limit };
+    },
+    itemsOccurringBetween: async (unitId, from, to) =>
+      (
+        await query<ItemRow>(
+          `SELECT ${ITEM_COLUMNS} FROM items WHERE unit_id = $1 AND occurred_on BETWEEN $2 AND $3 ORDER BY rev`,
+          [unitId, from, to],
+        )
+      ).rows.map(toItem),
+    exportUnit: (unitId) =>
+      inTransaction(pool, async (client) => {
+        // One snapshot for the four reads, so a push in between cannot tear the backup.
+        await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const unitRow = (await client.query<UnitRow>('SELECT * FROM units WHERE id = $1', [unitId])).rows[0];
+        if (!unitRow) return undefined;
+        const users = await client.query<UserRow>('SELECT * FROM users WHERE unit_id = $1 ORDER BY created_at, id', [
+          unitId,
+        ]);
+        const items = await client.query<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items WHERE unit_id = $1 ORDER BY rev`, [
+          unitId,
+        ]);
+        const mutations = await client.query<{ mutation_id: string; client_id: string; applied_at: string }>(
+          'SELECT mutation_id, client_id, applied_at FROM mutations WHERE unit_id = $1 ORDER BY applied_at, mutation_id',
+          [unitId],
+        );
+        return {
+          unit: { ...toUnit(unitRow), rev: Number(unitRow.rev) },
+          users: users.rows.map((r) => ({ ...toUser(r), tokenHash: r.token_hash })),
+          items: items.rows.map(toItem),
+          mutations: mutations.rows.map((r) => ({
+            mutationId: r.mutation_id,
+            clientId: r.client_id,
+            appliedAt: r.applied_at,
+          })),
+        } satisfies UnitSnapshot;
+      }),
+    importUnit: (snapshot) =>
+      inTransaction(pool, async (client) => {
+        const { unit } = snapshot;
+        try {
+          await client.query(
+            'INSERT INTO units (id, name, parent_agency, agency, abbreviation, place, rev, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+            [
+              unit.id,
+              unit.name,
+              unit.parentAgency,
+              unit.agency,
+              unit.abbreviation,
+              unit.place,
+              unit.rev,
+              unit.createdAt,
+            ],
+          );
+        } catch (error) {
+          if (isUniqueViolation(error)) throw new DuplicateError(`Unit ${unit.id} already exists`);
+          throw error;
+        }
+        for (const u of snapshot.users) {
+          await client.query(
+            'INSERT INTO users (id, unit_id, name, role, token_hash, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+            [u.id, unit.id, u.name, u.role, u.tokenHash, u.createdAt, u.revokedAt],
+          );
+        }
+        for (const item of snapshot.items) {
+          await client.query(
+            'INSERT INTO items (unit_id, id, rev, author_id, fields, clocks, occurred_on) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+            [
+              unit.id,
+              item.id,
+              item.rev,
+              item.authorId,
+              JSON.stringify(item.fields),
+              JSON.stringify(item.clocks),
+              item.fields.occurredOn ?? null,
+            ],
+          );
+        }
+        for (const m of snapshot.mutations) {
+          await client.query(
+            'INSERT INTO mutations (unit_id, mutation_id, client_id, applied_at) VALUES ($1, $2, $3, $4)',
+            [unit.id, m.mutationId, m.clientId, m.appliedAt],
+          );
+        }
+      }),
+    ping: async () => {
+      await query('SELECT 1');
+    },
+    close: () => pool.end(),
+  };
+}
