@@ -8,7 +8,7 @@ import { tokenAuth } from './middleware/auth';
 import { type RateLimitOptions, rateLimit } from './middleware/rate-limit';
 import { requestLog } from './middleware/request-log';
 import { problem, problemResponse } from './problem';
-import { reportRoutes } from './routes/reports';
+import { reportRoutes, reportSettingsRoutes } from './routes/reports';
 import { syncRoutes } from './routes/sync';
 import type { Storage } from './storage/port';
 
@@ -41,7 +41,7 @@ export function createApp({
       cors({
         origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null),
         allowHeaders: ['Authorization', 'Content-Type'],
-        allowMethods: ['GET', 'POST', 'OPTIONS'],
+        allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'],
         exposeHeaders: ['Content-Disposition'],
         maxAge: 600,
       }),
@@ -64,8 +64,10 @@ export function createApp({
     })
     .use('/v1/sync/*', ...authenticated)
     .use('/v1/reports/*', ...authenticated)
+    .use('/v1/report-settings/*', ...authenticated)
     .route('/v1/sync', syncRoutes(storage))
-    .route('/v1/reports', reportRoutes(storage));
+    .route('/v1/reports', reportRoutes(storage))
+    .route('/v1/report-settings', reportSettingsRoutes(storage));
 
   app.notFound(() => problemResponse(404, 'Không có địa chỉ này / No such endpoint.'));
   app.onError((error) => {

@@ -1,10 +1,10 @@
 import {
-  buildMonthReport,
+  buildReport,
   defaultItemFields,
   defaultMonthTemplate,
   defaultTaxonomy,
   type Item,
-  parseMonthPeriod,
+  parsePeriod,
 } from '@gom/shared';
 import { renderDocx } from '@gom/shared/render-docx';
 import { percentile, round } from './percentiles';
@@ -28,11 +28,11 @@ function monthOfItems(count: number): Item[] {
 /** A month's report (300 items) assembled and rendered to .docx: SPEC budget ≤ 100 ms. */
 export async function run(): Promise<BenchResult> {
   const items = monthOfItems(300);
-  const period = parseMonthPeriod('2021-03');
+  const period = parsePeriod('2021-03');
   const samples: number[] = [];
   for (let i = 0; i < 25; i++) {
     const start = performance.now();
-    const model = buildMonthReport({
+    const model = buildReport({
       items,
       period,
       template: defaultMonthTemplate,

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAssemble } from './commands/assemble';
 import { registerClassify } from './commands/classify';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
@@ -23,6 +24,7 @@ for (const register of [
   registerRefs,
   registerNormalize,
   registerClassify,
+  registerAssemble,
 ])
   register(program);
 

@@ -76,4 +76,174 @@ describe.each(testAdapters)('on $name', (adapter) => {
       expect((await env.app.request('/v1/reports/month/2021-03.docx')).status).toBe(401);
     });
   });
+
+  describe('GET /v1/reports/{kind}/{period}.{docx,html,txt,md}', () => {
+    const get = (path: string, bearer: string) =>
+      env.app.request(path, { headers: { Authorization: `Bearer ${bearer}` } });
+
+    it('gives an editor the team report in each format, from the same model', async () => {
+      await pushItems([
+        { text: 'Tổ chức Hội nghị hợp tác với tỉnh bạn.', occurredOn: '2025-02-10', category: 'intl_cooperation' },
+        { text: 'Việc của quý II.', occurredOn: '2025-04-01' },
+      ]);
+      const editor = await env.tokenFor(undefined, 'editor');
+      const txt = await get('/v1/reports/quarter/2025-Q1.txt', editor);
+      expect(txt.status).toBe(200);
+      expect(txt.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+      expect(txt.headers.get('content-disposition')).toContain('bao-cao-quy-2025-Q1.txt');
+      const text = await txt.text();
+      expect(text).toContain('Kết quả công tác đối ngoại quý I/2025, nhiệm vụ trọng tâm quý II/2025');
+      expect(text).toContain('- Tổ chức Hội nghị hợp tác với tỉnh bạn.');
+      expect(text).not.toContain('Việc của quý II.');
+      const md = await (await get('/v1/reports/quarter/2025-Q1.md', editor)).text();
+      expect(md).toContain('### **Kết quả công tác đối ngoại quý I/2025, nhiệm vụ trọng tâm quý II/2025**');
+      const html = await get('/v1/reports/quarter/2025-Q1.html', editor);
+      expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await html.text()).toContain('<p class="body">- Tổ chức Hội nghị hợp tác với tỉnh bạn.</p>');
+      const docx = await get('/v1/reports/quarter/2025-Q1.docx', editor);
+      const xml = strFromU8(unzipSync(new Uint8Array(await docx.arrayBuffer()))['word/document.xml']!);
+      expect(paragraphs(xml)).toContain('- Tổ chức Hội nghị hợp tác với tỉnh bạn.');
+    });
+
+    it('refuses members with a 403 problem, but keeps the month’s .docx theirs (the side panel downloads it)', async () => {
+      const res = await get('/v1/reports/quarter/2025-Q1.txt', token);
+      expect(res.status).toBe(403);
+      expect(res.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+      expect(((await res.json()) as { detail: string }).detail).toContain('Only editor, admin');
+      expect((await get('/v1/reports/month/2025-03.txt', token)).status).toBe(403);
+      expect((await get('/v1/reports/month/2025-03.docx', token)).status).toBe(200);
+    });
+
+    it('answers 404 in both languages for an unknown kind, a period of another kind, a bad period', async () => {
+      const admin = await env.tokenFor(undefined, 'admin');
+      for (const path of [
+        '/v1/reports/decade/2025.txt',
+        '/v1/reports/quarter/2025-03.txt',
+        '/v1/reports/year/2025-13.txt',
+        '/v1/reports/year/2025.pdf',
+      ]) {
+        const res = await get(path, admin);
+        expect(res.status, path).toBe(404);
+        expect(((await res.json()) as { detail: string }).detail).toMatch(/\/ /);
+      }
+      expect((await get('/v1/reports/year/2025.txt?asOf=October', admin)).status).toBe(400);
+    });
+
+    it('says how far the data reaches in a report asked for before its period ends', async () => {
+      const admin = await env.tokenFor(undefined, 'admin');
+      const text = await (await get('/v1/reports/year/2023.txt?asOf=2023-10-20', admin)).text();
+      expect(text).toContain('Kết quả công tác đối ngoại năm 2023, nhiệm vụ trọng tâm năm 2024');
+      expect(text).toContain('báo cáo kết quả công tác đối ngoại 10 tháng đầu năm 2023');
+    });
+
+    it('rolls the months’ figures up into the half-year and the year', async () => {
+      const months = ['2025-01-20', '2025-02-20', '2025-03-20', '2025-04-20', '2025-05-20', '2025-06-20', '2025-07-20'];
+      await pushItems(
+        months.map((occurredOn, i) => ({
+          text: 'Biên dịch',
+          kind: 'stat',
+          metric: 'translation_pages_content',
+          value: 100 + i,
+          occurredOn,
+        })),
+      );
+      const editor = await env.tokenFor(undefined, 'editor');
+      const january = await (await get('/v1/reports/month/2025-01.txt', editor)).text();
+      expect(january).toContain('Thực hiện 100 trang biên dịch các loại');
+      const half = await (await get('/v1/reports/half_year/2025-H1.txt', editor)).text();
+      expect(half).toContain(`Thực hiện ${100 + 101 + 102 + 103 + 104 + 105} trang biên dịch các loại`);
+      const year = await (await get('/v1/reports/year/2025.txt', editor)).text();
+      expect(year).toContain('Thực hiện 721 trang biên dịch các loại');
+    });
+
+    it('keeps each export in the history: kind, period, items, who, when — newest first', async () => {
+      await pushItems([{ text: 'Tổ chức Hội nghị.', occurredOn: '2025-03-10' }]);
+      const editor = await env.tokenFor(undefined, 'editor');
+      await get('/v1/reports/month/2025-03.md', editor);
+      await get('/v1/reports/quarter/2025-Q1.docx', editor);
+      const res = await get('/v1/reports/history', editor);
+      expect(res.status).toBe(200);
+      const { reports } = (await res.json()) as { reports: Array<Record<string, unknown>> };
+      expect(reports).toHaveLength(2);
+      expect(reports[0]).toMatchObject({
+        kind: 'quarter',
+        periodId: '2025-Q1',
+        format: 'docx',
+        templateId: 'so-ngoai-vu-quarter',
+      });
+      expect(reports[1]).toMatchObject({ kind: 'month', periodId: '2025-03', format: 'md' });
+      expect(reports[1]?.itemIds).toHaveLength(1);
+      expect(typeof reports[0]?.userId).toBe('string');
+      expect((await get('/v1/reports/history', token)).status).toBe(403);
+      expect((await get('/v1/reports/history?limit=0', editor)).status).toBe(400);
+    });
+  });
+
+  describe('GET/PUT /v1/report-settings/{kind}', () => {
+    const put = (kind: string, body: unknown, bearer: string) =>
+      env.app.request(`/v1/report-settings/${kind}`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const settings = {
+      place: 'Nghệ An',
+      blankDay: true,
+      addressees: ['Ủy ban nhân dân tỉnh;', 'Bộ Ngoại giao.'],
+      recipients: ['Như trên;', 'Lưu: VT, VP.'],
+      signer: { authority: 'KT. GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', name: 'Nguyễn Văn A' },
+      cutoff: 'nd09',
+    };
+
+    it('stores the unit’s settings per kind, and the report follows them', async () => {
+      const editor = await env.tokenFor(undefined, 'editor');
+      const auth = { headers: { Authorization: `Bearer ${editor}` } };
+      expect(await (await env.app.request('/v1/report-settings/month', auth)).json()).toEqual({
+        kind: 'month',
+        settings: {},
+      });
+      expect((await put('month', settings, editor)).status).toBe(200);
+      expect(await (await env.app.request('/v1/report-settings/month', auth)).json()).toEqual({
+        kind: 'month',
+        settings,
+      });
+      expect(await (await env.app.request('/v1/report-settings/quarter', auth)).json()).toEqual({
+        kind: 'quarter',
+        settings: {},
+      });
+      await pushItems([
+        { text: 'Ngày 15/02, trong kỳ cắt theo Nghị định 09.', occurredOn: '2025-02-15' },
+        { text: 'Ngày 20/3, kỳ sau.', occurredOn: '2025-03-20' },
+      ]);
+      const text = await (await env.app.request('/v1/reports/month/2025-03.txt', auth)).text();
+      expect(text).toMatch(/Nghệ An, ngày {6}tháng \d+ năm \d{4}/);
+      expect(text).toContain('Kính gửi:\n- Ủy ban nhân dân tỉnh;\n- Bộ Ngoại giao.');
+      expect(text).toContain('- Ngày 15/02, trong kỳ cắt theo Nghị định 09.');
+      expect(text).not.toContain('Ngày 20/3');
+      expect(text).toContain('Nguyễn Văn A');
+    });
+
+    it('refuses invalid settings with the fields to fix, and changes nothing', async () => {
+      const editor = await env.tokenFor(undefined, 'editor');
+      await put('month', settings, editor);
+      const res = await put('month', { ...settings, recipients: ['Như trên;'], cutoff: 'lunar' }, editor);
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { detail: string; errors: Array<{ path: string }> };
+      expect(body.detail).toContain('nothing was stored');
+      expect(body.errors.map((e) => e.path).sort()).toEqual(['cutoff', 'recipients']);
+      expect((await put('decade', settings, editor)).status).toBe(400);
+      const auth = { headers: { Authorization: `Bearer ${editor}` } };
+      expect(await (await env.app.request('/v1/report-settings/month', auth)).json()).toEqual({
+        kind: 'month',
+        settings,
+      });
+    });
+
+    it('is for editors and admins only', async () => {
+      expect((await put('month', settings, token)).status).toBe(403);
+      const auth = { headers: { Authorization: `Bearer ${token}` } };
+      expect((await env.app.request('/v1/report-settings/month', auth)).status).toBe(403);
+      expect((await env.app.request('/v1/report-settings/month')).status).toBe(401);
+    });
+  });
 });

@@ -1,27 +1,78 @@
-import { parseMonthPeriod } from '@gom/shared';
+import { reportKindSchema, reportSettingsSchema } from '@gom/shared';
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { AuthEnv } from '../middleware/auth';
+import { requireRole } from '../middleware/roles';
 import { problem } from '../problem';
-import { monthReportDocx } from '../services/report';
+import { contentTypes, type ReportFormat, reportFileName, reportFormats, unitReport } from '../services/report';
 import type { Storage } from '../storage/port';
+import { validate } from '../validate';
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const MONTH_FILE = /^(\d{4}-\d{2})\.docx$/;
+const REPORT_FILE = new RegExp(`^(.+)\\.(${reportFormats.join('|')})$`);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const editors = requireRole();
 
+const historyQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
+const kindParamSchema = z.object({ kind: reportKindSchema });
+
+/**
+ * `GET /v1/reports/{kind}/{period}.{docx,html,txt,md}`: the unit's team report, for editors and
+ * admins; `GET /v1/reports/history`: what was exported.
+ */
 export function reportRoutes(storage: Storage) {
-  return new Hono<AuthEnv>().get('/month/:file', async (c) => {
-    const id = MONTH_FILE.exec(c.req.param('file'))?.[1];
-    let period: ReturnType<typeof parseMonthPeriod>;
-    try {
-      if (!id) throw new RangeError('no month');
-      period = parseMonthPeriod(id);
-    } catch {
-      return problem(c, 404, 'Kỳ báo cáo phải có dạng YYYY-MM.docx / The period must look like YYYY-MM.docx.');
-    }
-    const docx = await monthReportDocx(storage, c.get('user'), period);
-    return c.body(docx as Uint8Array<ArrayBuffer>, 200, {
-      'Content-Type': DOCX_TYPE,
-      'Content-Disposition': `attachment; filename="bao-cao-thang-${period.id}.docx"`,
+  return new Hono<AuthEnv>()
+    .get('/history', editors, validate('query', historyQuerySchema), async (c) => {
+      const { limit } = c.req.valid('query');
+      return c.json({ reports: await storage.listReportRecords(c.get('user').unitId, limit) });
+    })
+    .get('/:kind/:file', async (c) => {
+      const kind = reportKindSchema.safeParse(c.req.param('kind'));
+      const file = REPORT_FILE.exec(c.req.param('file'));
+      if (!kind.success || !file) {
+        return problem(
+          c,
+          404,
+          `Báo cáo phải có dạng /v1/reports/{${reportKindSchema.options.join('|')}}/{kỳ}.{${reportFormats.join('|')}} / No such report.`,
+        );
+      }
+      const [, periodId, ext] = file as unknown as [string, string, ReportFormat];
+      // The month's .docx stays open to every member: the extension's side panel downloads it.
+      const legacy = kind.data === 'month' && ext === 'docx';
+      if (!legacy) {
+        const denied = await editors(c, async () => undefined);
+        if (denied) return denied;
+      }
+      const asOf = c.req.query('asOf');
+      if (asOf !== undefined && !ISO_DATE.test(asOf)) {
+        return problem(c, 400, 'asOf phải là ngày YYYY-MM-DD / asOf must be a date, YYYY-MM-DD.');
+      }
+      let report: Awaited<ReturnType<typeof unitReport>>;
+      try {
+        report = await unitReport(storage, c.get('user'), { kind: kind.data, periodId, format: ext, asOf });
+      } catch (error) {
+        if (error instanceof RangeError) return problem(c, 404, error.message);
+        throw error;
+      }
+      return c.body(report.body as Uint8Array<ArrayBuffer>, 200, {
+        'Content-Type': contentTypes[ext],
+        'Content-Disposition': `${ext === 'html' ? 'inline' : 'attachment'}; filename="${reportFileName(kind.data, report.model.period.id, ext)}"`,
+      });
     });
-  });
+}
+
+/** `GET/PUT /v1/report-settings/{kind}`: the unit's header, addressees, recipients, signer and cut-off. */
+export function reportSettingsRoutes(storage: Storage) {
+  return new Hono<AuthEnv>()
+    .use(editors)
+    .get('/:kind', validate('param', kindParamSchema), async (c) => {
+      const { kind } = c.req.valid('param');
+      return c.json({ kind, settings: await storage.getReportSettings(c.get('user').unitId, kind) });
+    })
+    .put('/:kind', validate('param', kindParamSchema), validate('json', reportSettingsSchema), async (c) => {
+      const { kind } = c.req.valid('param');
+      const settings = c.req.valid('json');
+      const user = c.get('user');
+      await storage.putReportSettings(user.unitId, kind, settings, user.id);
+      return c.json({ kind, settings });
+    });
 }

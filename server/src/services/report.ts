@@ -1,31 +1,99 @@
+import { randomUUID } from 'node:crypto';
 import {
-  buildMonthReport,
-  defaultMonthTemplate,
+  assembleReport,
+  defaultTemplates,
   type Item,
   localIsoDate,
-  type MonthPeriod,
   materializeItem,
+  parsePeriod,
+  periodOptions,
+  type ReportKind,
+  type ReportModel,
+  renderHtml,
+  renderMarkdown,
+  renderText,
 } from '@gom/shared';
 import { renderDocx } from '@gom/shared/render-docx';
-import { NotFoundError, type Storage, type User } from '../storage/port';
+import { NotFoundError, type ReportRecord, type Storage, type User } from '../storage/port';
 
-/** The unit's report for a calendar month, as a .docx, from every member's items. */
-export async function monthReportDocx(
+export const reportFormats = ['docx', 'html', 'txt', 'md'] as const;
+export type ReportFormat = (typeof reportFormats)[number];
+
+export const contentTypes: Record<ReportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+};
+
+/** One report model, laid out in the format asked for: the renderers take the model and nothing else. */
+export async function renderReport(model: ReportModel, format: ReportFormat): Promise<Uint8Array> {
+  if (format === 'docx') return renderDocx(model);
+  const text = format === 'html' ? renderHtml(model) : format === 'md' ? renderMarkdown(model) : renderText(model);
+  return new TextEncoder().encode(text);
+}
+
+/** "bao-cao-thang-2021-03.docx": what officers call the file, ASCII so that every mail client keeps it. */
+export function reportFileName(kind: ReportKind, periodId: string, format: ReportFormat): string {
+  const word: Record<ReportKind, string> = {
+    week: 'tuan',
+    month: 'thang',
+    quarter: 'quy',
+    half_year: '6-thang',
+    nine_months: '9-thang',
+    year: 'nam',
+  };
+  return `bao-cao-${word[kind]}-${periodId.replace(/\.\./g, '_')}.${format}`;
+}
+
+export interface UnitReportRequest {
+  kind: ReportKind;
+  periodId: string;
+  format: ReportFormat;
+  today?: Date;
+  /** The last day of data, for a report due before its period ends. */
+  asOf?: string;
+}
+
+/**
+ * The unit's team report: every member's items of the period, the unit's template of that kind and
+ * its settings; the export is kept in the history (kind, period, items, who, when).
+ */
+export async function unitReport(
   storage: Storage,
   user: User,
-  period: MonthPeriod,
-  today: Date = new Date(),
-): Promise<Uint8Array> {
+  { kind, periodId, format, today = new Date(), asOf }: UnitReportRequest,
+): Promise<{ model: ReportModel; body: Uint8Array }> {
   const unit = await storage.getUnit(user.unitId);
   if (!unit) throw new NotFoundError(`Unit ${user.unitId} not found`);
-  const stored = await storage.itemsOccurringBetween(user.unitId, period.from, period.to);
+  const template = defaultTemplates.find((t) => t.kind === kind);
+  if (!template) throw new NotFoundError(`No template for ${kind}`);
+  const settings = await storage.getReportSettings(unit.id, kind);
+  // Parsed here for the range to read; assembleReport checks the period against the template.
+  const range = parsePeriod(periodId, periodOptions(settings));
+  const stored = await storage.itemsOccurringBetween(unit.id, range.from, range.to);
   const items = stored.map((record) => materializeItem(record, unit.id)).filter((item): item is Item => item !== null);
-  const model = buildMonthReport({
+  const model = assembleReport({
+    template,
+    periodId,
     items,
-    period,
-    template: defaultMonthTemplate,
     unit,
+    settings,
     issuedOn: localIsoDate(today),
+    ...(asOf ? { asOf } : {}),
   });
-  return renderDocx(model);
+  const body = await renderReport(model, format);
+  const record: ReportRecord = {
+    id: randomUUID(),
+    unitId: unit.id,
+    kind,
+    periodId: model.period.id,
+    templateId: template.id,
+    format,
+    itemIds: model.itemIds,
+    userId: user.id,
+    createdAt: today.toISOString(),
+  };
+  await storage.addReportRecord(record);
+  return { model, body };
 }

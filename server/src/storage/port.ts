@@ -1,4 +1,4 @@
-import type { ItemRecord, UnitProfile } from '@gom/shared';
+import type { ItemRecord, ReportKind, ReportSettings, UnitProfile } from '@gom/shared';
 
 export const roles = ['member', 'editor', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -51,6 +51,22 @@ export interface PullPage {
   hasMore: boolean;
 }
 
+/** One exported report, kept so that the next report knows what was already reported. */
+export interface ReportRecord {
+  id: string;
+  unitId: string;
+  kind: ReportKind;
+  /** `2025-03`, `2025-Q1` … as the report was asked for. */
+  periodId: string;
+  templateId: string;
+  format: 'docx' | 'html' | 'txt' | 'md';
+  /** The items the report listed. */
+  itemIds: string[];
+  /** Who exported it. */
+  userId: string;
+  createdAt: string;
+}
+
 /** The storage port: the server's services talk to this, and each database has an adapter. */
 export interface Storage {
   addUnit(unit: UnitProfile): Promise<Unit>;
@@ -74,6 +90,12 @@ export interface Storage {
   pullItems(unitId: string, since: number, limit: number): Promise<PullPage>;
   /** Items whose `occurredOn` lies in [from, to] (ISO dates, inclusive), tombstones included. */
   itemsOccurringBetween(unitId: string, from: string, to: string): Promise<StoredItem[]>;
+  /** The unit's settings for one kind of report; empty when it has none. */
+  getReportSettings(unitId: string, kind: ReportKind): Promise<ReportSettings>;
+  putReportSettings(unitId: string, kind: ReportKind, settings: ReportSettings, userId: string): Promise<void>;
+  addReportRecord(record: ReportRecord): Promise<void>;
+  /** The unit's exported reports, newest first. */
+  listReportRecords(unitId: string, limit: number): Promise<ReportRecord[]>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

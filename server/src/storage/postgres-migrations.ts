@@ -47,4 +47,28 @@ export const postgresMigrations: string[] = [
     PRIMARY KEY (unit_id, mutation_id)
   );
   `,
+  // Report settings per unit and kind, and the history of exported reports.
+  `
+  CREATE TABLE report_settings (
+    unit_id text NOT NULL REFERENCES units(id),
+    kind text NOT NULL,
+    settings jsonb NOT NULL,
+    updated_by text NOT NULL,
+    updated_at text NOT NULL,
+    PRIMARY KEY (unit_id, kind)
+  );
+
+  CREATE TABLE reports (
+    id text PRIMARY KEY,
+    unit_id text NOT NULL REFERENCES units(id),
+    kind text NOT NULL,
+    period_id text NOT NULL,
+    template_id text NOT NULL,
+    format text NOT NULL,
+    item_ids jsonb NOT NULL,
+    user_id text NOT NULL,
+    created_at text NOT NULL
+  );
+  CREATE INDEX reports_by_unit ON reports (unit_id, created_at);
+  `,
 ];

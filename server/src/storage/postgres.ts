@@ -1,4 +1,4 @@
-import type { UnitProfile } from '@gom/shared';
+import type { ReportSettings, UnitProfile } from '@gom/shared';
 import pg from 'pg';
 import {
   DuplicateError,
@@ -11,6 +11,7 @@ import {
   type User,
 } from './port';
 import { postgresMigrations } from './postgres-migrations';
+import { type ReportRow, toReport } from './report-rows';
 
 interface UnitRow {
   id: string;
@@ -350,6 +351,34 @@ export async function openPostgresStorage({
           );
         }
       }),
+    getReportSettings: async (unitId, kind) => {
+      const { rows } = await query<{ settings: ReportSettings }>(
+        'SELECT settings FROM report_settings WHERE unit_id = $1 AND kind = $2',
+        [unitId, kind],
+      );
+      return rows[0]?.settings ?? {};
+    },
+    putReportSettings: async (unitId, kind, settings, userId) => {
+      await query(
+        `INSERT INTO report_settings (unit_id, kind, settings, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (unit_id, kind) DO UPDATE SET settings = excluded.settings, updated_by = excluded.updated_by,
+           updated_at = excluded.updated_at`,
+        [unitId, kind, JSON.stringify(settings), userId, new Date().toISOString()],
+      );
+    },
+    addReportRecord: async (r) => {
+      await query(
+        'INSERT INTO reports (id, unit_id, kind, period_id, template_id, format, item_ids, user_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+        [r.id, r.unitId, r.kind, r.periodId, r.templateId, r.format, JSON.stringify(r.itemIds), r.userId, r.createdAt],
+      );
+    },
+    listReportRecords: async (unitId, limit) =>
+      (
+        await query<ReportRow & { item_ids: string[] }>(
+          'SELECT * FROM reports WHERE unit_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2',
+          [unitId, limit],
+        )
+      ).rows.map((row) => toReport(row, row.item_ids)),
     ping: async () => {
       await query('SELECT 1');
     },

@@ -43,4 +43,28 @@ export const sqliteMigrations: string[] = [
     PRIMARY KEY (unit_id, mutation_id)
   ) STRICT;
   `,
+  // Report settings per unit and kind, and the history of exported reports.
+  `
+  CREATE TABLE report_settings (
+    unit_id TEXT NOT NULL REFERENCES units(id),
+    kind TEXT NOT NULL,
+    settings TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (unit_id, kind)
+  ) STRICT;
+
+  CREATE TABLE reports (
+    id TEXT PRIMARY KEY,
+    unit_id TEXT NOT NULL REFERENCES units(id),
+    kind TEXT NOT NULL,
+    period_id TEXT NOT NULL,
+    template_id TEXT NOT NULL,
+    format TEXT NOT NULL,
+    item_ids TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX reports_by_unit ON reports (unit_id, created_at);
+  `,
 ];

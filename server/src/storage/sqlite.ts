@@ -13,6 +13,7 @@ import {
   type UnitSnapshot,
   type User,
 } from './port';
+import { type ReportRow, toReport } from './report-rows';
 import { sqliteMigrations } from './sqlite-migrations';
 
 interface UnitRow {
@@ -153,6 +154,15 @@ export function openSqliteStorage(path: string): Storage {
     pull: db.prepare(
       'SELECT id, rev, author_id, fields, clocks FROM items WHERE unit_id = ? AND rev > ? ORDER BY rev LIMIT ?',
     ),
+    getSettings: db.prepare('SELECT settings FROM report_settings WHERE unit_id = ? AND kind = ?'),
+    putSettings: db.prepare(`
+      INSERT INTO report_settings (unit_id, kind, settings, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (unit_id, kind) DO UPDATE SET settings = excluded.settings, updated_by = excluded.updated_by,
+        updated_at = excluded.updated_at`),
+    addReport: db.prepare(
+      'INSERT INTO reports (id, unit_id, kind, period_id, template_id, format, item_ids, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    listReports: db.prepare('SELECT * FROM reports WHERE unit_id = ? ORDER BY created_at DESC, id DESC LIMIT ?'),
     between: db.prepare(
       'SELECT id, rev, author_id, fields, clocks FROM items WHERE unit_id = ? AND occurred_on BETWEEN ? AND ? ORDER BY rev',
     ),
@@ -290,6 +300,35 @@ export function openSqliteStorage(path: string): Storage {
       }),
     itemsOccurringBetween: (unitId, from, to) =>
       serial(() => (stmt.between.all(unitId, from, to) as ItemRow[]).map(toItem)),
+    getReportSettings: (unitId, kind) =>
+      serial(() => {
+        const row = stmt.getSettings.get(unitId, kind) as { settings: string } | undefined;
+        return row ? JSON.parse(row.settings) : {};
+      }),
+    putReportSettings: (unitId, kind, settings, userId) =>
+      serial(() => {
+        stmt.putSettings.run(unitId, kind, JSON.stringify(settings), userId, new Date().toISOString());
+      }),
+    addReportRecord: (r) =>
+      serial(() => {
+        stmt.addReport.run(
+          r.id,
+          r.unitId,
+          r.kind,
+          r.periodId,
+          r.templateId,
+          r.format,
+          JSON.stringify(r.itemIds),
+          r.userId,
+          r.createdAt,
+        );
+      }),
+    listReportRecords: (unitId, limit) =>
+      serial(() =>
+        (stmt.listReports.all(unitId, limit) as ReportRow[]).map((row) =>
+          toReport(row, JSON.parse(row.item_ids as string)),
+        ),
+      ),
     ping: () =>
       serial(() => {
         db.prepare('SELECT 1').get();

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isoWeekOf, nextPeriod, parsePeriod, periodContains } from './period';
+import {
+  isoWeekOf,
+  localIsoDate,
+  monthOf,
+  nextMonth,
+  nextPeriod,
+  parseMonthPeriod,
+  parsePeriod,
+  periodContains,
+} from './period';
+import { monthTitle } from './wording';
 
 describe('parsePeriod', () => {
   it.each([
@@ -96,5 +106,32 @@ describe('periods (properties)', () => {
         expect(periodContains(parsePeriod(`${year}-W${String(week).padStart(2, '0')}`), date)).toBe(true);
       }),
     );
+  });
+});
+
+describe('the side panel’s month', () => {
+  it.each([
+    ['2021-03', '2021-03-01', '2021-03-31'],
+    ['2024-02', '2024-02-01', '2024-02-29'],
+    ['2025-02', '2025-02-01', '2025-02-28'],
+    ['2025-12', '2025-12-01', '2025-12-31'],
+  ])('%s runs from %s to %s, on the calendar', (id, from, to) => {
+    expect(parseMonthPeriod(id)).toMatchObject({ kind: 'month', id, from, to, cutoff: 'calendar' });
+  });
+
+  it('rejects what is not a month, in Vietnamese and English', () => {
+    for (const bad of ['2021-13', '2021-3', '21-03', '2021-03-01', '2021-Q1', '']) {
+      expect(() => parseMonthPeriod(bad)).toThrow(/Not a month|Not a period/);
+    }
+  });
+
+  it('finds the month of a date and rolls over the year', () => {
+    expect(monthOf('2021-03-15')).toMatchObject({ id: '2021-03', month: 3, year: 2021 });
+    expect(nextMonth(parseMonthPeriod('2021-12'))).toMatchObject({ id: '2022-01', month: 1, year: 2022 });
+    expect(monthTitle(nextMonth(parseMonthPeriod('2021-12')))).toBe('tháng 1/2022');
+  });
+
+  it('reads the local calendar day', () => {
+    expect(localIsoDate(new Date(2021, 2, 5, 23, 59))).toBe('2021-03-05');
   });
 });

@@ -195,3 +195,37 @@ export function nextPeriod(period: Period, options: PeriodOptions = {}): Period 
       return null;
   }
 }
+
+/** Today as a local ISO date: an officer's "today" is her own calendar day, not UTC's. */
+export function localIsoDate(date: Date): string {
+  const y = date.getFullYear();
+  const m = String(date.getMonth() + 1).padStart(2, '0');
+  const d = String(date.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+/** A calendar month; `month` repeats `index` for the side panel, which names months by number. */
+export interface MonthPeriod extends Period {
+  kind: 'month';
+  month: number;
+}
+
+function asMonth(period: Period): MonthPeriod {
+  if (period.kind !== 'month') throw new RangeError(`Không phải một tháng / Not a month (YYYY-MM): ${period.id}`);
+  return { ...period, kind: 'month', month: period.index };
+}
+
+/** A calendar month from `YYYY-MM`. */
+export function parseMonthPeriod(id: string): MonthPeriod {
+  if (!/^\d{4}-\d{2}$/.test(id.trim())) throw new RangeError(`Không phải một tháng / Not a month (YYYY-MM): ${id}`);
+  return asMonth(parsePeriod(id));
+}
+
+/** The calendar month a local date (`YYYY-MM-DD`) falls in. */
+export function monthOf(date: string): MonthPeriod {
+  return parseMonthPeriod(date.slice(0, 7));
+}
+
+export function nextMonth(period: MonthPeriod): MonthPeriod {
+  return asMonth(nextPeriod(period) as Period);
+}

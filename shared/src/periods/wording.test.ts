@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextPeriod, parsePeriod } from './period';
-import { dataReach, nextPeriodTitle, periodTitle, shortDate } from './wording';
+import { dataReach, headerDate, nextPeriodTitle, periodTitle, shortDate } from './wording';
 
 describe('periodTitle', () => {
   it.each([
@@ -59,5 +59,24 @@ describe('shortDate', () => {
     ['2021-12-31', '31/12/2021'],
   ])('%s → %s', (iso, short) => {
     expect(shortDate(iso)).toBe(short);
+  });
+});
+
+describe('headerDate', () => {
+  it.each([
+    ['2025-03-05', 'Hà Tĩnh, ngày 05 tháng 3 năm 2025'],
+    ['2020-01-05', 'Hà Tĩnh, ngày 05 tháng 01 năm 2020'],
+    ['2019-06-29', 'Hà Tĩnh, ngày 29 tháng 6 năm 2019'],
+    ['2022-02-14', 'Hà Tĩnh, ngày 14 tháng 02 năm 2022'],
+    ['2024-02-29', 'Hà Tĩnh, ngày 29 tháng 02 năm 2024'],
+  ])('%s → %s, padded as shortDate pads', (iso, expected) => {
+    expect(headerDate('Hà Tĩnh', iso)).toBe(expected);
+    expect(expected).toContain(`ngày ${shortDate(iso).split('/')[0]} tháng ${shortDate(iso).split('/')[1]} năm`);
+  });
+});
+
+describe('headerDate with the day left blank', () => {
+  it('leaves room for the day and keeps the month and year', () => {
+    expect(headerDate('Hà Tĩnh', '2025-01-05', { blankDay: true })).toBe('Hà Tĩnh, ngày      tháng 01 năm 2025');
   });
 });

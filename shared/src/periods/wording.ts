@@ -1,13 +1,29 @@
-import { type Period, periodContains } from './period';
+import { type MonthPeriod, type Period, periodContains } from './period';
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
-/** "06/8/2015": the short form of Nghị định 30 — days padded, months padded only when 1 or 2. */
-export function shortDate(iso: string, { withYear = true } = {}): string {
+/**
+ * A date's day, month and year as Nghị định 30 writes them: days below 10 and the months 1 and 2
+ * take a leading zero, other months do not (so "01/02" can never be read as "01/12").
+ */
+function nd30DateParts(iso: string): { day: string; month: string; year: number } {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const day = String(d).padStart(2, '0');
-  const month = m <= 2 ? String(m).padStart(2, '0') : String(m);
-  return withYear ? `${day}/${month}/${y}` : `${day}/${month}`;
+  return { day: String(d).padStart(2, '0'), month: m <= 2 ? String(m).padStart(2, '0') : String(m), year: y };
+}
+
+/** "06/8/2015": the short form inside the text. */
+export function shortDate(iso: string, { withYear = true } = {}): string {
+  const { day, month, year } = nd30DateParts(iso);
+  return withYear ? `${day}/${month}/${year}` : `${day}/${month}`;
+}
+
+/**
+ * "Hà Tĩnh, ngày 05 tháng 3 năm 2025": the place-and-date line of the header. Some units leave the
+ * day blank in the draft, to be written in by hand on the day the report is signed.
+ */
+export function headerDate(place: string, iso: string, { blankDay = false } = {}): string {
+  const { day, month, year } = nd30DateParts(iso);
+  return `${place ? `${place}, ` : ''}ngày ${blankDay ? '    ' : day} tháng ${month} năm ${year}`;
 }
 
 /** A range as officers write it: "24/8 - 31/8/2023", the year once when both ends share it. */
@@ -57,4 +73,9 @@ export function dataReach(period: Period, asOf: string): string | null {
     return `${m} tháng đầu năm ${y}`;
   }
   return `từ ngày ${rangeWording(period.from, asOf)}`;
+}
+
+/** "tháng 3/2021": the side panel's name for its month; the same wording as every report. */
+export function monthTitle(period: MonthPeriod): string {
+  return periodTitle(period);
 }

@@ -22,6 +22,15 @@ function sampleTexts(text: string): LocatedText[] {
 
 function model(overrides: Partial<ReportModel> = {}): ReportModel {
   return {
+    period: {
+      kind: 'month',
+      id: '2021-03',
+      from: '2021-03-01',
+      to: '2021-03-31',
+      title: 'tháng 3/2021',
+      dataReach: null,
+    },
+    itemIds: [],
     header: {
       parentAgency: '',
       agency: 'SỞ NGOẠI VỤ',

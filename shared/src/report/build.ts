@@ -2,41 +2,38 @@ import { type Classifier, createClassifier, suggestCategory } from '../grouping/
 import { groupBySection } from '../grouping/group';
 import { mergeByLead } from '../grouping/merge';
 import type { Item } from '../item';
+import { nextPeriod, type Period, periodContains } from '../periods/period';
+import { dataReach, headerDate, nextPeriodTitle, periodTitle } from '../periods/wording';
 import type { UnitProfile } from '../taxonomy';
 import { defaultMetricCatalog, directiveSummary, figureSentences, type MetricCatalog, sumFigures } from './figures';
 import type { ReportModel, ReportPart, ReportSection } from './model';
 import { plansFor } from './plans';
 import type { ReportTemplate, TemplatePart } from './template';
 
-/** A period as the report names it; any report kind (the period module computes these). */
-export interface ReportPeriod {
-  id: string;
-  /** First and last day, ISO dates, both inclusive. */
-  from: string;
-  to: string;
-  /** "tháng 3/2021", "quý I/2025", "từ ngày 24/8 - 31/8/2023" */
-  title: string;
-  next: { id: string; title: string };
-}
-
 export interface ReportInput {
   items: Item[];
-  period: ReportPeriod;
+  /** Any period: week, month, quarter, half, nine months, year or custom; calendar or ND09 cut-off. */
+  period: Period;
   template: ReportTemplate;
   unit: UnitProfile;
   /** The date printed in the header (ISO). */
   issuedOn: string;
+  /**
+   * The last day the data covers, for a report due before its period ends (an annual report
+   * written in October); the report then says how far its data reaches. Unset: the whole period.
+   */
+  asOf?: string;
+  /** The day of the header's date left blank, for the signer to write in (a unit's choice). */
+  blankDay?: boolean;
   /** The unit's rules, leads and what it learned; the built-in ones by default. */
   classifier?: Classifier;
   metrics?: MetricCatalog;
 }
 
-/** Nghị định 30: days below 10 and the months 1 and 2 take a leading zero, other months do not. */
-export function headerDate(place: string, isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const day = String(d).padStart(2, '0');
-  const month = m <= 2 ? String(m).padStart(2, '0') : String(m);
-  return `${place ? `${place}, ` : ''}ngày ${day} tháng ${month} năm ${y}`;
+/** What `{period}` and `{nextPeriod}` read as in a template's texts. */
+export interface PeriodWords {
+  period: string;
+  nextPeriod: string;
 }
 
 export function byRank(a: Item, b: Item): number {
@@ -44,13 +41,13 @@ export function byRank(a: Item, b: Item): number {
 }
 
 /** Fills `{unit}`, `{period}`, `{nextPeriod}`; a text in capitals gets its periods in capitals. */
-export function fillPlaceholders(text: string, period: ReportPeriod, unitName: string): string {
+export function fillPlaceholders(text: string, words: PeriodWords, unitName: string): string {
   const bare = text.replace(/\{\w+\}/g, '');
   const caps = bare === bare.toUpperCase() && bare !== bare.toLowerCase();
   const cased = (title: string): string => (caps ? title.toUpperCase() : title);
   return text
-    .replaceAll('{period}', cased(period.title))
-    .replaceAll('{nextPeriod}', cased(period.next.title))
+    .replaceAll('{period}', cased(words.period))
+    .replaceAll('{nextPeriod}', cased(words.nextPeriod))
     .replaceAll('{unit}', unitName);
 }
 
@@ -120,10 +117,19 @@ export function buildReport(input: ReportInput): ReportModel {
   const { period, template, unit, issuedOn } = input;
   const classifier = input.classifier ?? createClassifier();
   const metrics = input.metrics ?? defaultMetricCatalog;
-  const fill = (text: string): string => fillPlaceholders(text, period, unit.name);
+  const next = nextPeriod(period);
+  const title = periodTitle(period);
+  const reach = input.asOf === undefined ? null : dataReach(period, input.asOf);
+  const nextTitle = nextPeriodTitle(period, next);
+  // The title names the whole period; the text around the results says what the data covers
+  // ("báo cáo kết quả … 10 tháng đầu năm 2023"), so that nobody reads ten months as twelve.
+  const fillTitle = (text: string): string =>
+    fillPlaceholders(text, { period: title, nextPeriod: nextTitle }, unit.name);
+  const fill = (text: string): string =>
+    fillPlaceholders(text, { period: reach ?? title, nextPeriod: nextTitle }, unit.name);
   const live = input.items.filter((item) => !item.deleted).sort(byRank);
-  const inPeriod = live.filter((item) => item.occurredOn >= period.from && item.occurredOn <= period.to);
-  const plans = plansFor(live, { from: period.from, to: period.to, nextId: period.next.id });
+  const inPeriod = live.filter((item) => periodContains(period, item.occurredOn));
+  const plans = plansFor(live, { from: period.from, to: period.to, nextId: next?.id ?? null });
 
   const categories = new Map<Item, string>();
   const categoryOf = (item: Item): string => {
@@ -137,25 +143,29 @@ export function buildReport(input: ReportInput): ReportModel {
   const bullets = (items: Item[]): string[] => sectionBullets(items, unit.name, classifier, metrics);
 
   const parts: ReportPart[] = [];
+  const listed = new Set<string>();
   for (const part of template.parts) {
     const partItems = [...inPeriod.filter((i) => i.kind !== 'plan'), ...plans].filter((i) =>
       part.kinds.includes(i.kind),
     );
     if (partItems.length === 0) continue;
     parts.push({ heading: fill(part.heading), sections: partSections(part, partItems, categoryOf, bullets) });
+    for (const item of partItems) listed.add(item.id);
   }
 
   return {
+    period: { kind: period.kind, id: period.id, from: period.from, to: period.to, title, dataReach: reach },
+    itemIds: [...listed],
     header: {
       parentAgency: unit.parentAgency,
       agency: unit.agency,
       numberLine: `Số:      /BC-${unit.abbreviation}`,
       nationalTitle: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       motto: 'Độc lập - Tự do - Hạnh phúc',
-      placeAndDate: headerDate(unit.place, issuedOn),
+      placeAndDate: headerDate(unit.place, issuedOn, { blankDay: input.blankDay ?? false }),
     },
     documentType: 'BÁO CÁO',
-    summary: fill(template.summary),
+    summary: fillTitle(template.summary),
     addressees: template.addressees,
     opening: fill(template.opening),
     parts,

@@ -1,8 +1,23 @@
+import type { PeriodKind } from '../periods/period';
+
 /**
- * The report as one plain tree: every renderer (docx now; html, text, markdown later) lays out
- * this and nothing else.
+ * The report as one plain tree: every renderer (docx, html, text, markdown) lays out this and
+ * nothing else.
  */
 export interface ReportModel {
+  /** The period reported on, as computed: renderers name files by it, the history keeps it. */
+  period: {
+    kind: PeriodKind;
+    id: string;
+    from: string;
+    to: string;
+    /** "tháng 3/2021", "quý I/2025", "năm 2023" */
+    title: string;
+    /** "10 tháng đầu năm 2023" when the report is written before its period ends; null otherwise. */
+    dataReach: string | null;
+  };
+  /** The ids of the items the report lists: what the history records as reported. */
+  itemIds: string[];
   header: {
     /** "UBND TỈNH HÀ TĨNH" — may be empty for a unit with no parent agency. */
     parentAgency: string;

@@ -6,8 +6,8 @@ export interface PlanWindow {
   /** The report's own period: plans written down in it without a target are for the next one. */
   from: string;
   to: string;
-  /** The next period's id ("2021-04"): the plans part lists the plans made for it. */
-  nextId: string;
+  /** The next period's id ("2021-04"): the plans part lists the plans made for it; null after a custom range. */
+  nextId: string | null;
 }
 
 /**

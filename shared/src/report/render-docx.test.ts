@@ -1,9 +1,9 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { defaultItemFields, type Item } from '../item';
-import { parseMonthPeriod } from '../period';
+import { parsePeriod } from '../periods/period';
 import { defaultTaxonomy } from '../taxonomy';
-import { buildMonthReport } from './build-month';
+import { buildReport } from './build';
 import type { ReportModel } from './model';
 import { renderDocx } from './render-docx';
 import { defaultMonthTemplate } from './template';
@@ -22,8 +22,8 @@ function item(text: string, fields: Partial<Item> = {}): Item {
 
 const unsafe = `Tiếp đoàn <script>&"' của tỉnh`;
 
-const model = buildMonthReport({
-  period: parseMonthPeriod('2021-03'),
+const model = buildReport({
+  period: parsePeriod('2021-03'),
   template: defaultMonthTemplate,
   unit: defaultTaxonomy.unit,
   issuedOn: '2021-03-05',

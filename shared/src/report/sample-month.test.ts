@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultItemFields, type Item } from '../item';
-import { parseMonthPeriod } from '../period';
+import { parsePeriod } from '../periods/period';
 import { defaultTaxonomy } from '../taxonomy';
-import { buildMonthReport } from './build-month';
+import { buildReport } from './build';
 import type { ReportModel } from './model';
+import { renderHtml } from './render-html';
+import { renderMarkdown } from './render-markdown';
+import { renderText } from './render-text';
 import { defaultMonthTemplate } from './template';
 
 interface SampleItem {
@@ -12,6 +15,7 @@ interface SampleItem {
   report: string;
   category: string | null;
   kind: 'result' | 'stat' | 'plan';
+  lead: string | null;
   text: string;
 }
 
@@ -38,13 +42,36 @@ const items: Item[] = sample.map((s, rank) => ({
   rank,
 }));
 
-const model = buildMonthReport({
+const model = buildReport({
   items,
-  period: parseMonthPeriod('2021-03'),
+  period: parsePeriod('2021-03'),
   template: defaultMonthTemplate,
   unit: defaultTaxonomy.unit,
   issuedOn: '2021-03-31',
 });
+
+const sampleMarkdown = readFileSync(new URL('../../data/bao-cao-thang-2021-03.md', import.meta.url), 'utf8');
+
+/**
+ * A report's text reduced to what the officer reads: headings and bullets, in order, without
+ * Markdown marks and with the PDF's line breaks inside a paragraph joined.
+ */
+function skeleton(text: string): Array<{ heading: string } | { bullet: string }> {
+  const paragraphs = text
+    .replace(/\n\n(?=\p{Ll})/gu, ' ')
+    .split(/\n\s*\n/)
+    .map((para) =>
+      para
+        .replace(/[*#]|\\/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
+  return paragraphs.flatMap((para): Array<{ heading: string } | { bullet: string }> => {
+    if (/^[IVX]+\. /.test(para) || /^\d+(\.\d+)*\. \p{Lu}/u.test(para)) return [{ heading: para }];
+    if (para.startsWith('- ') && !para.includes('Như trên')) return [{ bullet: para.slice(2) }];
+    return [];
+  });
+}
 
 /** The body of the report as the sample Markdown lays it out. */
 function outline(report: ReportModel): string {
@@ -105,5 +132,52 @@ describe('the sample monthly report (March 2021), rebuilt from its atomic items'
     const consular = model.parts[0]?.sections[1]?.bullets ?? [];
     const merged = consular.find((b) => b.startsWith('Văn bản gửi các cơ quan, đơn vị liên quan về việc: Đề nghị'));
     expect(merged).toMatch(/cho phép nhân thân lao động nước ngoài của Công ty TNHH Khánh Lược Hà Tĩnh nhập cảnh\.$/);
+  });
+});
+
+describe('the sample monthly report, rendered', () => {
+  it('matches the golden text ("Copy as text")', async () => {
+    await expect(renderText(model)).toMatchFileSnapshot('./__golden__/bao-cao-thang-2021-03.render.txt');
+  });
+
+  // Not a .md file: Biome would reformat a golden Markdown file (`*x*` to `_x_`) and break the match.
+  it('matches the golden Markdown', async () => {
+    await expect(renderMarkdown(model)).toMatchFileSnapshot('./__golden__/bao-cao-thang-2021-03.render.md.golden');
+  });
+
+  it('matches the golden HTML preview', async () => {
+    await expect(renderHtml(model)).toMatchFileSnapshot('./__golden__/bao-cao-thang-2021-03.render.html');
+  });
+
+  const ours = skeleton(renderText(model));
+  const theirs = skeleton(sampleMarkdown);
+  const headings = (s: ReturnType<typeof skeleton>) => s.flatMap((e) => ('heading' in e ? [e.heading] : []));
+  const bullets = (s: ReturnType<typeof skeleton>) => s.flatMap((e) => ('bullet' in e ? [e.bullet] : []));
+
+  it('has the sample’s parts and sections, as the sample names them', () => {
+    expect(headings(ours)).toEqual(headings(theirs));
+  });
+
+  it('has the sample’s figures, word for word', () => {
+    const figures = bullets(theirs).filter((b) => /^Thực hiện \d+ trang/.test(b));
+    expect(figures).toHaveLength(1);
+    expect(bullets(ours)).toContain(figures[0]);
+  });
+
+  it('prints every item of the sample, and each of the sample’s merged bullets whose items share a lead', () => {
+    const text = bullets(ours).join('\n').normalize('NFC').toLowerCase();
+    for (const item of sample) {
+      // An item is printed whole, or after a lead as one clause of a merged bullet: its end stays as written.
+      const clause = item.lead && item.text.startsWith(item.lead) ? item.text.slice(item.lead.length) : item.text;
+      expect(text).toContain(
+        clause
+          .normalize('NFC')
+          .replace(/^[\s:]+|[.;]\s*$/g, '')
+          .slice(-40)
+          .toLowerCase(),
+      );
+    }
+    const verbatim = bullets(theirs).filter((b) => bullets(ours).includes(b));
+    expect(verbatim.length).toBeGreaterThanOrEqual(8);
   });
 });

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { defaultItemFields, type Item } from '../item';
+import { defaultTaxonomy } from '../taxonomy';
+import { assembleReport } from './assemble';
+import { reportSettingsSchema } from './settings';
+import { defaultMonthTemplate, findTemplate } from './template';
+
+function item(text: string, occurredOn: string): Item {
+  return {
+    ...defaultItemFields(occurredOn, `${occurredOn}T08:00:00.000Z`),
+    id: crypto.randomUUID(),
+    unitId: 'SNgV',
+    authorId: 'u1',
+    updatedAt: `${occurredOn}T08:00:00.000Z`,
+    text,
+  };
+}
+
+const base = { unit: defaultTaxonomy.unit, issuedOn: '2025-03-05' };
+
+describe('assembleReport', () => {
+  it('refuses a period of another kind than the template’s, in Vietnamese and English', () => {
+    expect(() => assembleReport({ ...base, template: defaultMonthTemplate, periodId: '2025-Q1', items: [] })).toThrow(
+      /Mẫu "so-ngoai-vu" dùng cho kỳ loại month.*Template "so-ngoai-vu" is for a month period, not 2025-Q1/,
+    );
+    expect(() => assembleReport({ ...base, template: defaultMonthTemplate, periodId: 'tháng ba', items: [] })).toThrow(
+      /Not a period/,
+    );
+  });
+
+  it('takes a custom range with any template', () => {
+    const model = assembleReport({
+      ...base,
+      template: defaultMonthTemplate,
+      periodId: '2025-03-01..2025-03-15',
+      items: [],
+    });
+    expect(model.summary).toBe('Hoạt động đối ngoại từ ngày 01/3 - 15/3/2025, kế hoạch thời gian tới');
+  });
+
+  it('lays the unit’s settings over the template: header, addressees, recipients, signer, cut-off, blank day', () => {
+    const settings = reportSettingsSchema.parse({
+      parentAgency: 'UBND TỈNH NGHỆ AN',
+      agency: 'SỞ NGOẠI VỤ',
+      abbreviation: 'SNgV-VP',
+      place: 'Nghệ An',
+      blankDay: true,
+      addressees: ['Ủy ban nhân dân tỉnh;', 'Bộ Ngoại giao.'],
+      recipients: ['Như trên;', 'Lưu: VT, VP.'],
+      signer: { authority: 'KT. GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', name: 'Nguyễn Văn A' },
+      cutoff: 'nd09',
+    });
+    const model = assembleReport({
+      ...base,
+      template: findTemplate('so-ngoai-vu-quarter')!,
+      periodId: '2025-Q1',
+      settings,
+      // Under Nghị định 09 the first quarter runs from 15/12 of the year before to 14/3.
+      items: [item('Ngày 15/12 năm trước.', '2024-12-15'), item('Ngày 15/3, quý sau.', '2025-03-15')],
+    });
+    expect(model.header).toMatchObject({
+      parentAgency: 'UBND TỈNH NGHỆ AN',
+      numberLine: 'Số:      /BC-SNgV-VP',
+      placeAndDate: 'Nghệ An, ngày      tháng 3 năm 2025',
+    });
+    expect(model.addressees).toEqual(['Ủy ban nhân dân tỉnh;', 'Bộ Ngoại giao.']);
+    expect(model.recipients).toEqual(['Như trên;', 'Lưu: VT, VP.']);
+    expect(model.signer.name).toBe('Nguyễn Văn A');
+    expect(model.period).toMatchObject({ from: '2024-12-15', to: '2025-03-14' });
+    expect(model.parts[0]?.sections.flatMap((s) => s.bullets)).toEqual(['Ngày 15/12 năm trước.']);
+  });
+});
+
+describe('reportSettingsSchema', () => {
+  it.each([
+    [{ recipients: ['Như trên;'] }, /Lưu: VT/],
+    [{ abbreviation: 'BC SNgV' }, /letters and digits only/],
+    [{ cutoff: 'lunar' }, /cutoff/],
+    [{ week: { startOffset: 7, days: 7 } }, /startOffset/],
+    [{ signer: { authority: '', title: '', name: '' } }, /title/],
+    [{ colour: 'red' }, /colour/],
+  ])('refuses %j', (settings, message) => {
+    const parsed = reportSettingsSchema.safeParse(settings);
+    expect(parsed.success).toBe(false);
+    expect(JSON.stringify(parsed.error?.issues)).toMatch(message);
+  });
+});
