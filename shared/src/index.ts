@@ -7,6 +7,7 @@ export * from './merge';
 export * from './periods/period';
 export * from './periods/wording';
 export * from './references';
+export * from './repair';
 export * from './report/assemble';
 export * from './report/build';
 export * from './report/figures';

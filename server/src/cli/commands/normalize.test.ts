@@ -44,6 +44,27 @@ describe('gom normalize', () => {
     expect(stdout).toBe('Góp ý dự thảo;\ncông văn, số 2\n');
   }, 30_000);
 
+  it('puts back the glyphs a broken PDF lost, inferred from the text, also line by line', async () => {
+    const damaged =
+      'Tham mưu UBND tỉnh cho phép  àm việc với  oàn Ph ng  iáo dục\nrà soát v n bản quy phạm pháp  uật\nNghị định số 64/2015/N -CP; t  chức,   nh đạo.\n';
+    const typed = [
+      'Tham mưu UBND tỉnh cho phép làm việc với Đoàn Phòng Giáo dục',
+      'rà soát văn bản quy phạm pháp luật',
+      'Nghị định số 64/2015/NĐ-CP; tổ chức, lãnh đạo.',
+    ];
+    const lines = await gom(['normalize', '--lines', '-'], damaged);
+    expect(lines.code).toBe(0);
+    expect(lines.stdout).toBe(`${typed.join('\n')}\n`);
+    const whole = await gom(['normalize', '-'], damaged);
+    expect(whole.stdout).toBe(`${typed.join(' ')}\n`);
+  }, 30_000);
+
+  it('takes the lost glyphs as given with --lost, line by line', async () => {
+    const { code, stdout } = await gom(['normalize', '--lines', '--lost', 'lĐGăãắòỏổ', '-'], 'các  oại\nt  chức\n');
+    expect(code).toBe(0);
+    expect(stdout).toBe('các loại\ntổ chức\n');
+  }, 30_000);
+
   it('prints help', async () => {
     const { code, stdout } = await gom(['normalize', '--help']);
     expect(code).toBe(0);

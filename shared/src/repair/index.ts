@@ -1,0 +1,9 @@
+export {
+  inferLostGlyphs,
+  KNOWN_LOST_GLYPH_SETS,
+  type LostGlyphRepair,
+  lostGlyphEvidence,
+  repairLostGlyphs,
+  type TextChange,
+} from './lost-glyphs';
+export { defaultModel, learnModel, shippedLexicon, type SyllableModel } from './model';

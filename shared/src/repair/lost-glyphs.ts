@@ -1,0 +1,315 @@
+/**
+ * Lost glyphs: a PDF whose body font maps a few glyphs to nothing leaves one space for each
+ * ("các  oại", "Ph ng", "N -CP"). The repair reads every space as either a space or one of the lost
+ * glyphs and keeps the reading whose words are attested syllables (or known tokens) and whose
+ * syllable bigrams are the likeliest — a Viterbi search over each line.
+ */
+import { type Casing, caseLogProb, caseOf, defaultModel, logProb, modelKey, type SyllableModel } from './model';
+
+/** The nine glyphs one real report lost (domain notes): a broken font repeats its losses. */
+export const KNOWN_LOST_GLYPH_SETS: readonly (readonly string[])[] = [['l', 'Đ', 'G', 'ă', 'ã', 'ắ', 'ò', 'ỏ', 'ổ']];
+
+/** A span of the repaired text that the repair wrote; offsets are UTF-16 indices into the result. */
+export interface TextChange {
+  start: number;
+  end: number;
+  /** What stood there before: spaces for lost glyphs, the legacy-encoded word for a conversion. */
+  before: string;
+  after: string;
+}
+
+export interface LostGlyphRepair {
+  text: string;
+  changes: TextChange[];
+  /** The glyphs treated as lost (configured or inferred); empty when the text showed no such damage. */
+  lost: string[];
+}
+
+const LETTER = /[\p{L}\p{M}]/u;
+const MAX_SYLLABLE = 8;
+// log-probability costs, tuned on the sample reports: a word outside the lexicon is far less likely
+// than any attested syllable; a second space in a row is unusual in text that was typed.
+const OOV = Math.log(1e-6);
+const EXTRA_SPACE = Math.log(0.02);
+const RESTORED_GLYPH = Math.log(0.6);
+const BEAM = 10;
+// After a bullet, a full stop or an opening bracket or quote a word usually has a capital.
+const SENTENCE_OPENER = /[-.!?(“"'+•–]/u;
+const START_CASE: Record<Casing, number> = { lower: Math.log(0.2), title: Math.log(0.75), upper: Math.log(0.05) };
+
+function sentenceStartCase(model: SyllableModel, key: string, word: string): number {
+  return model.syllables.has(key) ? START_CASE[caseOf(word)] : 0;
+}
+
+type Candidates = Map<string, Array<{ word: string; key: string }>>;
+const indexes = new WeakMap<SyllableModel, Map<string, Candidates>>();
+
+/** Every lexicon word (in lower, title and upper case) that shows spaces once `lost` is taken out, by that damaged form. */
+function candidateIndex(model: SyllableModel, lost: readonly string[]): Candidates {
+  const id = [...lost].sort().join('');
+  let byModel = indexes.get(model);
+  if (!byModel) {
+    byModel = new Map();
+    indexes.set(model, byModel);
+  }
+  const cached = byModel.get(id);
+  if (cached) return cached;
+  const lostSet = new Set(lost);
+  const index: Candidates = new Map();
+  const add = (word: string, key: string) => {
+    let damaged = '';
+    let hit = false;
+    for (const ch of word) {
+      if (lostSet.has(ch)) {
+        damaged += ' ';
+        hit = true;
+      } else damaged += ch;
+    }
+    // A word made only of lost glyphs leaves nothing to find it by.
+    if (!hit || damaged.trim() === '') return;
+    const list = index.get(damaged);
+    if (!list) index.set(damaged, [{ word, key }]);
+    else if (!list.some((c) => c.word === word)) list.push({ word, key });
+  };
+  for (const syllable of model.syllables) {
+    add(syllable, syllable);
+    add(syllable[0]!.toUpperCase() + syllable.slice(1), syllable);
+    add(syllable.toUpperCase(), syllable);
+  }
+  for (const token of model.tokens) add(token, token);
+  byModel.set(id, index);
+  return index;
+}
+
+interface State {
+  score: number;
+  /**
+   * 'word': a word just ended and needs a space or a mark; 'space': after a space; 'start': after a
+   * mark inside a sentence; 'sentence': line start or after a mark that opens one ("- ", ". ", "(").
+   */
+  mode: 'word' | 'space' | 'start' | 'sentence';
+  prev: string | null;
+  from: State | null;
+  /** The text this step wrote and how many characters of the input it read. */
+  out: string;
+  read: number;
+}
+
+function advance(states: Map<string, State>, next: State): void {
+  const id = `${next.mode}\u0000${next.prev}`;
+  const old = states.get(id);
+  if (!old || old.score < next.score) states.set(id, next);
+}
+
+/** The likeliest reading of one line (no line breaks) given its lost glyphs. */
+function repairLine(line: string, model: SyllableModel, index: Candidates): string {
+  const n = line.length;
+  const at: Array<Map<string, State>> = Array.from({ length: n + 1 }, () => new Map());
+  at[0]!.set('sentence', { score: 0, mode: 'sentence', prev: null, from: null, out: '', read: 0 });
+  for (let i = 0; i < n; i++) {
+    const here = [...at[i]!.values()].sort((a, b) => b.score - a.score).slice(0, BEAM);
+    if (here.length === 0) continue;
+    const ch = line[i]!;
+    const isSpace = ch === ' ';
+    if (!isSpace && !LETTER.test(ch)) {
+      const mode = SENTENCE_OPENER.test(ch) ? 'sentence' : 'start';
+      for (const s of here) advance(at[i + 1]!, { score: s.score, mode, prev: null, from: s, out: ch, read: 1 });
+      continue;
+    }
+    if (isSpace) {
+      for (const s of here) {
+        const cost = s.mode === 'space' ? EXTRA_SPACE : 0;
+        advance(at[i + 1]!, {
+          score: s.score + cost,
+          mode: s.mode === 'start' || s.mode === 'sentence' ? s.mode : 'space',
+          prev: s.prev,
+          from: s,
+          out: ' ',
+          read: 1,
+        });
+      }
+    }
+    // A word may start here only after a space, a mark or the line start.
+    const openers = here.filter((s) => s.mode !== 'word');
+    if (openers.length === 0) continue;
+    for (let len = 1; len <= MAX_SYLLABLE && i + len <= n; len++) {
+      const last = line[i + len - 1]!;
+      if (last !== ' ' && !LETTER.test(last)) break;
+      const after = line[i + len];
+      if (after !== undefined && LETTER.test(after)) continue;
+      const fragment = line.slice(i, i + len);
+      const options: Array<{ word: string; key: string | null; restored: number }> = [];
+      if (!fragment.includes(' ')) options.push({ word: fragment, key: modelKey(model, fragment), restored: 0 });
+      else if (fragment.trim() === '') continue;
+      for (const c of index.get(fragment) ?? []) {
+        let restored = 0;
+        for (let k = 0; k < len; k++) if (fragment[k] === ' ') restored++;
+        options.push({ word: c.word, key: c.key, restored });
+      }
+      for (const s of openers) {
+        for (const o of options) {
+          const lp =
+            o.key === null
+              ? OOV
+              : logProb(model, s.prev, o.key) +
+                (s.mode === 'sentence' ? sentenceStartCase(model, o.key, o.word) : caseLogProb(model, o.key, o.word));
+          advance(at[i + len]!, {
+            score: s.score + lp + o.restored * RESTORED_GLYPH,
+            mode: 'word',
+            prev: o.key,
+            from: s,
+            out: o.word,
+            read: len,
+          });
+        }
+      }
+    }
+  }
+  let best: State | undefined;
+  for (const s of at[n]!.values()) if (!best || s.score > best.score) best = s;
+  if (!best) return line;
+  const parts: string[] = [];
+  for (let s: State | null = best; s?.from; s = s.from) parts.push(s.out);
+  return parts.reverse().join('');
+}
+
+/** The ranges where `after` differs from `before` (same length: a lost glyph left one space). */
+function diff(before: string, after: string): TextChange[] {
+  const changes: TextChange[] = [];
+  for (let i = 0; i < after.length; i++) {
+    if (before[i] === after[i]) continue;
+    let j = i;
+    while (j < after.length && before[j] !== after[j]) j++;
+    changes.push({ start: i, end: j, before: before.slice(i, j), after: after.slice(i, j) });
+    i = j;
+  }
+  return changes;
+}
+
+/** Every letter the repair can restore: the letters of the model's lexicon in both cases. */
+function alphabet(model: SyllableModel): string[] {
+  const letters = new Set<string>();
+  for (const s of model.syllables) for (const ch of s) letters.add(ch);
+  for (const ch of [...letters]) letters.add(ch.toUpperCase());
+  return [...letters];
+}
+
+interface Spot {
+  left: string;
+  right: string;
+}
+
+/** Spaces touching a word that is neither a syllable nor a known token: where a glyph may have been lost. */
+function suspiciousSpots(text: string, model: SyllableModel): Spot[] {
+  const spots: Spot[] = [];
+  const known = (w: string) => modelKey(model, w) !== null;
+  for (let p = 0; p < text.length; p++) {
+    if (text[p] !== ' ') continue;
+    let a = p;
+    while (a > 0 && LETTER.test(text[a - 1]!)) a--;
+    let b = p + 1;
+    while (b < text.length && LETTER.test(text[b]!)) b++;
+    const left = text.slice(a, p);
+    const right = text.slice(p + 1, b);
+    if ((left !== '' && !known(left)) || (right !== '' && !known(right))) spots.push({ left, right });
+  }
+  return spots;
+}
+
+function resolves(spot: Spot, glyph: string, known: (w: string) => boolean): boolean {
+  if (known(spot.left + glyph + spot.right)) return true;
+  if (spot.left !== '' && !known(spot.left) && known(spot.left + glyph)) return true;
+  return spot.right !== '' && !known(spot.right) && known(glyph + spot.right);
+}
+
+/** How often each letter occurs outside words written all in capitals (bold headings kept their glyphs). */
+function letterCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/[\p{L}\p{M}]+/gu)) {
+    const word = m[0];
+    if (word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase()) continue;
+    for (const ch of word) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * The glyphs this text lost, from the text alone: the letters it never uses that, put back into
+ * its spaces, turn fragments ("Ph ng", " oại") into attested words — a known set of a broken font
+ * when that explains the damage, else letters chosen greedily, each explaining at least three places.
+ */
+export function inferLostGlyphs(text: string, model: SyllableModel = defaultModel()): string[] {
+  const nfc = text.normalize('NFC');
+  const spots = suspiciousSpots(nfc, model);
+  if (spots.length === 0) return [];
+  // Only Vietnamese text: in English most words are plain-letter words of three letters or more
+  // that are no syllable, where a damaged Vietnamese line has short or accented fragments.
+  const words = nfc.match(/[\p{L}\p{M}]+/gu) ?? [];
+  const foreign = words.filter((w) => /^[a-z]{3,}$/i.test(w) && modelKey(model, w) === null).length;
+  if (foreign > 0.3 * words.length) return [];
+  const counts = letterCounts(nfc);
+  const known = (w: string) => modelKey(model, w) !== null;
+  for (const set of KNOWN_LOST_GLYPH_SETS) {
+    if (set.some((g) => counts.has(g))) continue;
+    if (spots.some((s) => set.some((g) => resolves(s, g, known)))) return [...set];
+  }
+  const absent = alphabet(model).filter((g) => !counts.has(g));
+  let open = spots;
+  const lost: string[] = [];
+  for (;;) {
+    let best: { glyph: string; score: number; hits: number } | undefined;
+    const resolvers = open.map((s) => absent.filter((g) => !lost.includes(g) && resolves(s, g, known)));
+    for (const glyph of absent) {
+      if (lost.includes(glyph)) continue;
+      let score = 0;
+      let hits = 0;
+      resolvers.forEach((r) => {
+        if (r.includes(glyph)) {
+          score += 1 / r.length;
+          hits++;
+        }
+      });
+      if (!best || score > best.score) best = { glyph, score, hits };
+    }
+    // Three places at least, mostly explained by this glyph alone: a clean text's odd words (names,
+    // English) can be one letter away from a syllable in a place or two (a property test found "Gon").
+    if (!best || best.hits < 3 || best.score < 1.5) break;
+    lost.push(best.glyph);
+    open = open.filter((_, i) => !resolvers[i]!.includes(best.glyph));
+  }
+  return lost;
+}
+
+/**
+ * Lost glyphs put back. `lost` is the set to restore; without it the set is inferred from the text.
+ * The text keeps its length (each lost glyph left one space), so every change is a range of it.
+ */
+export function repairLostGlyphs(
+  text: string,
+  options: { lost?: readonly string[]; model?: SyllableModel } = {},
+): LostGlyphRepair {
+  const model = options.model ?? defaultModel();
+  const nfc = text.normalize('NFC');
+  const lost = options.lost ? [...options.lost] : inferLostGlyphs(nfc, model);
+  if (lost.length === 0) return { text: nfc, changes: [], lost };
+  const index = candidateIndex(model, lost);
+  const repaired = nfc
+    .split(/(\r\n|\r|\n)/)
+    .map((part, i) => (i % 2 === 1 || !part.includes(' ') ? part : repairLine(part, model, index)))
+    .join('');
+  return { text: repaired, changes: diff(nfc, repaired), lost };
+}
+
+/** How many places of the text the lost glyphs explain, against its words: 0 for clean text. */
+export function lostGlyphEvidence(
+  text: string,
+  model: SyllableModel = defaultModel(),
+): { lost: string[]; places: number } {
+  const lost = inferLostGlyphs(text, model);
+  if (lost.length === 0) return { lost, places: 0 };
+  const known = (w: string) => modelKey(model, w) !== null;
+  const places = suspiciousSpots(text.normalize('NFC'), model).filter((s) =>
+    lost.some((g) => resolves(s, g, known)),
+  ).length;
+  return { lost, places };
+}
