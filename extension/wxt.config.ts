@@ -1,17 +1,49 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+/**
+ * The end-to-end build (`GOM_E2E_HOSTS=1`, set by `test/global-setup.ts`). `activeTab` is granted
+ * only by a real gesture — a toolbar click, a context-menu click, a shortcut — which Playwright
+ * cannot make; the test build alone gets host access to the loopback fixture server instead, and
+ * is written to its own folder (`.output/e2e`) so that it is never the build an officer installs.
+ */
+const e2e = process.env.GOM_E2E_HOSTS === '1';
+
 export default defineConfig({
   srcDir: 'src',
+  outDir: e2e ? '.output/e2e' : '.output',
   // Tests and CI run the built extension themselves; `wxt dev` must never try to launch a browser.
   webExt: { disabled: true },
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  zip: { artifactTemplate: 'gom-{{version}}-{{browser}}.zip', sourcesTemplate: 'gom-{{version}}-sources.zip' },
+  manifest: ({ browser }) => ({
     name: 'Gom',
     description: 'Gom: lưu việc đã làm khi đọc văn bản, lập báo cáo định kỳ bằng một cú nhấp.',
     default_locale: undefined,
-    permissions: ['contextMenus', 'storage', 'sidePanel', 'alarms', 'activeTab'],
+    // The fewest that work: no host permission and no declared content script. Pages are read only
+    // when the officer asks (context menu, shortcut, toolbar), through `activeTab` + `scripting`;
+    // the Gom server's origin is asked for at run time.
+    permissions: [
+      'contextMenus',
+      'storage',
+      'alarms',
+      'activeTab',
+      'scripting',
+      // Firefox shows the same page as a sidebar, which needs no permission.
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
+    // The Gom server's origin, asked for when the officer saves its address (options page).
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    ...(e2e ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     action: { default_title: 'Gom' },
-    browser_specific_settings: { gecko: { id: 'gom@gom.local' } },
-  },
+    commands: {
+      'quick-capture': {
+        // Not Ctrl+Shift+…: Unikey and Windows take several of those; Alt+Shift+G is free in Chrome and Firefox.
+        suggested_key: { default: 'Alt+Shift+G' },
+        description: 'Ghi nhanh một việc vào Gom (đoạn đang chọn)',
+      },
+    },
+    // 115: the first Firefox ESR with `storage.session`, where drafts pass between Gom's pages.
+    browser_specific_settings: { gecko: { id: 'gom@gom.local', strict_min_version: '115.0' } },
+  }),
 });

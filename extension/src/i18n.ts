@@ -1,4 +1,6 @@
-import { type MonthPeriod, monthTitle } from '@gom/shared';
+import { type Item, type ItemKind, type MonthPeriod, monthTitle } from '@gom/shared';
+
+type DirectiveStatus = NonNullable<Item['status']>;
 
 /**
  * Every string the interface shows. Vietnamese is the default: officers work in it, whatever
@@ -23,6 +25,9 @@ export type ErrorReason =
   | 'unexpectedStatus'
   | 'emptyClip'
   | 'invalidItem'
+  | 'cannotReadPage'
+  | 'noDocument'
+  | 'missingFigure'
   | 'unknown';
 
 export interface Messages {
@@ -32,6 +37,44 @@ export interface Messages {
   /** `%s` is replaced by the browser with the selected text. */
   contextMenuTitle: string;
   clipFailedBadgeTitle: (error: string) => string;
+  /** The page-context menu entries: no selection, the page's documents. */
+  clipDocumentMenuTitle: string;
+  gatherMenuTitle: string;
+  gather: {
+    title: string;
+    intro: (count: number, page: string) => string;
+    selectAll: string;
+    selectNone: string;
+    save: (count: number) => string;
+    saving: string;
+    saved: (count: number) => string;
+    nothingFound: string;
+    expired: string;
+    cited: (parts: { reference: string | null; issuedOn: string | null; type: string | null }) => string;
+  };
+  capture: {
+    title: string;
+    text: string;
+    lead: string;
+    category: string;
+    /** `n` is the key that picks the suggestion: Alt+n. */
+    suggestion: (n: number, title: string) => string;
+    otherCategories: string;
+    kind: string;
+    kinds: Record<ItemKind, string>;
+    occurredOn: string;
+    metric: string;
+    value: string;
+    dueOn: string;
+    status: string;
+    statuses: Record<DirectiveStatus, string>;
+    save: string;
+    cancel: string;
+    saved: string;
+    keys: string;
+    openSidePanel: string;
+    fromDocument: (reference: string) => string;
+  };
   sidePanel: {
     periodTitle: (period: MonthPeriod) => string;
     pending: (count: number) => string;
@@ -48,6 +91,19 @@ export interface Messages {
     openOptions: string;
     loading: string;
     empty: string;
+    search: string;
+    allKinds: string;
+    noMatch: string;
+    edit: string;
+    saveEdit: string;
+    cancelEdit: string;
+    moveUp: string;
+    moveDown: string;
+    moveTo: string;
+    delete: string;
+    deleted: (text: string) => string;
+    undo: string;
+    rowKeys: string;
   };
   options: {
     title: string;
@@ -61,6 +117,14 @@ export interface Messages {
     testConnection: string;
     testing: string;
     connectionOk: string;
+    siteAdapters: string;
+    siteAdaptersHint: string;
+    saveSiteAdapters: string;
+    siteAdaptersSaved: (count: number) => string;
+    siteAdaptersRefused: string;
+    shortcut: string;
+    shortcutUnset: string;
+    shortcutHint: string;
   };
   errors: Record<ErrorReason, string>;
 }
@@ -69,7 +133,47 @@ const vi: Messages = {
   languageName: 'Tiếng Việt',
   appName: 'Gom',
   contextMenuTitle: 'Lưu vào Gom: “%s”',
-  clipFailedBadgeTitle: (error) => `Gom chưa lưu được đoạn vừa chọn: ${error}`,
+  clipFailedBadgeTitle: (error) => `Gom chưa lưu được: ${error}`,
+  clipDocumentMenuTitle: 'Gom: lưu văn bản đang xem',
+  gatherMenuTitle: 'Gom: gom các văn bản trong danh sách này',
+  gather: {
+    title: 'Gom văn bản từ danh sách',
+    intro: (count, page) =>
+      `${count} văn bản trên trang “${page}”. Bỏ chọn những văn bản không đưa vào báo cáo rồi bấm Lưu.`,
+    selectAll: 'Chọn tất cả',
+    selectNone: 'Bỏ chọn tất cả',
+    save: (count) => `Lưu ${count} mục`,
+    saving: 'Đang lưu…',
+    saved: (count) => `Đã lưu ${count} mục vào Gom.`,
+    nothingFound: 'Không tìm thấy văn bản nào trên trang này.',
+    expired: 'Danh sách đề xuất này không còn nữa (trình duyệt đã khởi động lại). Hãy gom lại từ trang danh sách.',
+    cited: ({ reference, issuedOn, type }) =>
+      [type, reference && `số ${reference}`, issuedOn && `ngày ${issuedOn.split('-').reverse().join('/')}`]
+        .filter(Boolean)
+        .join(' '),
+  },
+  capture: {
+    title: 'Ghi nhanh vào Gom',
+    text: 'Nội dung',
+    lead: 'Cụm mở đầu',
+    category: 'Lĩnh vực',
+    suggestion: (n, title) => `Alt+${n}: ${title}`,
+    otherCategories: 'Lĩnh vực khác',
+    kind: 'Loại',
+    kinds: { result: 'Kết quả', plan: 'Nhiệm vụ tới', stat: 'Số liệu', directive: 'Nhiệm vụ được giao' },
+    occurredOn: 'Ngày thực hiện',
+    metric: 'Chỉ tiêu',
+    value: 'Số lượng',
+    dueOn: 'Hạn xử lý',
+    status: 'Tình trạng',
+    statuses: { done: 'Đã hoàn thành', pending: 'Chưa đến hạn', overdue: 'Quá hạn' },
+    save: 'Lưu (Enter)',
+    cancel: 'Đóng (Esc)',
+    saved: 'Đã lưu vào Gom.',
+    keys: 'Enter: lưu · Shift+Enter: xuống dòng · Esc: đóng · Alt+1, Alt+2, Alt+3: chọn lĩnh vực gợi ý',
+    openSidePanel: 'Mở danh sách tháng',
+    fromDocument: (reference) => `Văn bản nguồn: ${reference}`,
+  },
   sidePanel: {
     periodTitle: (period) => monthTitle(period),
     pending: (count) => (count === 0 ? 'Đã gửi hết lên máy chủ' : `${count} thay đổi chờ đồng bộ`),
@@ -87,6 +191,19 @@ const vi: Messages = {
     openOptions: 'Cài đặt',
     loading: 'Đang tải…',
     empty: 'Chưa có mục nào trong tháng này',
+    search: 'Tìm trong tháng',
+    allKinds: 'Mọi loại',
+    noMatch: 'Không có mục nào khớp',
+    edit: 'Sửa',
+    saveEdit: 'Lưu',
+    cancelEdit: 'Huỷ',
+    moveUp: 'Lên',
+    moveDown: 'Xuống',
+    moveTo: 'Chuyển sang lĩnh vực',
+    delete: 'Xoá',
+    deleted: (text) => `Đã xoá “${text.length > 60 ? `${text.slice(0, 60)}…` : text}”.`,
+    undo: 'Hoàn tác',
+    rowKeys: 'Enter: sửa · Alt+↑/↓: di chuyển · Delete: xoá',
   },
   options: {
     title: 'Cài đặt Gom',
@@ -100,6 +217,15 @@ const vi: Messages = {
     testConnection: 'Kiểm tra kết nối',
     testing: 'Đang kiểm tra…',
     connectionOk: 'Kết nối tốt: máy chủ Gom đang hoạt động.',
+    siteAdapters: 'Mẫu nhận dạng trang của đơn vị (JSON)',
+    siteAdaptersHint:
+      'Dành cho quản trị viên: mô tả trang danh sách hoặc chi tiết văn bản của hệ thống đơn vị đang dùng. Để trống nếu chỉ dùng các mẫu có sẵn.',
+    saveSiteAdapters: 'Lưu mẫu nhận dạng',
+    siteAdaptersSaved: (count) => (count === 0 ? 'Đã xoá các mẫu của đơn vị.' : `Đã lưu ${count} mẫu nhận dạng.`),
+    siteAdaptersRefused: 'Chưa lưu, vì JSON có lỗi:',
+    shortcut: 'Phím tắt ghi nhanh',
+    shortcutUnset: 'Chưa đặt',
+    shortcutHint: 'Đổi phím tắt trong trang quản lý tiện ích của trình duyệt (chrome://extensions/shortcuts).',
   },
   errors: {
     notConfigured: 'Chưa nhập địa chỉ máy chủ Gom và mã truy cập. Hãy mở phần Cài đặt.',
@@ -116,6 +242,9 @@ const vi: Messages = {
     unexpectedStatus: 'Máy chủ Gom trả lời bất thường.',
     emptyClip: 'Đoạn chọn không có chữ nào để lưu.',
     invalidItem: 'Mục không hợp lệ nên chưa được lưu.',
+    cannotReadPage: 'Gom không đọc được trang này (trang của trình duyệt, cửa hàng tiện ích hoặc trang đã đóng).',
+    noDocument: 'Không nhận ra văn bản nào trên trang này. Hãy chọn đoạn văn cần lưu rồi dùng “Lưu vào Gom”.',
+    missingFigure: 'Một số liệu cần có chỉ tiêu và số lượng.',
     unknown: 'Đã có lỗi không mong muốn.',
   },
 };
@@ -124,7 +253,45 @@ const en: Messages = {
   languageName: 'English',
   appName: 'Gom',
   contextMenuTitle: 'Save to Gom: “%s”',
-  clipFailedBadgeTitle: (error) => `Gom could not save the selection: ${error}`,
+  clipFailedBadgeTitle: (error) => `Gom could not save: ${error}`,
+  clipDocumentMenuTitle: 'Gom: save the document shown',
+  gatherMenuTitle: 'Gom: gather the documents of this list',
+  gather: {
+    title: 'Gather documents from a list',
+    intro: (count, page) =>
+      `${count} documents on “${page}”. Untick those that do not belong in the report, then Save.`,
+    selectAll: 'Tick all',
+    selectNone: 'Untick all',
+    save: (count) => `Save ${count} items`,
+    saving: 'Saving…',
+    saved: (count) => `Saved ${count} items to Gom.`,
+    nothingFound: 'No document found on this page.',
+    expired: 'This list of proposals is gone (the browser restarted). Gather again from the list page.',
+    cited: ({ reference, issuedOn, type }) =>
+      [type, reference && `no. ${reference}`, issuedOn && `of ${issuedOn}`].filter(Boolean).join(' '),
+  },
+  capture: {
+    title: 'Quick capture',
+    text: 'Text',
+    lead: 'Lead',
+    category: 'Category',
+    suggestion: (n, title) => `Alt+${n}: ${title}`,
+    otherCategories: 'Other categories',
+    kind: 'Kind',
+    kinds: { result: 'Result', plan: 'Plan', stat: 'Figure', directive: 'Directive' },
+    occurredOn: 'Date',
+    metric: 'Metric',
+    value: 'Value',
+    dueOn: 'Due date',
+    status: 'Status',
+    statuses: { done: 'Done', pending: 'Not yet due', overdue: 'Overdue' },
+    save: 'Save (Enter)',
+    cancel: 'Close (Esc)',
+    saved: 'Saved to Gom.',
+    keys: 'Enter: save · Shift+Enter: new line · Esc: close · Alt+1, Alt+2, Alt+3: pick a suggested category',
+    openSidePanel: 'Open the month list',
+    fromDocument: (reference) => `Source document: ${reference}`,
+  },
   sidePanel: {
     periodTitle: (period) => `${period.month}/${period.year}`,
     pending: (count) => (count === 0 ? 'Everything is on the server' : `${count} changes waiting to sync`),
@@ -142,6 +309,19 @@ const en: Messages = {
     openOptions: 'Settings',
     loading: 'Loading…',
     empty: 'No items this month yet',
+    search: 'Search this month',
+    allKinds: 'All kinds',
+    noMatch: 'No item matches',
+    edit: 'Edit',
+    saveEdit: 'Save',
+    cancelEdit: 'Cancel',
+    moveUp: 'Up',
+    moveDown: 'Down',
+    moveTo: 'Move to category',
+    delete: 'Delete',
+    deleted: (text) => `Deleted “${text.length > 60 ? `${text.slice(0, 60)}…` : text}”.`,
+    undo: 'Undo',
+    rowKeys: 'Enter: edit · Alt+↑/↓: move · Delete: delete',
   },
   options: {
     title: 'Gom settings',
@@ -155,6 +335,15 @@ const en: Messages = {
     testConnection: 'Test the connection',
     testing: 'Testing…',
     connectionOk: 'Connected: the Gom server is up.',
+    siteAdapters: "The unit's page adapters (JSON)",
+    siteAdaptersHint:
+      "For administrators: describe the document list or detail pages of the unit's document system. Leave empty to use the built-in ones only.",
+    saveSiteAdapters: 'Save the adapters',
+    siteAdaptersSaved: (count) => (count === 0 ? "The unit's adapters were removed." : `Saved ${count} adapters.`),
+    siteAdaptersRefused: 'Not saved; the JSON has errors:',
+    shortcut: 'Quick capture shortcut',
+    shortcutUnset: 'Not set',
+    shortcutHint: "Change it on the browser's extension shortcuts page (chrome://extensions/shortcuts).",
   },
   errors: {
     notConfigured: 'The Gom server address and access token are not set. Open the settings.',
@@ -171,6 +360,9 @@ const en: Messages = {
     unexpectedStatus: 'The Gom server gave an unexpected answer.',
     emptyClip: 'The selection has no text to save.',
     invalidItem: 'The item is not valid, so it was not saved.',
+    cannotReadPage: 'Gom cannot read this page (a browser page, the extension store, or a closed tab).',
+    noDocument: 'No document recognised on this page. Select the text to keep and use “Save to Gom”.',
+    missingFigure: 'A figure needs a metric and a value.',
     unknown: 'Something unexpected went wrong.',
   },
 };

@@ -4,7 +4,14 @@ import { localIsoDate, monthOf, monthTitle, nextMonth } from '@gom/shared';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, type GomServer, launchWithExtension, serveFixtures, startGomServer } from './support';
+import {
+  type ExtensionBrowser,
+  type GomServer,
+  launchWithExtension,
+  selectText,
+  serveFixtures,
+  startGomServer,
+} from './support';
 
 let server: GomServer;
 let fixtures: Awaited<ReturnType<typeof serveFixtures>>;
@@ -18,18 +25,6 @@ afterAll(async () => {
   await fixtures?.close();
   await server?.stop();
 });
-
-/** Selects the text of an element the way a mouse drag would, and returns what the browser reports as selected. */
-async function selectText(page: Page, selector: string): Promise<string> {
-  return page.evaluate((sel) => {
-    const range = document.createRange();
-    range.selectNodeContents(document.querySelector(sel)!);
-    const selection = window.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-    return selection.toString();
-  }, selector);
-}
 
 function readLocalItem(page: Page, itemId: string) {
   return page.evaluate(

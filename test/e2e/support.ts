@@ -7,7 +7,8 @@ import { extname, join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
 export const root = resolve(import.meta.dirname, '../..');
-export const extensionDir = join(root, 'extension/.output/chrome-mv3');
+// The test build, with host access to the loopback fixture server (test/global-setup.ts).
+export const extensionDir = join(root, 'extension/.output/e2e/chrome-mv3');
 const tsx = join(root, 'node_modules/.bin/tsx');
 const gomMain = join(root, 'server/src/cli/main.ts');
 
@@ -131,4 +132,64 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     },
     close: () => context.close(),
   };
+}
+
+/** The id of the tab showing `url`, as the background sees it (the context-menu handlers take tab ids). */
+export async function tabIdOf(worker: Worker, url: string): Promise<number> {
+  const id = await worker.evaluate(async (address) => {
+    const chromeApi = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } })
+      .chrome;
+    const [tab] = await chromeApi.tabs.query({ url: address });
+    return tab?.id ?? null;
+  }, url);
+  if (id === null) throw new Error(`no tab shows ${url}`);
+  return id;
+}
+
+/** Sends a message to the background from an extension page, as Gom's own pages do. */
+export function askBackground<T = unknown>(page: Page, message: object): Promise<T> {
+  return page.evaluate(
+    (m) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage(m),
+    message,
+  ) as Promise<T>;
+}
+
+export interface StoredItem {
+  id: string;
+  fields: Record<string, unknown> & { text?: string; source?: Record<string, unknown> | null };
+}
+
+/** Every item in the extension's IndexedDB and the outbox's length, read from an extension page. */
+export function readLocalItems(page: Page): Promise<{ items: StoredItem[]; outbox: number }> {
+  return page.evaluate(
+    () =>
+      new Promise<{ items: StoredItem[]; outbox: number }>((resolve, reject) => {
+        const open = indexedDB.open('gom');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['items', 'outbox'], 'readonly');
+          const items = tx.objectStore('items').getAll();
+          const outbox = tx.objectStore('outbox').count();
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve({ items: items.result, outbox: outbox.result });
+          };
+        };
+      }),
+  );
+}
+
+/** Selects an element's text the way a mouse drag would; returns what the browser reports as selected. */
+export function selectText(page: Page, selector: string): Promise<string> {
+  return page.evaluate((sel) => {
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector(sel)!);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return selection.toString();
+  }, selector);
 }

@@ -4,7 +4,12 @@ import { type ClipInput, captureClip } from '../features/clip';
 import { createClipMenu, listenForClipMenu, retitleClipMenu } from '../features/context-menu';
 import { openGomDb } from '../features/db';
 import { listenForMessages } from '../features/messages';
+import { clipDocument, gatherDocuments, type PageCaptureDeps } from '../features/page-capture';
+import { readTab } from '../features/page-reader';
 import { loadSettings } from '../features/settings';
+import { listenForShortcut, openQuickCapture, type QuickCaptureDeps, type TabInfo } from '../features/shortcut';
+import { loadSiteAdapters } from '../features/site-adapters';
+import { pendingBadgeText, watchPendingCount } from '../features/sync-badge';
 import { createSyncScheduler, syncWithSettings } from '../features/sync-client';
 import { setLocale } from '../i18n';
 
@@ -20,10 +25,40 @@ export default defineBackground(() => {
   // Sync errors recorded here are worded in the officer's chosen language.
   const localeReady = loadSettings().then(({ locale }) => setLocale(locale));
 
+  const read = async (tabId: number) => readTab(tabId, await loadSiteAdapters());
+  const pages: PageCaptureDeps = {
+    db,
+    requestSync,
+    read,
+    openPage: (path) => browser.tabs.create({ url: browser.runtime.getURL(path as '/gather.html') }),
+  };
+  const quick: QuickCaptureDeps = {
+    read,
+    openWindow: (path) =>
+      browser.windows.create({
+        url: browser.runtime.getURL(path as '/popup.html'),
+        type: 'popup',
+        width: 480,
+        height: 640,
+      }),
+  };
+  const quickCapture = (tab: TabInfo | undefined) => openQuickCapture(quick, tab);
+
   // Listeners are added in the worker's first turn: an event that wakes the worker is delivered
   // only to listeners registered by then.
-  listenForClipMenu(capture);
-  listenForMessages({ capture, requestSync });
+  listenForClipMenu({
+    capture,
+    clipDocument: (tabId) => clipDocument(pages, tabId),
+    gather: (tabId) => gatherDocuments(pages, tabId),
+  });
+  listenForShortcut(quickCapture);
+  listenForMessages({
+    capture,
+    requestSync,
+    clipDocument: (tabId) => clipDocument(pages, tabId),
+    gather: (tabId) => gatherDocuments(pages, tabId),
+    quickCapture: async (tabId) => quickCapture(await browser.tabs.get(tabId)),
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) syncInBackground();
   });
@@ -37,14 +72,21 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     void localeReady.then(createClipMenu);
   });
+  // The worker lives as long as the browser needs it: the badge follows the outbox meanwhile.
+  watchPendingCount(
+    db,
+    (count) => void browser.action.setBadgeText({ text: pendingBadgeText(count) }),
+    new AbortController().signal,
+  );
 
   // Chromium may drop alarms on a browser restart: make sure the periodic sync exists at every start.
   void browser.alarms.get(SYNC_ALARM).then((alarm) => {
     if (!alarm) return browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES });
   });
 
-  // Chromium's side panel; Firefox has a sidebar instead, and older Chromium lacks the call.
-  browser.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: true }).catch((error: unknown) => {
-    console.error('Gom: cannot open the side panel from the toolbar', error);
+  // The toolbar button opens quick capture (the popup); the side panel opens from there or from
+  // the browser's side panel menu.
+  browser.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: false }).catch((error: unknown) => {
+    console.error('Gom: cannot set the side panel behaviour', error);
   });
 });

@@ -25,7 +25,8 @@ const URL_MAX = 4000;
 const TITLE_MAX = 1000;
 const SELECTION_MAX = 20000;
 
-function sourceDocumentOf(text: string): SourceDocument | null {
+/** The first document the text cites, as an item's source document. */
+export function documentCitedIn(text: string): SourceDocument | null {
   const found = findReferences(text)[0];
   if (!found) return null;
   const document: SourceDocument = {
@@ -60,7 +61,7 @@ export async function saveClip(db: GomDb, { text, url, title }: ClipInput, now: 
       url: url?.slice(0, URL_MAX) ?? null,
       title: title?.slice(0, TITLE_MAX) ?? null,
       selection: text.slice(0, SELECTION_MAX),
-      document: sourceDocumentOf(cleaned),
+      document: documentCitedIn(cleaned),
     },
   };
   await writeItem(db, id, set);

@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { captureClip } from './clip';
-import { CLIP_MENU_ID, createClipMenu, listenForClipMenu } from './context-menu';
+import {
+  CLIP_DOCUMENT_MENU_ID,
+  CLIP_MENU_ID,
+  createClipMenu,
+  GATHER_MENU_ID,
+  listenForClipMenu,
+  type MenuActions,
+} from './context-menu';
 import { type GomDb, openGomDb } from './db';
 
 type ClickListener = (info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) => Promise<void> | undefined;
@@ -15,6 +22,16 @@ function spyOnContextMenus() {
     removeAll: vi.spyOn(menus, 'removeAll').mockImplementation(() => Promise.resolve()),
     addListener: vi.spyOn(menus.onClicked, 'addListener').mockImplementation(() => {}),
     removeListener: vi.spyOn(menus.onClicked, 'removeListener').mockImplementation(() => {}),
+  };
+}
+
+/** The menu's actions, each a spy unless the test gives its own. */
+function actions(own: Partial<MenuActions> = {}): MenuActions {
+  return {
+    capture: vi.fn(() => Promise.resolve('id')),
+    clipDocument: vi.fn(() => Promise.resolve({ itemId: 'id' })),
+    gather: vi.fn(() => Promise.resolve('draft')),
+    ...own,
   };
 }
 
@@ -46,19 +63,29 @@ const info = (over: Partial<Browser.contextMenus.OnClickData> = {}): Browser.con
 const tab = { url: 'https://ioffice.example/vb/214?tab=1', title: 'Chi tiết văn bản' } as Browser.tabs.Tab;
 
 describe('the clip context menu', () => {
-  it('is one entry on selections, titled with the selection', async () => {
+  it('is one entry on selections, titled with the selection, and two on the page itself', async () => {
     await createClipMenu();
     expect(spies.removeAll).toHaveBeenCalledOnce();
-    expect(spies.create).toHaveBeenCalledWith({
-      id: 'gom-clip-selection',
-      title: 'Lưu vào Gom: “%s”',
-      contexts: ['selection'],
-    });
+    expect(spies.create.mock.calls.map(([properties]) => properties)).toEqual([
+      { id: 'gom-clip-selection', title: 'Lưu vào Gom: “%s”', contexts: ['selection'] },
+      { id: 'gom-clip-document', title: 'Gom: lưu văn bản đang xem', contexts: ['page'] },
+      { id: 'gom-gather', title: 'Gom: gom các văn bản trong danh sách này', contexts: ['page'] },
+    ]);
+  });
+
+  it("runs the page entries on the menu's tab", async () => {
+    const own = actions();
+    listenForClipMenu(own);
+    await clickListener()(info({ menuItemId: CLIP_DOCUMENT_MENU_ID, selectionText: undefined }), { ...tab, id: 7 });
+    await clickListener()(info({ menuItemId: GATHER_MENU_ID, selectionText: undefined }), { ...tab, id: 8 });
+    expect(own.clipDocument).toHaveBeenCalledWith(7);
+    expect(own.gather).toHaveBeenCalledWith(8);
+    expect(own.capture).not.toHaveBeenCalled();
   });
 
   it('saves the selection with the tab URL and title, then asks for a sync', async () => {
     const requestSync = vi.fn(() => Promise.resolve());
-    listenForClipMenu((input) => captureClip({ db, requestSync }, input));
+    listenForClipMenu(actions({ capture: (input) => captureClip({ db, requestSync }, input) }));
     await clickListener()(info(), tab);
     const [record] = await db.items.toArray();
     expect(record?.fields.text).toBe('Góp ý dự thảo Kế hoạch số 15/KH-UBND');
@@ -74,10 +101,10 @@ describe('the clip context menu', () => {
   });
 
   it("falls back to the page's URL when the tab has none (the PDF viewer)", async () => {
-    const capture = vi.fn(() => Promise.resolve('id'));
-    listenForClipMenu(capture);
+    const own = actions();
+    listenForClipMenu(own);
     await clickListener()(info({ pageUrl: 'https://ioffice.example/file.pdf' }), undefined);
-    expect(capture).toHaveBeenCalledWith({
+    expect(own.capture).toHaveBeenCalledWith({
       text: info().selectionText,
       url: 'https://ioffice.example/file.pdf',
       title: null,
@@ -85,15 +112,18 @@ describe('the clip context menu', () => {
   });
 
   it("ignores other extensions' entries", async () => {
-    const capture = vi.fn(() => Promise.resolve('id'));
-    listenForClipMenu(capture);
+    const own = actions();
+    listenForClipMenu(own);
     expect(clickListener()(info({ menuItemId: 'something-else' }), tab)).toBeUndefined();
-    expect(capture).not.toHaveBeenCalled();
+    expect(own.capture).not.toHaveBeenCalled();
+    expect(own.clipDocument).not.toHaveBeenCalled();
   });
 
   it('marks the toolbar button when a clip cannot be saved', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    listenForClipMenu((input) => captureClip({ db, requestSync: () => Promise.resolve() }, input));
+    listenForClipMenu(
+      actions({ capture: (input) => captureClip({ db, requestSync: () => Promise.resolve() }, input) }),
+    );
     await clickListener()(info({ selectionText: '   ' }), tab);
     expect(await db.items.count()).toBe(0);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
@@ -101,7 +131,7 @@ describe('the clip context menu', () => {
   });
 
   it('removes its listener when disposed', () => {
-    const dispose = listenForClipMenu(() => Promise.resolve());
+    const dispose = listenForClipMenu(actions());
     dispose();
     expect(spies.removeListener).toHaveBeenCalledWith(clickListener());
   });

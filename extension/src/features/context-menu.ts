@@ -4,46 +4,86 @@ import type { ClipInput } from './clip';
 import { officerMessage } from './officer-error';
 
 export const CLIP_MENU_ID = 'gom-clip-selection';
+export const CLIP_DOCUMENT_MENU_ID = 'gom-clip-document';
+export const GATHER_MENU_ID = 'gom-gather';
+
+function menuTitles(): Record<string, string> {
+  const m = t();
+  return {
+    [CLIP_MENU_ID]: m.contextMenuTitle,
+    [CLIP_DOCUMENT_MENU_ID]: m.clipDocumentMenuTitle,
+    [GATHER_MENU_ID]: m.gatherMenuTitle,
+  };
+}
 
 /** Run on install and update: menus outlive the service worker, and creating an existing id is an error. */
 export async function createClipMenu(): Promise<void> {
   await browser.contextMenus.removeAll();
-  browser.contextMenus.create({ id: CLIP_MENU_ID, title: t().contextMenuTitle, contexts: ['selection'] });
+  const titles = menuTitles();
+  browser.contextMenus.create({ id: CLIP_MENU_ID, title: titles[CLIP_MENU_ID]!, contexts: ['selection'] });
+  // With no selection the page itself is the subject: its document, or the documents it lists.
+  browser.contextMenus.create({ id: CLIP_DOCUMENT_MENU_ID, title: titles[CLIP_DOCUMENT_MENU_ID]!, contexts: ['page'] });
+  browser.contextMenus.create({ id: GATHER_MENU_ID, title: titles[GATHER_MENU_ID]!, contexts: ['page'] });
 }
 
 /** After the officer switches the interface language. */
 export async function retitleClipMenu(): Promise<void> {
-  await browser.contextMenus.update(CLIP_MENU_ID, { title: t().contextMenuTitle });
+  await Promise.all(Object.entries(menuTitles()).map(([id, title]) => browser.contextMenus.update(id, { title })));
 }
 
 /**
- * A context menu has no place to show an error: a failed clip puts "!" on the toolbar button,
- * with the reason as its tooltip, until the next clip succeeds.
+ * A context menu has no place to show an error: a failed action puts "!" on the toolbar button,
+ * with the reason as its tooltip. The pending count (sync badge) replaces the "!" once a later
+ * clip changes the outbox.
  */
-async function showClipOutcome(error: unknown): Promise<void> {
-  await browser.action.setBadgeText({ text: error === null ? '' : '!' });
+async function showMenuOutcome(error: unknown): Promise<void> {
+  if (error !== null) await browser.action.setBadgeText({ text: '!' });
   await browser.action.setTitle({
     title: error === null ? t().appName : t().clipFailedBadgeTitle(officerMessage(error)),
   });
 }
 
-/**
- * Saves the selection when the officer picks Gom's entry; the page's tab gives the URL and title
- * (`pageUrl` covers the PDF viewer, whose tab may not expose one). Returns a disposer.
- */
-export function listenForClipMenu(capture: (input: ClipInput) => Promise<unknown>): () => void {
+/** What each entry does; the page entries read the tab the menu was opened on. */
+export interface MenuActions {
+  capture: (input: ClipInput) => Promise<unknown>;
+  clipDocument: (tabId: number) => Promise<unknown>;
+  gather: (tabId: number) => Promise<unknown>;
+}
+
+function actionFor(
+  actions: MenuActions,
+  info: Browser.contextMenus.OnClickData,
+  tab: Browser.tabs.Tab | undefined,
+): (() => Promise<unknown>) | undefined {
+  switch (info.menuItemId) {
+    case CLIP_MENU_ID:
+      // `pageUrl` covers the PDF viewer, whose tab may not expose one.
+      return () =>
+        actions.capture({
+          text: info.selectionText ?? '',
+          url: tab?.url ?? info.pageUrl ?? null,
+          title: tab?.title ?? null,
+        });
+    case CLIP_DOCUMENT_MENU_ID:
+    case GATHER_MENU_ID: {
+      const run = info.menuItemId === GATHER_MENU_ID ? actions.gather : actions.clipDocument;
+      return () => (tab?.id === undefined ? Promise.reject(new Error('no tab')) : run(tab.id));
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Runs Gom's entries when the officer picks one; other extensions' entries are left alone. Returns a disposer. */
+export function listenForClipMenu(actions: MenuActions): () => void {
   const listener = (info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<void> | undefined => {
-    if (info.menuItemId !== CLIP_MENU_ID) return undefined;
-    const input: ClipInput = {
-      text: info.selectionText ?? '',
-      url: tab?.url ?? info.pageUrl ?? null,
-      title: tab?.title ?? null,
-    };
-    return capture(input).then(
-      () => showClipOutcome(null),
+    const action = actionFor(actions, info, tab);
+    if (!action) return undefined;
+    return action().then(
+      () => showMenuOutcome(null),
       (error: unknown) => {
-        console.error('Gom: clip failed', error);
-        return showClipOutcome(error);
+        console.error('Gom: menu action failed', error);
+        return showMenuOutcome(error);
       },
     );
   };

@@ -11,7 +11,13 @@ beforeEach(() => {
   fakeBrowser.reset();
   db = openGomDb(`test-${crypto.randomUUID()}`);
   const requestSync = vi.fn(() => Promise.resolve({ pushed: 2, pulled: 3 }));
-  deps = { capture: (input) => captureClip({ db, requestSync }, input), requestSync };
+  deps = {
+    capture: (input) => captureClip({ db, requestSync }, input),
+    requestSync,
+    clipDocument: vi.fn(() => Promise.resolve({ itemId: 'item-1' })),
+    gather: vi.fn(() => Promise.resolve('draft-1')),
+    quickCapture: vi.fn(() => Promise.resolve('draft-2')),
+  };
 });
 afterEach(async () => {
   await db.delete();
@@ -46,6 +52,19 @@ describe('handleMessage', () => {
     expect(await handleMessage({ type: 'sync' }, deps)).toEqual({
       ok: false,
       error: expect.stringMatching(/^Không kết nối được tới máy chủ Gom/),
+    });
+  });
+
+  it("runs the page actions on the message's tab", async () => {
+    expect(await handleMessage({ type: 'clip-document', tabId: 4 }, deps)).toEqual({ ok: true, itemId: 'item-1' });
+    expect(await handleMessage({ type: 'gather', tabId: 5 }, deps)).toEqual({ ok: true, draftId: 'draft-1' });
+    expect(await handleMessage({ type: 'quick-capture', tabId: 6 }, deps)).toEqual({ ok: true, draftId: 'draft-2' });
+    expect(deps.clipDocument).toHaveBeenCalledWith(4);
+    expect(deps.gather).toHaveBeenCalledWith(5);
+    expect(deps.quickCapture).toHaveBeenCalledWith(6);
+    expect(await handleMessage({ type: 'gather' }, deps)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('tabId'),
     });
   });
 

@@ -2,11 +2,14 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import type { ClipInput } from './clip';
 import { officerMessage } from './officer-error';
+import type { DocumentClipOutcome } from './page-capture';
 import type { SyncResult } from './sync-client';
+
+const tabMessage = <T extends string>(type: T) => z.object({ type: z.literal(type), tabId: z.number().int() });
 
 /**
  * The messages the background answers. Extension pages (side panel, quick capture) and the
- * end-to-end tests use them: `clip` takes the same path as the context menu.
+ * end-to-end tests use them: each takes the same path as its context-menu entry or shortcut.
  */
 const messageSchema = z.discriminatedUnion('type', [
   z.object({
@@ -16,36 +19,62 @@ const messageSchema = z.discriminatedUnion('type', [
     title: z.string().nullish(),
   }),
   z.object({ type: z.literal('sync') }),
+  tabMessage('clip-document'),
+  tabMessage('gather'),
+  tabMessage('quick-capture'),
 ]);
-export type ClipMessage = Extract<z.infer<typeof messageSchema>, { type: 'clip' }>;
+type GomMessage = z.infer<typeof messageSchema>;
+const gomTypes: ReadonlySet<unknown> = new Set(messageSchema.options.map((option) => option.shape.type.value));
+
+export type ClipMessage = Extract<GomMessage, { type: 'clip' }>;
 export type SyncMessage = { type: 'sync' };
+export type TabMessage = Extract<GomMessage, { tabId: number }>;
 
 export type Failure = { ok: false; error: string };
 export type ClipReply = { ok: true; itemId: string } | Failure;
 export type SyncReply = ({ ok: true } & SyncResult) | Failure;
+export type ClipDocumentReply = ({ ok: true } & DocumentClipOutcome) | Failure;
+export type DraftReply = { ok: true; draftId: string } | Failure;
+type Reply = ClipReply | SyncReply | ClipDocumentReply | DraftReply;
 
 export interface MessageDeps {
   capture: (input: ClipInput) => Promise<string>;
   requestSync: () => Promise<SyncResult>;
+  clipDocument: (tabId: number) => Promise<DocumentClipOutcome>;
+  /** These two open a page for the officer and answer with the draft it shows. */
+  gather: (tabId: number) => Promise<string>;
+  quickCapture: (tabId: number) => Promise<string>;
 }
 
 /** Whether a message claims to be one of Gom's; other listeners (future features, other scripts) take the rest. */
 function isForGom(message: unknown): boolean {
-  const type = (message as { type?: unknown } | null)?.type;
-  return type === 'clip' || type === 'sync';
+  return gomTypes.has((message as { type?: unknown } | null)?.type);
+}
+
+async function answer(message: GomMessage, deps: MessageDeps): Promise<Reply> {
+  switch (message.type) {
+    case 'clip': {
+      const { text, url, title } = message;
+      return { ok: true, itemId: await deps.capture({ text, url, title }) };
+    }
+    case 'sync':
+      return { ok: true, ...(await deps.requestSync()) };
+    case 'clip-document':
+      return { ok: true, ...(await deps.clipDocument(message.tabId)) };
+    case 'gather':
+      return { ok: true, draftId: await deps.gather(message.tabId) };
+    case 'quick-capture':
+      return { ok: true, draftId: await deps.quickCapture(message.tabId) };
+  }
 }
 
 /** The answer to a message, or undefined when it is not one of Gom's. */
-export async function handleMessage(message: unknown, deps: MessageDeps): Promise<ClipReply | SyncReply | undefined> {
+export async function handleMessage(message: unknown, deps: MessageDeps): Promise<Reply | undefined> {
   if (!isForGom(message)) return undefined;
   const parsed = messageSchema.safeParse(message);
   if (!parsed.success) return { ok: false, error: z.prettifyError(parsed.error) };
   try {
-    if (parsed.data.type === 'clip') {
-      const { text, url, title } = parsed.data;
-      return { ok: true, itemId: await deps.capture({ text, url, title }) };
-    }
-    return { ok: true, ...(await deps.requestSync()) };
+    return await answer(parsed.data, deps);
   } catch (error) {
     return { ok: false, error: officerMessage(error) };
   }

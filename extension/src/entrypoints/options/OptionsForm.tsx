@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { officerMessage } from '../../features/officer-error';
+import { requestServerAccess } from '../../features/server-access';
 import { checkHealth } from '../../features/server-api';
 import { normalizeServerUrl, type Settings, saveSettings } from '../../features/settings';
 import { isLocale, type Locale, locales, messagesFor, setLocale, t } from '../../i18n';
@@ -30,6 +31,7 @@ export function OptionsForm({ initial }: { initial: Settings }) {
 
   async function save(event: Event): Promise<void> {
     event.preventDefault();
+    if (serverUrl.trim()) void requestServerAccess(serverUrl);
     try {
       const settings = await saveSettings({ serverUrl, token, locale });
       setServerUrl(settings.serverUrl ?? '');

@@ -1,14 +1,31 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { loadSettings } from '../../features/settings';
+import { QUICK_CAPTURE_COMMAND } from '../../features/shortcut';
+import { loadSiteAdaptersJson } from '../../features/site-adapters';
 import { setLocale } from '../../i18n';
 import '../../ui/gom.css';
 import { OptionsForm } from './OptionsForm';
+import { ShortcutInfo } from './ShortcutInfo';
+import { SiteAdaptersForm } from './SiteAdaptersForm';
 
 async function start(root: HTMLElement): Promise<void> {
-  const settings = await loadSettings();
+  const [settings, adaptersJson, commands] = await Promise.all([
+    loadSettings(),
+    loadSiteAdaptersJson(),
+    browser.commands.getAll(),
+  ]);
   setLocale(settings.locale);
   document.documentElement.lang = settings.locale;
-  render(<OptionsForm initial={settings} />, root);
+  const shortcut = commands.find((command) => command.name === QUICK_CAPTURE_COMMAND)?.shortcut ?? null;
+  render(
+    <>
+      <OptionsForm initial={settings} />
+      <SiteAdaptersForm initial={adaptersJson} />
+      <ShortcutInfo shortcut={shortcut} />
+    </>,
+    root,
+  );
 }
 
 const root = document.getElementById('app');

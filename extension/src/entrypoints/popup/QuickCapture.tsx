@@ -1,0 +1,264 @@
+import { defaultMetricCatalog, defaultTaxonomy, documentLeads, type ItemKind, itemKinds } from '@gom/shared';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { GomDb } from '../../features/db';
+import { askBackground } from '../../features/messages';
+import { officerMessage } from '../../features/officer-error';
+import {
+  type CaptureDraft,
+  type CaptureForm,
+  categoryChoices,
+  initialForm,
+  saveCapture,
+} from '../../features/quick-capture';
+import { t } from '../../i18n';
+
+const statuses = ['done', 'pending', 'overdue'] as const;
+
+export interface QuickCaptureProps {
+  db: GomDb;
+  draft: CaptureDraft;
+  today: string;
+  onClose: () => void;
+}
+
+/**
+ * One action, typed or taken from the selection, saved with Enter. Every control is a native
+ * one, so Tab reaches them all; Alt+1..3 pick a suggested category from anywhere in the form.
+ * The selection is page data: it only ever fills a textarea's value.
+ */
+export function QuickCapture({ db, draft, today, onClose }: QuickCaptureProps) {
+  const s = t().capture;
+  const [form, setForm] = useState<CaptureForm>(() => initialForm(draft, today));
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const choices = useMemo(() => categoryChoices(form, draft.document), [form.text, form.lead, form.kind, draft]);
+  const textField = useRef<HTMLTextAreaElement>(null);
+  // The officer opened this form to type into it (shortcut or toolbar): the text takes the keys.
+  useEffect(() => textField.current?.focus(), []);
+  const update = (patch: Partial<CaptureForm>) => setForm((current) => ({ ...current, ...patch }));
+
+  // Until the officer picks one, the category follows what she types.
+  useEffect(() => {
+    const best = choices[0]?.category;
+    if (form.categorySource === 'suggested' && best && best !== form.category) update({ category: best });
+  }, [choices]);
+
+  async function save(): Promise<void> {
+    if (saving) return;
+    setSaving(true);
+    try {
+      await saveCapture(db, draft, form);
+      // Saved locally already; the background syncs when it can.
+      askBackground({ type: 'sync' }).catch(() => {});
+      onClose();
+    } catch (caught) {
+      setError(officerMessage(caught));
+      setSaving(false);
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent): void {
+    if (event.isComposing) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onClose();
+      return;
+    }
+    const pick = event.altKey && /^Digit[1-3]$/.test(event.code) ? choices[Number(event.code.slice(5)) - 1] : undefined;
+    if (pick) {
+      event.preventDefault();
+      update({ category: pick.category, categorySource: 'user' });
+      return;
+    }
+    const target = event.target as HTMLElement;
+    if (event.key === 'Enter' && !event.shiftKey && target.tagName !== 'BUTTON' && target.tagName !== 'SELECT') {
+      event.preventDefault();
+      void save();
+    }
+  }
+
+  async function openSidePanel(): Promise<void> {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    // Firefox has the same page as a sidebar, opened by its own API.
+    const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+    if (browser.sidePanel?.open && tab?.windowId !== undefined)
+      await browser.sidePanel.open({ windowId: tab.windowId });
+    else await sidebar?.open();
+  }
+
+  return (
+    <form
+      data-role="quick-capture"
+      class="quick-capture"
+      onKeyDown={onKeyDown}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <h1>{s.title}</h1>
+      {draft.document?.reference && (
+        <p class="muted" data-role="source-document">
+          {s.fromDocument(draft.document.reference)}
+        </p>
+      )}
+      <label for="text">{s.text}</label>
+      <textarea
+        id="text"
+        name="text"
+        rows={5}
+        ref={textField}
+        value={form.text}
+        onInput={(e) => update({ text: e.currentTarget.value })}
+      />
+      <label for="lead">{s.lead}</label>
+      <input
+        id="lead"
+        name="lead"
+        type="text"
+        list="leads"
+        value={form.lead}
+        onInput={(e) => update({ lead: e.currentTarget.value })}
+      />
+      <datalist id="leads">
+        {Object.values(documentLeads).map((lead) => (
+          <option key={lead} value={lead} />
+        ))}
+      </datalist>
+      <fieldset class="categories">
+        <legend>{s.category}</legend>
+        {choices.map((choice, index) => (
+          <button
+            type="button"
+            key={choice.category}
+            data-role="suggestion"
+            data-category={choice.category}
+            aria-pressed={form.category === choice.category}
+            onClick={() => update({ category: choice.category, categorySource: 'user' })}
+          >
+            {s.suggestion(index + 1, choice.title)}
+          </button>
+        ))}
+        <select
+          name="category"
+          aria-label={s.otherCategories}
+          value={form.category}
+          onChange={(e) => update({ category: e.currentTarget.value, categorySource: 'user' })}
+        >
+          {defaultTaxonomy.categories.map((category) => (
+            <option key={category.key} value={category.key}>
+              {category.title}
+            </option>
+          ))}
+        </select>
+      </fieldset>
+      <div class="row">
+        <div>
+          <label for="kind">{s.kind}</label>
+          <select
+            id="kind"
+            name="kind"
+            value={form.kind}
+            onChange={(e) => update({ kind: e.currentTarget.value as ItemKind })}
+          >
+            {itemKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {s.kinds[kind]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {form.kind === 'stat' && (
+        <div class="row">
+          <div>
+            <label for="metric">{s.metric}</label>
+            <select
+              id="metric"
+              name="metric"
+              value={form.metric}
+              onChange={(e) => update({ metric: e.currentTarget.value })}
+            >
+              <option value="" />
+              {defaultMetricCatalog.metrics.map((metric) => (
+                <option key={metric.key} value={metric.key}>
+                  {metric.phrase.replace('{n}', '…')}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label for="value">{s.value}</label>
+            <input
+              id="value"
+              name="value"
+              type="text"
+              inputMode="decimal"
+              value={form.value}
+              onInput={(e) => update({ value: e.currentTarget.value })}
+            />
+          </div>
+        </div>
+      )}
+      {form.kind === 'directive' && (
+        <div class="row">
+          <div>
+            <label for="dueOn">{s.dueOn}</label>
+            <input
+              id="dueOn"
+              name="dueOn"
+              type="date"
+              value={form.dueOn}
+              onInput={(e) => update({ dueOn: e.currentTarget.value })}
+            />
+          </div>
+          <div>
+            <label for="status">{s.status}</label>
+            <select
+              id="status"
+              name="status"
+              value={form.status}
+              onChange={(e) => update({ status: e.currentTarget.value as CaptureForm['status'] })}
+            >
+              {statuses.map((status) => (
+                <option key={status} value={status}>
+                  {s.statuses[status]}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      )}
+      <div class="row">
+        <div>
+          <label for="occurredOn">{s.occurredOn}</label>
+          <input
+            id="occurredOn"
+            name="occurredOn"
+            type="date"
+            value={form.occurredOn}
+            onInput={(e) => update({ occurredOn: e.currentTarget.value })}
+          />
+        </div>
+      </div>
+      {error && (
+        <p class="error" data-role="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit" data-action="save" disabled={saving}>
+          {s.save}
+        </button>
+        <button type="button" data-action="close" onClick={onClose}>
+          {s.cancel}
+        </button>
+        <button type="button" data-action="open-side-panel" onClick={() => void openSidePanel()}>
+          {s.openSidePanel}
+        </button>
+      </div>
+      <p class="muted keys">{s.keys}</p>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+import { localIsoDate } from '@gom/shared';
+import type { GomDb } from './db';
+import { putDraft } from './drafts';
+import { type PageOrigin, type Proposal, proposeItems, saveProposals } from './gather';
+import { OfficerError } from './officer-error';
+import type { PageRead } from './page-reader';
+
+/** What the gather review page shows: the proposals of one list, and where they came from. */
+export interface GatherDraft {
+  origin: PageOrigin;
+  proposals: Proposal[];
+}
+
+export interface PageCaptureDeps {
+  db: GomDb;
+  requestSync: () => Promise<unknown>;
+  /** Reads a tab's documents (`readTab` with the unit's adapters). */
+  read: (tabId: number) => Promise<PageRead>;
+  /** Opens one of the extension's pages, e.g. `/gather.html?draft=…`. */
+  openPage: (path: string) => Promise<unknown>;
+  now?: () => Date;
+}
+
+export type DocumentClipOutcome = { itemId: string } | { draftId: string };
+
+async function proposalsOf(deps: PageCaptureDeps, tabId: number): Promise<GatherDraft> {
+  const read = await deps.read(tabId);
+  const today = localIsoDate(deps.now?.() ?? new Date());
+  const proposals = proposeItems(read.documents.documents, today);
+  if (proposals.length === 0) throw new OfficerError('noDocument', read.url || null);
+  return { origin: { url: read.url || null, title: read.title || null }, proposals };
+}
+
+async function openReview(deps: PageCaptureDeps, draft: GatherDraft): Promise<string> {
+  const draftId = await putDraft(draft);
+  await deps.openPage(`/gather.html?draft=${draftId}`);
+  return draftId;
+}
+
+/** "Gather the documents on this page": one proposal a listed document, reviewed before anything is saved. */
+export async function gatherDocuments(deps: PageCaptureDeps, tabId: number): Promise<string> {
+  return openReview(deps, await proposalsOf(deps, tabId));
+}
+
+/**
+ * "Clip this document": the page's one document saved at once as the item it suggests. A page
+ * showing several (a list, an article citing many) goes to review instead: saving the first of
+ * them would be a guess.
+ */
+export async function clipDocument(deps: PageCaptureDeps, tabId: number): Promise<DocumentClipOutcome> {
+  const draft = await proposalsOf(deps, tabId);
+  if (draft.proposals.length > 1) return { draftId: await openReview(deps, draft) };
+  const [itemId] = await saveProposals(deps.db, draft.proposals, draft.origin, deps.now?.() ?? new Date());
+  // The item is safe in IndexedDB; a failed sync is recorded and retried by the alarm.
+  deps.requestSync().catch(() => {});
+  return { itemId: itemId! };
+}

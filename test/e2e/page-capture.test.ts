@@ -1,0 +1,115 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  askBackground,
+  type ExtensionBrowser,
+  launchWithExtension,
+  readLocalItems,
+  serveFixtures,
+  tabIdOf,
+} from './support';
+
+let fixtures: Awaited<ReturnType<typeof serveFixtures>>;
+let browser: ExtensionBrowser;
+let extensionPage: Page;
+
+beforeAll(async () => {
+  [fixtures, browser] = await Promise.all([serveFixtures(), launchWithExtension()]);
+  extensionPage = await browser.openExtensionPage('options.html');
+});
+afterAll(async () => {
+  await browser?.close();
+  await fixtures?.close();
+});
+
+async function openFixture(name: string): Promise<{ page: Page; tabId: number }> {
+  const page = await browser.context.newPage();
+  await page.goto(`${fixtures.url}/${name}`);
+  return { page, tabId: await tabIdOf(browser.worker, page.url()) };
+}
+
+// Playwright cannot click Chromium's own context menu: the entries' handlers are driven through
+// the messages that run the same functions, on the tab the menu would have been opened on.
+describe('the page entries of the context menu', () => {
+  it('gathers the 36 documents of the outgoing list of March 2021 and saves the ones left ticked', async () => {
+    const { tabId } = await openFixture('vnpt-ioffice-danh-sach-van-ban-di.html');
+    const before = (await readLocalItems(extensionPage)).items.length;
+
+    const opened = browser.context.waitForEvent('page', (p) => p.url().includes('/gather.html'));
+    const reply = await askBackground<{ ok: boolean; draftId: string }>(extensionPage, { type: 'gather', tabId });
+    expect(reply).toEqual({ ok: true, draftId: expect.any(String) });
+    const review = await opened;
+
+    const proposals = review.locator('[data-role="proposal"]');
+    await expect.poll(() => proposals.count()).toBe(36);
+    const texts = await review.locator('[data-role="proposal"] [data-role="text"]').allTextContents();
+    expect(texts[3]).toBe(
+      'Tham mưu UBND tỉnh Kế hoạch đón Đoàn công tác Đại sứ quán Lào tại Việt Nam và Tổng Lãnh sự quán Lào tại thành phố Đà Nẵng đến thăm, làm việc tại tỉnh.',
+    );
+    expect(await review.locator('[data-role="keep"]:checked').count()).toBe(36);
+
+    // The officer unticks two rows, one by mouse and one by keyboard.
+    await proposals.nth(0).locator('[data-role="keep"]').click();
+    await proposals.nth(5).locator('[data-role="keep"]').focus();
+    await review.keyboard.press('Space');
+    const save = review.locator('button[data-action="save"]');
+    await expect.poll(() => save.textContent()).toBe('Lưu 34 mục');
+    await save.click();
+    await expect.poll(() => review.locator('[data-role="status"]').textContent()).toBe('Đã lưu 34 mục vào Gom.');
+
+    const { items } = await readLocalItems(extensionPage);
+    expect(items).toHaveLength(before + 34);
+    const saved = items.filter(
+      (item) => item.fields.source?.url === `${fixtures.url}/vnpt-ioffice-danh-sach-van-ban-di.html`,
+    );
+    const kept = texts.filter((_, index) => index !== 0 && index !== 5);
+    expect(saved.map((item) => item.fields.text).sort()).toEqual([...kept].sort());
+    const tờTrình = saved.find((item) => item.fields.text === texts[3]);
+    expect(tờTrình?.fields).toMatchObject({
+      kind: 'result',
+      lead: 'Tham mưu UBND tỉnh',
+      occurredOn: '2021-03-03',
+      categorySource: 'suggested',
+      source: { document: { reference: '17/TTr-SNgV', type: 'Tờ trình', direction: 'outgoing' } },
+    });
+    await review.close();
+  });
+
+  it('clips the document a detail page shows, with its reference and summary', async () => {
+    const { page, tabId } = await openFixture('vnpt-ioffice-van-ban-di.html');
+    const reply = await askBackground<{ ok: boolean; itemId: string }>(extensionPage, { type: 'clip-document', tabId });
+    expect(reply).toEqual({ ok: true, itemId: expect.any(String) });
+
+    const { items } = await readLocalItems(extensionPage);
+    const item = items.find((i) => i.id === reply.itemId);
+    expect(item?.fields).toMatchObject({
+      kind: 'result',
+      lead: 'Tham mưu UBND tỉnh',
+      text: 'Tham mưu UBND tỉnh Kế hoạch đón Đoàn công tác Đại sứ quán Lào tại Việt Nam và Tổng Lãnh sự quán Lào tại thành phố Đà Nẵng đến thăm, làm việc tại tỉnh.',
+      occurredOn: '2021-03-03',
+      source: {
+        url: page.url(),
+        title: 'Chi tiết văn bản đi - Hệ thống quản lý văn bản và điều hành',
+        selection: null,
+        document: {
+          reference: '17/TTr-SNgV',
+          type: 'Tờ trình',
+          issuedOn: '2021-03-03',
+          summary:
+            'Tờ trình về việc ban hành Kế hoạch đón Đoàn công tác Đại sứ quán Lào tại Việt Nam và Tổng Lãnh sự quán Lào tại thành phố Đà Nẵng đến thăm, làm việc tại tỉnh',
+          signer: 'Giám đốc',
+        },
+      },
+    });
+    await page.close();
+  });
+
+  it('says so when a page shows no document, and saves nothing', async () => {
+    const { page, tabId } = await openFixture('trang-khong-co-van-ban.html');
+    const before = (await readLocalItems(extensionPage)).items.length;
+    const reply = await askBackground(extensionPage, { type: 'clip-document', tabId });
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/^Không nhận ra văn bản nào trên trang này/) });
+    expect((await readLocalItems(extensionPage)).items).toHaveLength(before);
+    await page.close();
+  });
+});

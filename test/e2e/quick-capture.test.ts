@@ -1,0 +1,172 @@
+import { localIsoDate } from '@gom/shared';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  askBackground,
+  type ExtensionBrowser,
+  launchWithExtension,
+  readLocalItems,
+  selectText,
+  serveFixtures,
+  tabIdOf,
+} from './support';
+
+let fixtures: Awaited<ReturnType<typeof serveFixtures>>;
+let browser: ExtensionBrowser;
+let extensionPage: Page;
+
+beforeAll(async () => {
+  [fixtures, browser] = await Promise.all([serveFixtures(), launchWithExtension()]);
+  extensionPage = await browser.openExtensionPage('options.html');
+});
+afterAll(async () => {
+  await browser?.close();
+  await fixtures?.close();
+});
+
+async function openFixture(name: string): Promise<{ page: Page; tabId: number }> {
+  const page = await browser.context.newPage();
+  await page.goto(`${fixtures.url}/${name}`);
+  return { page, tabId: await tabIdOf(browser.worker, page.url()) };
+}
+
+/** The shortcut's handler, driven through the message that runs it (Playwright cannot press a browser shortcut). */
+async function quickCaptureOn(tabId: number): Promise<Page> {
+  const opened = browser.context.waitForEvent('page', (p) => p.url().includes('/popup.html'));
+  const reply = await askBackground(extensionPage, { type: 'quick-capture', tabId });
+  expect(reply).toEqual({ ok: true, draftId: expect.any(String) });
+  const form = await opened;
+  await form.waitForSelector('form[data-role="quick-capture"]');
+  return form;
+}
+
+/** Presses a key that closes the page: the press may not see its own end, the close event does. */
+async function pressToClose(page: Page, key: string): Promise<void> {
+  const closed = page.waitForEvent('close');
+  await page.keyboard.press(key).catch((error: Error) => {
+    if (!/closed/.test(error.message)) throw error;
+  });
+  await closed;
+}
+
+const SELECTED =
+  'Tham mưu UBND tỉnh ban hành Kế hoạch đón Đoàn công tác Đại sứ quán Lào tại Việt Nam và Tổng Lãnh sự quán Lào tại TP Đà Nẵng đến thăm, làm việc tại tỉnh (Tờ trình số 17/TTr-SNgV ngày 03/3/2021 của Sở Ngoại vụ).';
+
+describe('quick capture', () => {
+  it('opens on the selection from the shortcut, and saves a directive typed by keyboard alone with Enter', async () => {
+    const { page, tabId } = await openFixture('vnpt-ioffice-van-ban-di.html');
+    expect(await selectText(page, '#noi-dung-chinh')).toBe(SELECTED);
+    const form = await quickCaptureOn(tabId);
+
+    const text = form.locator('textarea[name="text"]');
+    await expect.poll(() => text.inputValue()).toBe(SELECTED);
+    expect(await form.locator('input[name="lead"]').inputValue()).toBe('Tham mưu UBND tỉnh');
+    expect(await form.locator('[data-role="source-document"]').textContent()).toBe('Văn bản nguồn: 17/TTr-SNgV');
+    const suggestions = form.locator('[data-role="suggestion"]');
+    expect(await suggestions.count()).toBe(3);
+    expect(await suggestions.first().getAttribute('aria-pressed')).toBe('true');
+
+    // The textarea has the focus when the form opens: everything below is keys.
+    await expect.poll(() => form.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('text');
+    await form.keyboard.press('End');
+    await form.keyboard.type(' Bổ sung');
+    await form.keyboard.press('Alt+Digit2');
+    const second = await suggestions.nth(1).getAttribute('data-category');
+    expect(await suggestions.nth(1).getAttribute('aria-pressed')).toBe('true');
+
+    // Tab to the kind and pick "Nhiệm vụ được giao" with the arrows.
+    await form.locator('select[name="kind"]').focus();
+    for (let i = 0; i < 3; i++) await form.keyboard.press('ArrowDown');
+    await expect.poll(() => form.locator('select[name="kind"]').inputValue()).toBe('directive');
+    // The select shows the new kind at once; its fields appear with the next render.
+    await form.locator('input[name="dueOn"]').waitFor();
+    await form.keyboard.press('Tab');
+    expect(await form.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('dueOn');
+    // A date field takes its day, month and year as three stops of Tab, in the browser's locale order.
+    await form.locator('input[name="dueOn"]').fill('2026-12-31');
+    await form.locator('select[name="status"]').focus();
+    await form.keyboard.press('ArrowDown');
+    await expect.poll(() => form.locator('select[name="status"]').inputValue()).toBe('overdue');
+
+    await text.focus();
+    await pressToClose(form, 'Enter');
+
+    const { items } = await readLocalItems(extensionPage);
+    const item = items.find((i) => i.fields.text === `${SELECTED} Bổ sung`);
+    expect(item?.fields).toMatchObject({
+      kind: 'directive',
+      lead: 'Tham mưu UBND tỉnh',
+      category: second,
+      categorySource: 'user',
+      occurredOn: localIsoDate(new Date()),
+      dueOn: '2026-12-31',
+      status: 'overdue',
+      metric: null,
+      source: {
+        url: page.url(),
+        selection: SELECTED,
+        document: { reference: '17/TTr-SNgV', type: 'Tờ trình', issuedOn: '2021-03-03' },
+      },
+    });
+    await page.close();
+  });
+
+  it('closes with Esc and saves nothing', async () => {
+    const { page, tabId } = await openFixture('vnpt-ioffice-van-ban-di.html');
+    const before = await readLocalItems(extensionPage);
+    const form = await quickCaptureOn(tabId);
+    await pressToClose(form, 'Escape');
+    expect(await readLocalItems(extensionPage)).toEqual(before);
+    await page.close();
+  });
+
+  it('takes a figure typed from scratch in the toolbar popup', async () => {
+    const { page, tabId } = await openFixture('trang-khong-co-van-ban.html');
+    // The toolbar popup reads the active tab; opened as a tab here, it is told which one.
+    const form = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
+    const text = form.locator('textarea[name="text"]');
+    await text.waitFor();
+    expect(await text.inputValue()).toBe('');
+
+    await text.focus();
+    await form.keyboard.type('Biên dịch hồ sơ, tài liệu cho các cơ quan, đơn vị');
+    await form.locator('select[name="kind"]').focus();
+    for (let i = 0; i < 2; i++) await form.keyboard.press('ArrowDown');
+    await expect.poll(() => form.locator('select[name="kind"]').inputValue()).toBe('stat');
+    await form.locator('select[name="metric"]').waitFor();
+    await form.keyboard.press('Tab');
+    expect(await form.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('metric');
+    await form.keyboard.press('ArrowDown');
+    const metric = await form.locator('select[name="metric"]').inputValue();
+    expect(metric).not.toBe('');
+    await form.keyboard.press('Tab');
+    await form.keyboard.type('1.107');
+
+    // Enter without a value would be refused; with one, it saves.
+    await form.keyboard.press('Enter');
+    await expect
+      .poll(async () => (await readLocalItems(extensionPage)).items.find((i) => i.fields.kind === 'stat')?.fields)
+      .toMatchObject({
+        text: 'Biên dịch hồ sơ, tài liệu cho các cơ quan, đơn vị',
+        metric,
+        value: 1107,
+        source: { url: page.url(), selection: null, document: null },
+      });
+    await page.close();
+  });
+
+  it('refuses a figure without its value and says why', async () => {
+    const form = await browser.openExtensionPage('popup.html?tab=999999');
+    const text = form.locator('textarea[name="text"]');
+    await text.waitFor();
+    await text.focus();
+    await form.keyboard.type('Số liệu');
+    await form.locator('select[name="kind"]').selectOption('stat');
+    await text.focus();
+    await form.keyboard.press('Enter');
+    await expect
+      .poll(() => form.locator('[data-role="error"]').textContent())
+      .toBe('Một số liệu cần có chỉ tiêu và số lượng.');
+    await form.close();
+  });
+});
