@@ -6,4 +6,4 @@ export {
   repairLostGlyphs,
   type TextChange,
 } from './lost-glyphs';
-export { defaultModel, learnModel, shippedLexicon, type SyllableModel } from './model';
+export { defaultModel, learnModel, type SyllableModel, shippedLexicon } from './model';
