@@ -1,5 +1,5 @@
-import type { SiteAdapter } from '../../../shared/src/capture/adapter';
-import { type PageDocuments, readPage } from '../../../shared/src/capture/read-page';
+import type { SiteAdapter } from '@gom/shared/capture/adapter';
+import { type PageDocuments, readPage } from '@gom/shared/capture/read-page';
 
 /** What the page shows, as plain data (structured-cloned back to the background). */
 export interface PageRead {
