@@ -25,11 +25,17 @@ const files = readdirSync(import.meta.dirname)
   .sort();
 
 const results: Record<string, BenchResult> = {};
+const failures: Record<string, string> = {};
 for (const file of files) {
   const bench = (await import(`./${file}`)) as BenchModule;
-  const figures = await bench.run();
-  results[bench.name] = figures;
-  console.error(`bench ${bench.name} done`);
+  // One benchmark that fails must not lose the figures the others measured.
+  try {
+    results[bench.name] = await bench.run();
+    console.error(`bench ${bench.name} done`);
+  } catch (error) {
+    failures[bench.name] = error instanceof Error ? error.message : String(error);
+    console.error(`bench ${bench.name} failed: ${failures[bench.name]}`);
+  }
 }
 
 const withinBudget = Object.values(results)
