@@ -1,8 +1,8 @@
 /**
  * Builds `shared/data/vi-syllables.json`, the lexicon and bigram statistics of the text repair:
  * the syllables of the word list of `@cspell/dict-vi-vn` (MIT), kept when well formed, each in both
- * tone placements, plus the words and syllable bigrams of the two sample reports (Vietnamese state
- * documents, outside copyright under Art. 15 of the Law on Intellectual Property).
+ * tone placements, plus the words and syllable bigrams of the project's clean text (`corpus.ts`: the
+ * sample reports, their documents, the grouping data and the domain-note phrases).
  * Run: `pnpm exec tsx shared/scripts/build-lexicon.ts`. The runtime reads only the JSON.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -10,16 +10,9 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { learnModel, serializeModel } from '../src/repair/model';
 import { isSyllable, otherTonePlacement } from '../src/repair/syllable';
-import { joinPdfLines } from '../src/text';
+import { trainingTexts } from './corpus';
 
 const shared = join(import.meta.dirname, '..');
-
-/** The sample reports whose text is learned from, as clean paragraphs. */
-export const SAMPLE_REPORTS = ['bao-cao-tuan-2023-08-24.txt', 'bao-cao-thang-2021-03.md'];
-
-export function readSampleReport(name: string): string {
-  return joinPdfLines(readFileSync(join(shared, 'data', name), 'utf8'));
-}
 
 /**
  * The words of a cspell trie (format TrieXv3): a stream of characters walking down the trie, `$`
@@ -127,7 +120,7 @@ export function wordListLexicon(): string[] {
 
 if (import.meta.main ?? process.argv[1] === import.meta.filename) {
   const lexicon = wordListLexicon();
-  const model = learnModel(SAMPLE_REPORTS.map(readSampleReport), lexicon);
+  const model = learnModel(trainingTexts(), lexicon);
   const out = join(shared, 'data/vi-syllables.json');
   writeFileSync(out, `${JSON.stringify(serializeModel(model, lexicon))}\n`);
   console.log(

@@ -1,17 +1,24 @@
 /**
  * `pnpm eval:repair`: how well the lost-glyph repair restores damaged sentences of the sample
- * reports. Each report is held out in turn: the bigram model learns the word-list lexicon and the
- * other report only, then every sentence of the held-out report is damaged the way the broken PDF
+ * reports. Each report is held out in turn: the bigram model learns the word-list lexicon, the
+ * other report and its documents, and the project's texts less anything the held-out report says
+ * (`shared/scripts/corpus.ts`), then every sentence of the held-out report is damaged the way the broken PDF
  * did (each glyph of a lost set replaced by one space) and repaired — with the set inferred from
  * the damaged report itself, and with the set given. A word's place does not move (one space for
  * one glyph), so words are compared where they stand.
  */
-import { readFileSync } from 'node:fs';
-import { joinPdfLines, learnModel, repairLostGlyphs, type SyllableModel, shippedLexicon } from '@gom/shared';
+import {
+  convertLegacy,
+  encodeLegacy,
+  type LegacyEncoding,
+  learnModel,
+  repairLostGlyphs,
+  type SyllableModel,
+  shippedLexicon,
+} from '@gom/shared';
+import { readSampleReport as read, SAMPLE_REPORTS, trainingTexts } from '../../shared/scripts/corpus';
 
-const REPORTS = ['bao-cao-tuan-2023-08-24.txt', 'bao-cao-thang-2021-03.md'];
-const read = (name: string) =>
-  joinPdfLines(readFileSync(new URL(`../../shared/data/${name}`, import.meta.url), 'utf8'));
+const REPORTS = Object.keys(SAMPLE_REPORTS);
 
 /** The nine glyphs the real report lost, and a second set of common letters, to see the repair is not tuned to one. */
 const LOST_SETS: Record<string, string[]> = {
@@ -83,18 +90,54 @@ function evaluate(
 }
 
 const pct = (a: number, b: number) => Math.round((1000 * a) / Math.max(1, b)) / 10;
+
+/**
+ * Legacy encodings on the held-out sentences: each encoded alone, and after a Unicode sentence in
+ * one text; words converted exactly (TCVN3 ignoring case: VN3 has no capitals with a tone), and
+ * clean sentences changed by the conversion (must be none).
+ */
+function evaluateLegacy(held: string[], model: SyllableModel, encoding: LegacyEncoding) {
+  const same = (t: string) => (encoding === 'tcvn3' ? t.toLowerCase() : t);
+  let words = 0;
+  let restored = 0;
+  let sentencesRestored = 0;
+  let cleanChanged = 0;
+  held.forEach((sentence, i) => {
+    const unicode = held[(i + 1) % held.length]!;
+    const [first, second] = convertLegacy(`${unicode}\n${encodeLegacy(sentence, encoding)}`, model).text.split('\n');
+    if (first !== unicode) cleanChanged++;
+    if (same(second!) === same(sentence)) sentencesRestored++;
+    const out = same(second!).split(' ');
+    same(sentence)
+      .split(' ')
+      .forEach((w, k) => {
+        words++;
+        if (out[k] === w) restored++;
+      });
+  });
+  return {
+    wordsRestoredPct: pct(restored, words),
+    sentencesRestoredPct: pct(sentencesRestored, held.length),
+    cleanSentencesChanged: cleanChanged,
+  };
+}
 const results: Record<string, unknown> = {};
 let pass = true;
 for (const heldOut of REPORTS) {
   const train = REPORTS.filter((r) => r !== heldOut);
-  const model = learnModel(train.map(read), shippedLexicon());
+  const model = learnModel(trainingTexts(heldOut), shippedLexicon());
   const held = sentences(read(heldOut));
+  for (const encoding of ['tcvn3', 'vni'] as const) {
+    const l = evaluateLegacy(held, model, encoding);
+    results[`${heldOut} / ${encoding}`] = { sentences: held.length, ...l };
+    if (l.cleanSentencesChanged > 0) pass = false;
+  }
   for (const [setName, lost] of Object.entries(LOST_SETS)) {
     for (const given of [false, true]) {
       const s = evaluate(held, model, lost, given);
       const key = `${heldOut} / ${setName} set ${given ? 'given' : 'inferred'}`;
       results[key] = {
-        learnedFrom: ['word list', ...train],
+        learnedFrom: ['word list', ...train, 'its documents', 'project texts not in the held-out report'],
         lost: lost.join(''),
         inferred: given ? undefined : s.inferred.join(''),
         sentences: s.sentences,

@@ -1,3 +1,5 @@
+export { type DamageEvidence, damageScore, detectDamage, repairText, type TextRepair } from './damage';
+export { convertLegacy, decodeLegacyWord, encodeLegacy, type LegacyConversion, type LegacyEncoding } from './legacy';
 export {
   inferLostGlyphs,
   KNOWN_LOST_GLYPH_SETS,

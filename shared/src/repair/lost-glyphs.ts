@@ -27,6 +27,8 @@ export interface LostGlyphRepair {
 
 const LETTER = /[\p{L}\p{M}]/u;
 const MAX_SYLLABLE = 8;
+// Tokens of the lexicon are names and abbreviations too ("Bolykhămxay"): damaged, they span spaces.
+const MAX_TOKEN = 16;
 // log-probability costs, tuned on the sample reports: a word outside the lexicon is far less likely
 // than any attested syllable; a second space in a row is unusual in text that was typed.
 const OOV = Math.log(1e-6);
@@ -118,7 +120,8 @@ function repairLine(line: string, model: SyllableModel, index: Candidates): stri
     }
     if (isSpace) {
       for (const s of here) {
-        const cost = s.mode === 'space' ? EXTRA_SPACE : 0;
+        // A second space in a row, also after a mark (", " then a lost glyph's space): "lựa", not " ựa".
+        const cost = s.mode === 'space' || (s.mode !== 'word' && s.out === ' ') ? EXTRA_SPACE : 0;
         advance(at[i + 1]!, {
           score: s.score + cost,
           mode: s.mode === 'start' || s.mode === 'sentence' ? s.mode : 'space',
@@ -132,12 +135,17 @@ function repairLine(line: string, model: SyllableModel, index: Candidates): stri
     // A word may start here only after a space, a mark or the line start.
     const openers = here.filter((s) => s.mode !== 'word');
     if (openers.length === 0) continue;
-    for (let len = 1; len <= MAX_SYLLABLE && i + len <= n; len++) {
+    // A word longer than a syllable (a name, an English word, "Savannakhet") is read whole, as it
+    // stands or as a known token with its lost glyphs: without it no reading would get past it.
+    let run = 0;
+    while (i + run < n && LETTER.test(line[i + run]!)) run++;
+    for (let len = 1; len <= Math.max(MAX_TOKEN, run) && i + len <= n; len++) {
       const last = line[i + len - 1]!;
       if (last !== ' ' && !LETTER.test(last)) break;
       const after = line[i + len];
       if (after !== undefined && LETTER.test(after)) continue;
       const fragment = line.slice(i, i + len);
+      if (len > MAX_SYLLABLE && len !== run && !index.has(fragment)) continue;
       const options: Array<{ word: string; key: string | null; restored: number }> = [];
       if (!fragment.includes(' ')) options.push({ word: fragment, key: modelKey(model, fragment), restored: 0 });
       else if (fragment.trim() === '') continue;
@@ -262,17 +270,19 @@ export function inferLostGlyphs(text: string, model: SyllableModel = defaultMode
     for (const glyph of absent) {
       if (lost.includes(glyph)) continue;
       let score = 0;
-      let hits = 0;
-      resolvers.forEach((r) => {
+      // Places counted once however often they repeat: a clean English sentence pasted twice has
+      // "on" (which "Gon" would explain) twice, and that is one piece of evidence, not two.
+      const places = new Set<string>();
+      resolvers.forEach((r, i) => {
         if (r.includes(glyph)) {
           score += 1 / r.length;
-          hits++;
+          places.add(`${open[i]!.left} ${open[i]!.right}`);
         }
       });
-      if (!best || score > best.score) best = { glyph, score, hits };
+      if (!best || score > best.score) best = { glyph, score, hits: places.size };
     }
-    // Three places at least, mostly explained by this glyph alone: a clean text's odd words (names,
-    // English) can be one letter away from a syllable in a place or two (a property test found "Gon").
+    // Three different places at least, mostly explained by this glyph alone: a clean text's odd words
+    // (names, English) can be one letter away from a syllable in a place or two (a property test found "Gon").
     if (!best || best.hits < 3 || best.score < 1.5) break;
     lost.push(best.glyph);
     open = open.filter((_, i) => !resolvers[i]!.includes(best.glyph));

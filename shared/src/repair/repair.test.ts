@@ -104,6 +104,28 @@ describe('repairLostGlyphs', () => {
     expect(repairLostGlyphs('Sở  iáo dục và đào tạo giao', { lost: ['G'] }).text).toBe('Sở Giáo dục và đào tạo giao');
   });
 
+  it('keeps the lost set consistent across the text: a glyph seen anywhere was not lost', () => {
+    const damaged = REAL_LINES.map(([d]) => d).join('\n');
+    // With "ò" visible in one word the font did not lose it: the known set no longer explains the
+    // damage, and no inferred set may hold "ò".
+    expect(inferLostGlyphs(`${damaged}\nhòa bình`)).not.toContain('ò');
+    // Given a set, a candidate needing a glyph outside it is impossible: "Ph ng" with only "ổ" lost.
+    expect(repairLostGlyphs('Ph ng', { lost: ['ổ'] }).text).toBe('Phổng');
+    expect(repairLostGlyphs('Ph ng', { lost: ['ò'] }).text).toBe('Phòng');
+  });
+
+  it('counts a place repeated word for word once (a property test found "on" twice → "Gon")', () => {
+    const english = 'Please find attached the minutes of the meeting held on 12 March 2021.';
+    const text = [
+      'KẾT QUẢ THỰC HIỆN',
+      '- Sở Kế hoạch và Đầu tư (b/c);',
+      english,
+      '01 trang hiệu đính nội dung.',
+      english,
+    ];
+    expect(inferLostGlyphs(text.join('\n'))).toEqual([]);
+  });
+
   it('never flags nor changes clean Vietnamese or English text (property)', () => {
     const clean = fc.array(fc.constantFrom(...CLEAN_SENTENCES, ...ENGLISH), { minLength: 1, maxLength: 6 });
     fc.assert(

@@ -65,6 +65,15 @@ describe('gom normalize', () => {
     expect(stdout).toBe('các loại\ntổ chức\n');
   }, 30_000);
 
+  it('converts TCVN3 and VNI runs to Unicode, mixed with Unicode in one text', async () => {
+    const { code, stdout } = await gom(
+      ['normalize', '--lines', '-'],
+      '§oµn c«ng t¸c cña Së Ngo¹i vô\nTröôøng ñaïi hoïc vaø Bộ Công an\n',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toBe('Đoàn công tác của Sở Ngoại vụ\nTrường đại học và Bộ Công an\n');
+  }, 30_000);
+
   it('prints help', async () => {
     const { code, stdout } = await gom(['normalize', '--help']);
     expect(code).toBe(0);

@@ -1,4 +1,4 @@
-import { normalizeText, repairLostGlyphs } from '@gom/shared';
+import { normalizeText, repairText } from '@gom/shared';
 import type { Command } from 'commander';
 import { readTextInput } from './refs';
 
@@ -6,7 +6,7 @@ export function registerNormalize(program: Command): void {
   program
     .command('normalize')
     .description(
-      'print the cleaned text: NFC, glyphs a broken PDF lost put back, lines broken by a PDF joined, spacing and punctuation tidied',
+      'print the cleaned text: NFC, TCVN3 and VNI converted to Unicode, glyphs a broken PDF lost put back, lines broken by a PDF joined, spacing and punctuation tidied',
     )
     .argument('[file]', 'a UTF-8 text file, or - for stdin (the default)')
     .option('--lines', 'clean every input line on its own instead of joining them')
@@ -14,8 +14,9 @@ export function registerNormalize(program: Command): void {
     .action(async (file: string | undefined, opts: { lines?: boolean; lost?: string }) => {
       const raw = await readTextInput(file);
       const lost = opts.lost === undefined ? undefined : [...opts.lost.normalize('NFC')];
-      // Lost glyphs are repaired before spaces are tidied: each one left exactly one space.
-      const repair = (text: string) => repairLostGlyphs(text, lost ? { lost } : {}).text;
+      // Legacy encodings are converted first (a TCVN3 word reads as a word only once converted);
+      // lost glyphs are repaired before spaces are tidied: each one left exactly one space.
+      const repair = (text: string) => repairText(text, lost ? { lost } : {}).text;
       const text = opts.lines
         ? raw
             .split(/\r\n|\r|\n/)
