@@ -8,6 +8,7 @@ import { tokenAuth } from './middleware/auth';
 import { type RateLimitOptions, rateLimit } from './middleware/rate-limit';
 import { requestLog } from './middleware/request-log';
 import { problem, problemResponse } from './problem';
+import { configRoutes } from './routes/config';
 import { reportRoutes, reportSettingsRoutes } from './routes/reports';
 import { syncRoutes } from './routes/sync';
 import type { Storage } from './storage/port';
@@ -65,9 +66,11 @@ export function createApp({
     .use('/v1/sync/*', ...authenticated)
     .use('/v1/reports/*', ...authenticated)
     .use('/v1/report-settings/*', ...authenticated)
+    .use('/v1/config/*', ...authenticated)
     .route('/v1/sync', syncRoutes(storage))
     .route('/v1/reports', reportRoutes(storage))
-    .route('/v1/report-settings', reportSettingsRoutes(storage));
+    .route('/v1/report-settings', reportSettingsRoutes(storage))
+    .route('/v1/config', configRoutes(storage));
 
   app.notFound(() => problemResponse(404, 'Không có địa chỉ này / No such endpoint.'));
   app.onError((error) => {

@@ -18,6 +18,7 @@ export * from './report/render-markdown';
 export * from './report/render-text';
 export * from './report/settings';
 export * from './report/template';
+export * from './report/unit-config';
 export * from './report-check/check';
 export type * from './report-check/paragraph';
 export * from './sync-protocol';

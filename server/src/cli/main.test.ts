@@ -94,6 +94,34 @@ describe('gom command', () => {
     expect((await gom('import', file, '--db', copy)).stderr).toMatch(/already exists/);
   }, 30_000);
 
+  it('replaces a unit’s configuration from the console, versioned, and refuses what is invalid', async () => {
+    const builtIn = await gom('config', 'get', '--unit', 'SNgV', '--kind', 'leads', '--db', db);
+    expect(builtIn.code).toBe(0);
+    const leads = JSON.parse(builtIn.stdout) as { leads: unknown[] };
+    expect(leads.leads.length).toBeGreaterThan(3);
+
+    const dir = mkdtempSync(join(tmpdir(), 'gom-config-'));
+    const file = join(dir, 'leads.json');
+    writeFileSync(file, JSON.stringify({ leads: leads.leads.slice(0, 3) }));
+    const stored = await gom('config', 'put', '--unit', 'SNgV', '--kind', 'leads', file, '--db', db);
+    expect(stored).toMatchObject({ code: 0, stdout: 'leads of unit SNgV: version 1 stored\n' });
+    const current = JSON.parse((await gom('config', 'get', '--unit', 'SNgV', '--kind', 'leads', '--db', db)).stdout);
+    expect(current.leads).toHaveLength(3);
+
+    const bad = join(dir, 'rules.json');
+    writeFileSync(bad, JSON.stringify({ rules: [{ category: 'weather', when: {} }] }));
+    const refused = await gom('config', 'put', '--unit', 'SNgV', '--kind', 'rules', bad, '--db', db);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/nothing was stored:\n {2}rules\.0\.category: .*Category "weather"/);
+    expect((await gom('config', 'versions', '--unit', 'SNgV', '--kind', 'rules', '--db', db)).stdout).toBe('');
+    expect((await gom('config', 'versions', '--unit', 'SNgV', '--kind', 'leads', '--db', db)).stdout).toMatch(
+      /^1\tgom-cli\t\d{4}-/,
+    );
+    expect((await gom('config', 'get', '--unit', 'NOPE', '--kind', 'leads', '--db', db)).stderr).toMatch(
+      /No unit NOPE/,
+    );
+  }, 60_000);
+
   it('prints help for every command', async () => {
     for (const args of [
       ['--help'],
@@ -105,10 +133,13 @@ describe('gom command', () => {
       ['user', 'revoke', '--help'],
       ['export', '--help'],
       ['import', '--help'],
+      ['config', 'get', '--help'],
+      ['config', 'put', '--help'],
+      ['config', 'versions', '--help'],
     ]) {
       const help = await gom(...args);
       expect(help.code).toBe(0);
       expect(help.stdout).toMatch(/^Usage: gom/);
     }
-  }, 30_000);
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAssemble } from './commands/assemble';
 import { registerClassify } from './commands/classify';
+import { registerConfig } from './commands/config';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
 import { registerNormalize } from './commands/normalize';
@@ -21,6 +22,7 @@ for (const register of [
   registerUser,
   registerExport,
   registerImport,
+  registerConfig,
   registerRefs,
   registerNormalize,
   registerClassify,

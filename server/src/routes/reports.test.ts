@@ -177,6 +177,45 @@ describe.each(testAdapters)('on $name', (adapter) => {
       expect((await get('/v1/reports/history', token)).status).toBe(403);
       expect((await get('/v1/reports/history?limit=0', editor)).status).toBe(400);
     });
+
+    it('tells every member which items are in an exported report, per kind, the preview aside', async () => {
+      await pushItems([
+        { text: 'Tổ chức Hội nghị.', occurredOn: '2025-03-10' },
+        { text: 'Ban hành Kế hoạch.', occurredOn: '2025-02-10' },
+      ]);
+      const editor = await env.tokenFor(undefined, 'editor');
+      await get('/v1/reports/month/2025-02.html', editor);
+      type Reported = { items: Array<Record<string, string>>; cursor: string | null };
+      const none = (await (await get('/v1/reports/reported-items', token)).json()) as Reported;
+      expect(none).toEqual({ items: [], cursor: null });
+
+      await get('/v1/reports/month/2025-03.docx', editor);
+      await get('/v1/reports/quarter/2025-Q1.txt', editor);
+      const res = await get('/v1/reports/reported-items', token);
+      expect(res.status).toBe(200);
+      const all = (await res.json()) as Reported;
+      expect(all.items.map((i) => [i.kind, i.periodId]).sort()).toEqual([
+        ['month', '2025-03'],
+        ['quarter', '2025-Q1'],
+        ['quarter', '2025-Q1'],
+      ]);
+      const history = (await (await get('/v1/reports/history', editor)).json()) as {
+        reports: Array<{ id: string; createdAt: string }>;
+      };
+      const monthItem = all.items.find((i) => i.kind === 'month');
+      expect(monthItem).toMatchObject({ reportedAt: expect.any(String), reportId: expect.any(String) });
+      expect(history.reports.some((r) => r.id === monthItem?.reportId)).toBe(true);
+      expect(all.cursor).toBe(history.reports[0]?.createdAt);
+
+      const quarter = (await (await get('/v1/reports/reported-items?kind=quarter', token)).json()) as Reported;
+      expect(quarter.items).toHaveLength(2);
+      const since = (await (
+        await get(`/v1/reports/reported-items?since=${encodeURIComponent(all.cursor ?? '')}`, token)
+      ).json()) as Reported;
+      expect(since).toEqual({ items: [], cursor: all.cursor });
+      expect((await get('/v1/reports/reported-items?kind=decade', token)).status).toBe(400);
+      expect((await get('/v1/reports/reported-items?since=yesterday', token)).status).toBe(400);
+    });
   });
 
   describe('GET/PUT /v1/report-settings/{kind}', () => {

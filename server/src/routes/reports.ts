@@ -4,7 +4,14 @@ import { z } from 'zod';
 import type { AuthEnv } from '../middleware/auth';
 import { requireRole } from '../middleware/roles';
 import { problem } from '../problem';
-import { contentTypes, type ReportFormat, reportFileName, reportFormats, unitReport } from '../services/report';
+import {
+  contentTypes,
+  type ReportFormat,
+  reportedItems,
+  reportFileName,
+  reportFormats,
+  unitReport,
+} from '../services/report';
 import type { Storage } from '../storage/port';
 import { validate } from '../validate';
 
@@ -14,16 +21,24 @@ const editors = requireRole();
 
 const historyQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
 const kindParamSchema = z.object({ kind: reportKindSchema });
+const reportedQuerySchema = z.object({ kind: reportKindSchema.optional(), since: z.iso.datetime().optional() });
 
 /**
  * `GET /v1/reports/{kind}/{period}.{docx,html,txt,md}`: the unit's team report, for editors and
- * admins; `GET /v1/reports/history`: what was exported.
+ * admins; `GET /v1/reports/history`: what was exported; `GET /v1/reports/reported-items`: which
+ * items are in an exported report, for every member's side panel.
  */
 export function reportRoutes(storage: Storage) {
   return new Hono<AuthEnv>()
     .get('/history', editors, validate('query', historyQuerySchema), async (c) => {
       const { limit } = c.req.valid('query');
       return c.json({ reports: await storage.listReportRecords(c.get('user').unitId, limit) });
+    })
+    .get('/reported-items', validate('query', reportedQuerySchema), async (c) => {
+      const query = c.req.valid('query');
+      const items = await reportedItems(storage, c.get('user').unitId, query);
+      // Newest first: the first item's time is the cursor to pass as `since` next time.
+      return c.json({ items, cursor: items[0]?.reportedAt ?? query.since ?? null });
     })
     .get('/:kind/:file', async (c) => {
       const kind = reportKindSchema.safeParse(c.req.param('kind'));

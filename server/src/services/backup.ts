@@ -1,15 +1,24 @@
-import { itemClocksSchema, itemFieldsSchema } from '@gom/shared';
+import {
+  itemClocksSchema,
+  itemFieldsSchema,
+  reportKindSchema,
+  reportSettingsSchema,
+  unitConfigKindSchema,
+  unitConfigSchemas,
+} from '@gom/shared';
 import { z } from 'zod';
 import { DuplicateError, roles, type Storage, type UnitSnapshot } from '../storage/port';
 
 const FORMAT = 'gom-unit-backup';
+/** 2 added the report settings, the report history and the configuration versions; 1 still reads. */
+const VERSION = 2;
 
 const isoTime = z.iso.datetime();
 
 /** The backup file: the unit's whole state, validated on import like any other input. */
 export const unitBackupSchema = z.strictObject({
   format: z.literal(FORMAT),
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(VERSION)]),
   unit: z.strictObject({
     id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
     name: z.string().min(1),
@@ -43,6 +52,50 @@ export const unitBackupSchema = z.strictObject({
   mutations: z.array(
     z.strictObject({ mutationId: z.string().min(1), clientId: z.string().min(1), appliedAt: isoTime }),
   ),
+  reportSettings: z
+    .array(
+      z.strictObject({
+        kind: reportKindSchema,
+        settings: reportSettingsSchema,
+        updatedBy: z.string().min(1),
+        updatedAt: isoTime,
+      }),
+    )
+    .default([]),
+  reports: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1),
+        unitId: z.string(),
+        kind: reportKindSchema,
+        periodId: z.string().min(1),
+        templateId: z.string().min(1),
+        format: z.enum(['docx', 'html', 'txt', 'md']),
+        itemIds: z.array(z.string()),
+        userId: z.string().min(1),
+        createdAt: isoTime,
+      }),
+    )
+    .default([]),
+  config: z
+    .array(
+      z
+        .strictObject({
+          kind: unitConfigKindSchema,
+          version: z.number().int().positive(),
+          document: z.unknown(),
+          createdBy: z.string().min(1),
+          createdAt: isoTime,
+        })
+        .superRefine((entry, ctx) => {
+          // A configuration restored is one the server will build reports with: it is checked as a PUT is.
+          const result = unitConfigSchemas[entry.kind].safeParse(entry.document);
+          for (const issue of result.error?.issues ?? []) {
+            ctx.addIssue({ code: 'custom', path: ['document', ...issue.path], message: issue.message });
+          }
+        }),
+    )
+    .default([]),
 });
 export type UnitBackup = z.infer<typeof unitBackupSchema>;
 
@@ -52,13 +105,22 @@ function sortedKeys<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as T;
 }
 
+/** The same at every depth, for documents kept as jsonb (the report settings). */
+function deepSortedKeys<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(deepSortedKeys) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return sortedKeys(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deepSortedKeys(v)]))) as T;
+}
+
 export async function exportUnit(storage: Storage, unitId: string): Promise<UnitBackup> {
   const snapshot = await storage.exportUnit(unitId);
   if (!snapshot) throw new Error(`Không có đơn vị ${unitId} / No unit ${unitId}.`);
+  // Written out field by field: the order of the file does not depend on the adapter's.
   return {
     format: FORMAT,
-    version: 1,
-    ...snapshot,
+    version: VERSION,
+    unit: snapshot.unit,
+    users: snapshot.users,
     items: snapshot.items.map((item) => ({
       id: item.id,
       rev: item.rev,
@@ -66,6 +128,10 @@ export async function exportUnit(storage: Storage, unitId: string): Promise<Unit
       fields: sortedKeys(item.fields),
       clocks: sortedKeys(item.clocks),
     })),
+    mutations: snapshot.mutations,
+    reportSettings: snapshot.reportSettings.map((r) => ({ ...r, settings: deepSortedKeys(r.settings) })),
+    reports: snapshot.reports,
+    config: snapshot.config,
   };
 }
 
@@ -82,6 +148,14 @@ export async function importUnit(storage: Storage, input: unknown): Promise<Unit
   const { format: _format, version: _version, ...snapshot } = parsed.data;
   const stray = snapshot.users.find((u) => u.unitId !== snapshot.unit.id);
   if (stray) throw new Error(`Người dùng ${stray.id} thuộc đơn vị khác / User ${stray.id} belongs to another unit.`);
+  const strayReport = snapshot.reports.find((r) => r.unitId !== snapshot.unit.id);
+  if (strayReport) {
+    throw new Error(`Báo cáo ${strayReport.id} thuộc đơn vị khác / Report ${strayReport.id} belongs to another unit.`);
+  }
+  const versions = new Set(snapshot.config.map((c) => `${c.kind} ${c.version}`));
+  if (versions.size !== snapshot.config.length) {
+    throw new Error('Một phiên bản cấu hình xuất hiện hai lần / A configuration version appears twice.');
+  }
   try {
     await storage.importUnit(snapshot);
   } catch (error) {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   assembleReport,
-  defaultTemplates,
   type Item,
   localIsoDate,
   materializeItem,
@@ -12,9 +11,11 @@ import {
   renderHtml,
   renderMarkdown,
   renderText,
+  unitClassifier,
 } from '@gom/shared';
 import { renderDocx } from '@gom/shared/render-docx';
 import { NotFoundError, type ReportRecord, type Storage, type User } from '../storage/port';
+import { unitConfig } from './config';
 
 export const reportFormats = ['docx', 'html', 'txt', 'md'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
@@ -66,7 +67,9 @@ export async function unitReport(
 ): Promise<{ model: ReportModel; body: Uint8Array }> {
   const unit = await storage.getUnit(user.unitId);
   if (!unit) throw new NotFoundError(`Unit ${user.unitId} not found`);
-  const template = defaultTemplates.find((t) => t.kind === kind);
+  // The unit's own templates, rules, leads and metrics where its admin replaced them.
+  const config = await unitConfig(storage, unit.id);
+  const template = config.templates.find((t) => t.kind === kind);
   if (!template) throw new NotFoundError(`No template for ${kind}`);
   const settings = await storage.getReportSettings(unit.id, kind);
   // Parsed here for the range to read; assembleReport checks the period against the template.
@@ -79,6 +82,8 @@ export async function unitReport(
     items,
     unit,
     settings,
+    classifier: unitClassifier(config),
+    metrics: config.metrics,
     issuedOn: localIsoDate(today),
     ...(asOf ? { asOf } : {}),
   });
@@ -96,4 +101,42 @@ export async function unitReport(
   };
   await storage.addReportRecord(record);
   return { model, body };
+}
+
+/** An item in an exported report: the extension shows it as reported. */
+export interface ReportedItem {
+  itemId: string;
+  kind: ReportKind;
+  periodId: string;
+  reportId: string;
+  reportedAt: string;
+}
+
+/**
+ * The items of the unit's exported reports, once per item and kind of report (the latest export),
+ * newest first. The HTML preview is not an export: an officer looks at it before deciding.
+ * With `since`, only exports after that time, so that a client can ask for what is new.
+ */
+export async function reportedItems(
+  storage: Storage,
+  unitId: string,
+  { kind, since }: { kind?: ReportKind; since?: string } = {},
+): Promise<ReportedItem[]> {
+  const records = await storage.listReportRecords(unitId);
+  const reported = new Map<string, ReportedItem>();
+  for (const record of records) {
+    if (record.format === 'html' || (kind && record.kind !== kind) || (since && record.createdAt <= since)) continue;
+    for (const itemId of record.itemIds) {
+      const key = `${record.kind} ${itemId}`;
+      if (reported.has(key)) continue;
+      reported.set(key, {
+        itemId,
+        kind: record.kind,
+        periodId: record.periodId,
+        reportId: record.id,
+        reportedAt: record.createdAt,
+      });
+    }
+  }
+  return [...reported.values()];
 }

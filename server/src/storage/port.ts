@@ -1,4 +1,4 @@
-import type { ItemRecord, ReportKind, ReportSettings, UnitProfile } from '@gom/shared';
+import type { ItemRecord, ReportKind, ReportSettings, UnitConfigKind, UnitProfile } from '@gom/shared';
 
 export const roles = ['member', 'editor', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -37,12 +37,42 @@ export interface AppliedMutation {
   appliedAt: string;
 }
 
+/** A unit's settings for one kind of report, with who changed them last and when. */
+export interface StoredReportSettings {
+  kind: ReportKind;
+  settings: ReportSettings;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/**
+ * One version of one of a unit's configuration documents (taxonomy, rules, leads, templates,
+ * metrics). Versions are never changed nor removed: each replacement is the next version, and the
+ * highest is the one in use.
+ */
+export interface ConfigVersion {
+  kind: UnitConfigKind;
+  /** 1, 2, 3 … per unit and kind. */
+  version: number;
+  /** The document as the administrator sent it, validated against its kind's schema. */
+  document: unknown;
+  createdBy: string;
+  createdAt: string;
+}
+export type ConfigVersionInfo = Omit<ConfigVersion, 'document'>;
+
 /** Everything a unit holds, as `gom export` writes it and `gom import` reads it back. */
 export interface UnitSnapshot {
   unit: Unit & { rev: number };
   users: Array<User & { tokenHash: string }>;
   items: StoredItem[];
   mutations: AppliedMutation[];
+  /** By kind. */
+  reportSettings: StoredReportSettings[];
+  /** Oldest first. */
+  reports: ReportRecord[];
+  /** By kind, then version. */
+  config: ConfigVersion[];
 }
 
 export interface PullPage {
@@ -94,8 +124,16 @@ export interface Storage {
   getReportSettings(unitId: string, kind: ReportKind): Promise<ReportSettings>;
   putReportSettings(unitId: string, kind: ReportKind, settings: ReportSettings, userId: string): Promise<void>;
   addReportRecord(record: ReportRecord): Promise<void>;
-  /** The unit's exported reports, newest first. */
-  listReportRecords(unitId: string, limit: number): Promise<ReportRecord[]>;
+  /** The unit's exported reports, newest first; all of them without a limit. */
+  listReportRecords(unitId: string, limit?: number): Promise<ReportRecord[]>;
+  /** Stores `document` as the next version of the unit's configuration of that kind. */
+  putConfig(unitId: string, kind: UnitConfigKind, document: unknown, userId: string): Promise<ConfigVersionInfo>;
+  /** One version of a configuration document, the latest without `version`; none if the unit has none. */
+  getConfig(unitId: string, kind: UnitConfigKind, version?: number): Promise<ConfigVersion | undefined>;
+  /** The versions of one kind of document, newest first. */
+  listConfigVersions(unitId: string, kind: UnitConfigKind): Promise<ConfigVersionInfo[]>;
+  /** The latest version of each kind the unit has replaced, in one read. */
+  currentConfig(unitId: string): Promise<ConfigVersion[]>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -71,4 +71,17 @@ export const postgresMigrations: string[] = [
   );
   CREATE INDEX reports_by_unit ON reports (unit_id, created_at);
   `,
+  // Versions of each unit's configuration documents (taxonomy, rules, leads, templates, metrics);
+  // the document is kept as the text that was sent, so that a version reads back as it was written.
+  `
+  CREATE TABLE unit_config (
+    unit_id text NOT NULL REFERENCES units(id),
+    kind text NOT NULL,
+    version integer NOT NULL,
+    document text NOT NULL,
+    created_by text NOT NULL,
+    created_at text NOT NULL,
+    PRIMARY KEY (unit_id, kind, version)
+  );
+  `,
 ];

@@ -11,7 +11,15 @@ import {
   type User,
 } from './port';
 import { postgresMigrations } from './postgres-migrations';
-import { type ReportRow, toReport } from './report-rows';
+import {
+  type ConfigRow,
+  type ReportRow,
+  type SettingsRow,
+  toConfig,
+  toConfigInfo,
+  toReport,
+  toSettings,
+} from './report-rows';
 
 interface UnitRow {
   id: string;
@@ -292,7 +300,22 @@ export async function openPostgresStorage({
           'SELECT mutation_id, client_id, applied_at FROM mutations WHERE unit_id = $1 ORDER BY applied_at, mutation_id',
           [unitId],
         );
+        const settings = await client.query<SettingsRow & { settings: ReportSettings }>(
+          'SELECT kind, settings, updated_by, updated_at FROM report_settings WHERE unit_id = $1 ORDER BY kind',
+          [unitId],
+        );
+        const reports = await client.query<ReportRow & { item_ids: string[] }>(
+          'SELECT * FROM reports WHERE unit_id = $1 ORDER BY created_at, id',
+          [unitId],
+        );
+        const config = await client.query<ConfigRow>(
+          'SELECT * FROM unit_config WHERE unit_id = $1 ORDER BY kind, version',
+          [unitId],
+        );
         return {
+          reportSettings: settings.rows.map((r) => toSettings(r, r.settings)),
+          reports: reports.rows.map((r) => toReport(r, r.item_ids)),
+          config: config.rows.map(toConfig),
           unit: { ...toUnit(unitRow), rev: Number(unitRow.rev) },
           users: users.rows.map((r) => ({ ...toUser(r), tokenHash: r.token_hash })),
           items: items.rows.map(toItem),
@@ -350,6 +373,34 @@ export async function openPostgresStorage({
             [unit.id, m.mutationId, m.clientId, m.appliedAt],
           );
         }
+        for (const r of snapshot.reportSettings) {
+          await client.query(
+            'INSERT INTO report_settings (unit_id, kind, settings, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5)',
+            [unit.id, r.kind, JSON.stringify(r.settings), r.updatedBy, r.updatedAt],
+          );
+        }
+        for (const r of snapshot.reports) {
+          await client.query(
+            'INSERT INTO reports (id, unit_id, kind, period_id, template_id, format, item_ids, user_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+            [
+              r.id,
+              unit.id,
+              r.kind,
+              r.periodId,
+              r.templateId,
+              r.format,
+              JSON.stringify(r.itemIds),
+              r.userId,
+              r.createdAt,
+            ],
+          );
+        }
+        for (const c of snapshot.config) {
+          await client.query(
+            'INSERT INTO unit_config (unit_id, kind, version, document, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
+            [unit.id, c.kind, c.version, JSON.stringify(c.document), c.createdBy, c.createdAt],
+          );
+        }
       }),
     getReportSettings: async (unitId, kind) => {
       const { rows } = await query<{ settings: ReportSettings }>(
@@ -375,10 +426,51 @@ export async function openPostgresStorage({
     listReportRecords: async (unitId, limit) =>
       (
         await query<ReportRow & { item_ids: string[] }>(
+          // LIMIT NULL is no limit.
           'SELECT * FROM reports WHERE unit_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2',
-          [unitId, limit],
+          [unitId, limit ?? null],
         )
       ).rows.map((row) => toReport(row, row.item_ids)),
+    putConfig: (unitId, kind, document, userId) =>
+      inTransaction(pool, async (client) => {
+        // The unit's row lock makes two administrators' replacements take turns for the next version.
+        await client.query('SELECT 1 FROM units WHERE id = $1 FOR UPDATE', [unitId]);
+        const { rows } = await client.query<ConfigRow>(
+          `INSERT INTO unit_config (unit_id, kind, version, document, created_by, created_at)
+           SELECT $1, $2, COALESCE(MAX(version), 0) + 1, $3, $4, $5 FROM unit_config WHERE unit_id = $1 AND kind = $2
+           RETURNING kind, version, created_by, created_at`,
+          [unitId, kind, JSON.stringify(document), userId, new Date().toISOString()],
+        );
+        return toConfigInfo(rows[0]!);
+      }),
+    getConfig: async (unitId, kind, version) => {
+      const { rows } =
+        version === undefined
+          ? await query<ConfigRow>(
+              'SELECT * FROM unit_config WHERE unit_id = $1 AND kind = $2 ORDER BY version DESC LIMIT 1',
+              [unitId, kind],
+            )
+          : await query<ConfigRow>('SELECT * FROM unit_config WHERE unit_id = $1 AND kind = $2 AND version = $3', [
+              unitId,
+              kind,
+              version,
+            ]);
+      return rows[0] && toConfig(rows[0]);
+    },
+    listConfigVersions: async (unitId, kind) =>
+      (
+        await query<ConfigRow>(
+          'SELECT kind, version, created_by, created_at FROM unit_config WHERE unit_id = $1 AND kind = $2 ORDER BY version DESC',
+          [unitId, kind],
+        )
+      ).rows.map(toConfigInfo),
+    currentConfig: async (unitId) =>
+      (
+        await query<ConfigRow>(
+          'SELECT DISTINCT ON (kind) * FROM unit_config WHERE unit_id = $1 ORDER BY kind, version DESC',
+          [unitId],
+        )
+      ).rows.map(toConfig),
     ping: async () => {
       await query('SELECT 1');
     },

@@ -67,4 +67,16 @@ export const sqliteMigrations: string[] = [
   ) STRICT;
   CREATE INDEX reports_by_unit ON reports (unit_id, created_at);
   `,
+  // Versions of each unit's configuration documents (taxonomy, rules, leads, templates, metrics).
+  `
+  CREATE TABLE unit_config (
+    unit_id TEXT NOT NULL REFERENCES units(id),
+    kind TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    document TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (unit_id, kind, version)
+  ) STRICT;
+  `,
 ];

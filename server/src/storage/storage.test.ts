@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { defaultTaxonomy } from '@gom/shared';
+import { defaultLeads, defaultTaxonomy } from '@gom/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportUnit, importUnit } from '../services/backup';
 import { applyPush } from '../services/sync';
@@ -66,13 +66,74 @@ describe.each(testAdapters)('storage on $name', (adapter) => {
     expect(page.items.map((i) => i.rev)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
   });
 
-  it('backs a unit up and restores it exactly, in another database', async () => {
+  it('keeps every version of a configuration document, the latest in use, per unit', async () => {
+    const first = { leads: defaultLeads.slice(0, 2) };
+    const second = { leads: defaultLeads.slice(0, 3) };
+    expect(await storage.getConfig(unit.id, 'leads')).toBeUndefined();
+    const [a, b] = await Promise.all([
+      storage.putConfig(unit.id, 'leads', first, 'u1'),
+      storage.putConfig(unit.id, 'leads', second, 'u1'),
+    ]);
+    expect([a.version, b.version].sort()).toEqual([1, 2]);
+    const latest = await storage.getConfig(unit.id, 'leads');
+    expect(latest?.version).toBe(2);
+    expect((await storage.getConfig(unit.id, 'leads', 1))?.version).toBe(1);
+    expect(await storage.getConfig(unit.id, 'leads', 3)).toBeUndefined();
+    expect((await storage.listConfigVersions(unit.id, 'leads')).map((v) => [v.kind, v.version, v.createdBy])).toEqual([
+      ['leads', 2, 'u1'],
+      ['leads', 1, 'u1'],
+    ]);
+    await storage.putConfig(unit.id, 'rules', { rules: [{ category: 'other', when: {} }] }, 'u1');
+    expect((await storage.currentConfig(unit.id)).map((c) => [c.kind, c.version])).toEqual([
+      ['leads', 2],
+      ['rules', 1],
+    ]);
+    expect(await storage.currentConfig(other.id)).toEqual([]);
+    expect(await storage.listConfigVersions(other.id, 'leads')).toEqual([]);
+  });
+
+  /** A unit with something of everything: items, a revoked user, report settings, history, configuration. */
+  async function fillUnit(target: Storage = storage) {
     await push(member, ['Tham mưu UBND tỉnh', 'Góp ý dự thảo']);
-    await storage.revokeUser('u1');
-    await storage.addUser({ id: 'u3', unitId: unit.id, name: 'Editor', role: 'editor' }, hashToken('t3'));
+    await target.revokeUser('u1');
+    await target.addUser({ id: 'u3', unitId: unit.id, name: 'Editor', role: 'editor' }, hashToken('t3'));
+    await target.putReportSettings(
+      unit.id,
+      'month',
+      { place: 'Hà Tĩnh', blankDay: true, signer: { authority: 'KT. GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', name: 'A' } },
+      'u3',
+    );
+    await target.putReportSettings(unit.id, 'year', { cutoff: 'nd09' }, 'u3');
+    for (const [i, periodId] of ['2021-02', '2021-03'].entries()) {
+      await target.addReportRecord({
+        id: randomUUID(),
+        unitId: unit.id,
+        kind: 'month',
+        periodId,
+        templateId: 'so-ngoai-vu',
+        format: 'docx',
+        itemIds: [randomUUID(), randomUUID()],
+        userId: 'u3',
+        createdAt: `2021-04-0${i + 1}T02:00:00.000Z`,
+      });
+    }
+    await target.putConfig(unit.id, 'leads', { leads: defaultLeads.slice(0, 2) }, 'u3');
+    await target.putConfig(unit.id, 'leads', { leads: defaultLeads }, 'u3');
+    await target.putConfig(unit.id, 'rules', { rules: [{ category: 'other', when: {} }] }, 'u3');
+  }
+
+  it('backs a unit up and restores it exactly, in another database', async () => {
+    await fillUnit();
     const backup = await exportUnit(storage, unit.id);
     expect(backup.items).toHaveLength(2);
     expect(backup.mutations).toHaveLength(2);
+    expect(backup.reportSettings.map((r) => r.kind)).toEqual(['month', 'year']);
+    expect(backup.reports.map((r) => r.periodId)).toEqual(['2021-02', '2021-03']);
+    expect(backup.config.map((c) => [c.kind, c.version])).toEqual([
+      ['leads', 1],
+      ['leads', 2],
+      ['rules', 1],
+    ]);
 
     const target = await adapter.open();
     try {
@@ -80,10 +141,48 @@ describe.each(testAdapters)('storage on $name', (adapter) => {
       const again = await exportUnit(target.storage, unit.id);
       expect(JSON.stringify(again)).toBe(JSON.stringify(backup));
       expect((await target.storage.findUserByTokenHash(hashToken('t3')))?.unitId).toBe(unit.id);
+      expect(await target.storage.getReportSettings(unit.id, 'month')).toEqual(
+        await storage.getReportSettings(unit.id, 'month'),
+      );
+      expect(await target.storage.listReportRecords(unit.id)).toEqual(await storage.listReportRecords(unit.id));
+      expect(await target.storage.currentConfig(unit.id)).toEqual(await storage.currentConfig(unit.id));
+      // Versions continue after the restore.
+      expect((await target.storage.putConfig(unit.id, 'leads', { leads: defaultLeads }, 'u3')).version).toBe(3);
       await expect(importUnit(target.storage, backup)).rejects.toThrow(/already exists/);
       await expect(importUnit(target.storage, { ...backup, unit: { ...backup.unit, id: 'x y' } })).rejects.toThrow(
         /backup file is invalid/,
       );
+    } finally {
+      await target.dispose();
+    }
+  });
+
+  it('refuses a backup whose configuration the server could not use, and stores nothing of it', async () => {
+    await fillUnit();
+    const backup = await exportUnit(storage, unit.id);
+    const target = await adapter.open();
+    try {
+      const broken = JSON.parse(JSON.stringify(backup));
+      broken.config[2].document = { rules: [{ category: 'other', when: { keywords: ['x'] } }] };
+      await expect(importUnit(target.storage, broken)).rejects.toThrow(/config\.2\.document\.rules: The last rule/);
+      expect(await target.storage.getUnit(unit.id)).toBeUndefined();
+    } finally {
+      await target.dispose();
+    }
+  });
+
+  it('reads a backup of format version 1, which had no settings, history nor configuration', async () => {
+    await push(member, ['Tham mưu UBND tỉnh']);
+    const {
+      reportSettings: _s,
+      reports: _r,
+      config: _c,
+      ...v1
+    } = { ...(await exportUnit(storage, unit.id)), version: 1 };
+    const target = await adapter.open();
+    try {
+      await importUnit(target.storage, v1);
+      expect((await exportUnit(target.storage, unit.id)).items).toHaveLength(1);
     } finally {
       await target.dispose();
     }
@@ -97,5 +196,34 @@ describe.each(testAdapters)('storage on $name', (adapter) => {
       [1, 'trước khi khởi động lại'],
       [2, 'sau khi khởi động lại'],
     ]);
+  });
+});
+
+/** A backup taken on either adapter restores on either, and reads back as the same text. */
+const adapterPairs = testAdapters.flatMap((from) =>
+  testAdapters.map((to) => ({ from, to, route: `${from.name} → ${to.name}` })),
+);
+
+describe('backup across adapters', () => {
+  it.each(adapterPairs)('$route', async ({ from, to }) => {
+    const source = await from.open();
+    const target = await to.open();
+    try {
+      await source.storage.addUnit(unit);
+      await source.storage.addUser({ id: 'u3', unitId: unit.id, name: 'Editor', role: 'editor' }, hashToken('t3'));
+      await source.storage.putReportSettings(
+        unit.id,
+        'month',
+        { signer: { name: 'A', authority: 'KT. GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC' }, addressees: ['X.'] },
+        'u3',
+      );
+      await source.storage.putConfig(unit.id, 'leads', { leads: defaultLeads.slice(0, 2) }, 'u3');
+      const backup = await exportUnit(source.storage, unit.id);
+      await importUnit(target.storage, JSON.parse(JSON.stringify(backup)));
+      expect(JSON.stringify(await exportUnit(target.storage, unit.id))).toBe(JSON.stringify(backup));
+    } finally {
+      await source.dispose();
+      await target.dispose();
+    }
   });
 });

@@ -19,6 +19,15 @@ describe('mergeByLead', () => {
       {
         text: 'Tham mưu UBND tỉnh: Kế hoạch đón Đoàn công tác; đề xuất một số nội dung về công tác đối ngoại; đề nghị kiện toàn Ban Công tác phi chính phủ tỉnh.',
         itemIds: ['0', '2', '3'],
+        enumeration: {
+          lead: 'Tham mưu UBND tỉnh',
+          separator: ': ',
+          clauses: [
+            'Kế hoạch đón Đoàn công tác',
+            'đề xuất một số nội dung về công tác đối ngoại',
+            'đề nghị kiện toàn Ban Công tác phi chính phủ tỉnh',
+          ],
+        },
       },
       { text: 'Thường xuyên liên hệ Đội MIA.', itemIds: ['1'] },
     ]);
@@ -33,7 +42,13 @@ describe('mergeByLead', () => {
   it('drops a clause written twice, in either tone placement', () => {
     expect(
       mergeByLead(items('Góp ý dự thảo Kế hoạch hoá đơn.', 'Góp ý dự thảo Kế hoạch hóa đơn', 'Góp ý dự thảo Đề án.')),
-    ).toEqual([{ text: 'Góp ý dự thảo: Kế hoạch hoá đơn; Đề án.', itemIds: ['0', '1', '2'] }]);
+    ).toEqual([
+      {
+        text: 'Góp ý dự thảo: Kế hoạch hoá đơn; Đề án.',
+        itemIds: ['0', '1', '2'],
+        enumeration: { lead: 'Góp ý dự thảo', separator: ': ', clauses: ['Kế hoạch hoá đơn', 'Đề án'] },
+      },
+    ]);
   });
 
   it('takes into an open lead the words its items share', () => {

@@ -11,6 +11,11 @@ export interface MergeInput {
 export interface Bullet {
   text: string;
   itemIds: string[];
+  /**
+   * A merged bullet's pieces, "Lead" + separator + clauses, so that a long enumeration can be cut
+   * (an annual report moves the tail of one into a footnote); absent for a bullet of one item.
+   */
+  enumeration?: { lead: string; separator: string; clauses: string[] };
 }
 
 /** A clause as it sits inside a merged bullet: no closing punctuation of its own. */
@@ -88,9 +93,11 @@ export function mergeByLead(items: MergeInput[], leads: LeadPattern[] = defaultL
       seen.add(key);
       return true;
     });
+    const bare = lead.replace(/[\s:]+$/u, '');
     return {
-      text: `${lead.replace(/[\s:]+$/u, '')}${slot.separator}${clauses.join('; ')}.`,
+      text: `${bare}${slot.separator}${clauses.join('; ')}.`,
       itemIds: slot.members.map((m) => m.id),
+      enumeration: { lead: bare, separator: slot.separator, clauses },
     };
   });
 }

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { defaultItemFields } from '../item';
 import { parsePeriod } from '../periods/period';
+import { buildReport } from '../report/build';
 import type { ReportModel } from '../report/model';
+import { findTemplate } from '../report/template';
+import { defaultTaxonomy } from '../taxonomy';
 import { checkReport, checkTexts } from './check';
 import type { LocatedText } from './paragraph';
 
@@ -49,6 +53,7 @@ function model(overrides: Partial<ReportModel> = {}): ReportModel {
         sections: [{ heading: '1. Hoạt động hợp tác quốc tế', bullets: ['Tham mưu UBND tỉnh.'] }],
       },
     ],
+    footnotes: [],
     closing: 'Trên đây là báo cáo hoạt động đối ngoại tháng 3/2021 và phương hướng nhiệm vụ tháng 4/2021./.',
     recipients: [],
     signer: { authority: '', title: '', name: '' },
@@ -104,5 +109,44 @@ describe('checkReport', () => {
     expect(rules('Thực hiện 1092 trang biên dịch')).toEqual(['1092']);
     expect(rules('Thực hiện 1.107 trang; năm 2021 có 15,5 giờ; Văn bản 2126/UBND-NC1; ISO 9001:2015')).toEqual([]);
     expect(rules('Quỹ ASEAN; quý I; hóa đơn')).toEqual([]);
+  });
+
+  it('checks the footnotes too, and says which one', () => {
+    const findings = checkReport(
+      model({ footnotes: [{ part: 0, section: 0, bullet: 0, text: 'Thực hiện 1092 trang biên dịch.' }] }),
+      march2021,
+    );
+    expect(findings.map((f) => [f.rule, f.where, f.excerpt])).toEqual([['number-format', 'Chú thích 1', '1092']]);
+  });
+
+  it('does not take the annual report’s group heading, whose content is its sub-sections, for an empty section', () => {
+    const year = parsePeriod('2023');
+    const report = buildReport({
+      period: year,
+      template: findTemplate('so-ngoai-vu-year')!,
+      unit: defaultTaxonomy.unit,
+      issuedOn: '2023-12-15',
+      items: [
+        {
+          ...defaultItemFields('2023-05-10', '2023-05-10T08:00:00.000Z'),
+          id: crypto.randomUUID(),
+          unitId: 'SNgV',
+          authorId: 'u1',
+          updatedAt: '2023-05-10T08:00:00.000Z',
+          text: 'Tổ chức Hội nghị hợp tác với tỉnh bạn.',
+          category: 'intl_cooperation',
+        },
+      ],
+    });
+    const group = report.parts[0]?.sections[0];
+    expect(group).toEqual({ heading: '1. Kết quả trên các lĩnh vực', bullets: [], opensGroup: true });
+    expect(checkReport(report, year).filter((f) => f.rule === 'empty-section')).toEqual([]);
+    // A numbered heading with nothing under it is still flagged.
+    const emptied = structuredClone(report);
+    emptied.parts[0]!.sections[1]!.bullets = [];
+    expect(checkReport(emptied, year).map((f) => [f.rule, f.excerpt])).toContainEqual([
+      'empty-section',
+      report.parts[0]?.sections[1]?.heading,
+    ]);
   });
 });

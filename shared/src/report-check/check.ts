@@ -20,6 +20,9 @@ export function locatedTexts(model: ReportModel): LocatedText[] {
     }
   }
   texts.push({ where: 'Câu kết', framing: true, text: model.closing });
+  model.footnotes.forEach((note, i) => {
+    texts.push({ where: `Chú thích ${i + 1}`, framing: false, text: note.text });
+  });
   return texts;
 }
 
@@ -32,7 +35,8 @@ export function checkReport(model: ReportModel, period: Period): Finding[] {
   const findings: Finding[] = [];
   for (const part of model.parts) {
     for (const section of part.sections) {
-      if (section.bullets.length === 0) {
+      // A group heading ("2. Kết quả trên các lĩnh vực") carries its sub-sections, not bullets.
+      if (section.bullets.length === 0 && !section.opensGroup) {
         findings.push({
           rule: 'empty-section',
           severity: 'warning',

@@ -3,6 +3,7 @@ import type { Item } from '../item';
 import { parsePeriod } from '../periods/period';
 import type { UnitProfile } from '../taxonomy';
 import { buildReport } from './build';
+import type { MetricCatalog } from './figures';
 import type { ReportModel } from './model';
 import { applyReportSettings, periodKindOf, periodOptions, type ReportSettings } from './settings';
 import type { ReportTemplate } from './template';
@@ -17,6 +18,8 @@ export interface AssembleInput {
   asOf?: string;
   settings?: ReportSettings;
   classifier?: Classifier;
+  /** The unit's metric catalog; the built-in one by default. */
+  metrics?: MetricCatalog;
 }
 
 /**

@@ -95,7 +95,7 @@ describe('buildReport', () => {
             '1. Công tác tham mưu ban hành văn bản chỉ đạo, các chương trình, kế hoạch liên quan đến công tác đối ngoại',
           bullets: ['Tham mưu UBND tỉnh ban hành Chương trình hành động về công tác đối ngoại.'],
         },
-        { heading: '2. Kết quả trên các lĩnh vực', bullets: [] },
+        { heading: '2. Kết quả trên các lĩnh vực', bullets: [], opensGroup: true },
         {
           heading:
             '2.1. Công tác hợp tác quốc tế, hội nghị hội thảo quốc tế, ký kết thoả thuận quốc tế và công tác phi chính phủ nước ngoài',

@@ -1,12 +1,19 @@
 import { type Classifier, createClassifier, suggestCategory } from '../grouping/classify';
 import { groupBySection } from '../grouping/group';
-import { mergeByLead } from '../grouping/merge';
+import { type Bullet, mergeByLead } from '../grouping/merge';
 import type { Item } from '../item';
 import { nextPeriod, type Period, periodContains } from '../periods/period';
 import { dataReach, headerDate, nextPeriodTitle, periodTitle } from '../periods/wording';
 import type { UnitProfile } from '../taxonomy';
-import { defaultMetricCatalog, directiveSummary, figureSentences, type MetricCatalog, sumFigures } from './figures';
-import type { ReportModel, ReportPart, ReportSection } from './model';
+import {
+  defaultMetricCatalog,
+  directiveSummary,
+  figureSentences,
+  formatCount,
+  type MetricCatalog,
+  sumFigures,
+} from './figures';
+import type { ReportFootnote, ReportModel, ReportPart, ReportSection } from './model';
 import { plansFor } from './plans';
 import type { ReportTemplate, TemplatePart } from './template';
 
@@ -62,10 +69,48 @@ function categorize(item: Item, classifier: Classifier, metrics: MetricCatalog):
 }
 
 /**
+ * An enumeration of more clauses than this is long. The longest in the sample monthly report has
+ * six ("Văn bản gửi các cơ quan, đơn vị liên quan về việc: …", about five lines of the page), and
+ * officers write no longer ones in a month; a year gathers twelve months of them into one bullet,
+ * which then runs over half a page and buries its section.
+ */
+export const LONG_ENUMERATION = 6;
+/** How many clauses of a long enumeration stay in the text: enough to say what the list is about. */
+const INLINE_CLAUSES = 3;
+
+/** A bullet, and the footnote that holds the tail of its enumeration when that was too long. */
+interface DraftBullet {
+  text: string;
+  footnote?: string;
+}
+
+/**
+ * An annual report keeps the first clauses of a long enumeration in its text and moves the rest
+ * into a footnote, "Lead: a; b; c và 09 nội dung khác¹.": the section still reads as a list of
+ * kinds of work, and no item is dropped from the signed document.
+ */
+function footnoted(bullet: Bullet): DraftBullet {
+  const list = bullet.enumeration;
+  if (!list || list.clauses.length <= LONG_ENUMERATION) return { text: bullet.text };
+  const kept = list.clauses.slice(0, INLINE_CLAUSES);
+  const rest = list.clauses.slice(INLINE_CLAUSES);
+  return {
+    text: `${list.lead}${list.separator}${kept.join('; ')} và ${formatCount(rest.length)} nội dung khác.`,
+    footnote: `${rest.join('; ')}.`,
+  };
+}
+
+/**
  * The bullets of one section: the figures summed per metric first (as the samples open the
  * services section with them), then the directives in one sentence, then the items merged by lead.
  */
-function sectionBullets(items: Item[], unitName: string, classifier: Classifier, metrics: MetricCatalog): string[] {
+function sectionBullets(
+  items: Item[],
+  unitName: string,
+  classifier: Classifier,
+  metrics: MetricCatalog,
+  footnotes: boolean,
+): DraftBullet[] {
   const figures = items.filter((i) => i.kind === 'stat' && i.metric !== null && i.value !== null);
   const sums = sumFigures(figures);
   const figureLines = [...new Set(metrics.metrics.map((m) => m.category))].flatMap((category) =>
@@ -73,20 +118,22 @@ function sectionBullets(items: Item[], unitName: string, classifier: Classifier,
   );
   const directives = directiveSummary(items, unitName, metrics);
   const written = items.filter((i) => i.kind !== 'directive' && !figures.includes(i));
-  const merged = mergeByLead(written, classifier.leads).map((b) => b.text);
-  return [...figureLines, ...(directives ? [directives] : []), ...merged];
+  const merged = mergeByLead(written, classifier.leads).map((b) => (footnotes ? footnoted(b) : { text: b.text }));
+  return [...[...figureLines, ...(directives ? [directives] : [])].map((text) => ({ text })), ...merged];
 }
+
+type DraftSection = Omit<ReportSection, 'bullets'> & { bullets: DraftBullet[] };
 
 function partSections(
   part: TemplatePart,
   items: Item[],
   categoryOf: (item: Item) => string,
-  bullets: (items: Item[]) => string[],
-): ReportSection[] {
+  bullets: (items: Item[]) => DraftBullet[],
+): DraftSection[] {
   if (part.sections.length === 0) return [{ heading: null, bullets: bullets(items) }];
   const grouped = groupBySection(part, items, categoryOf);
   if (!part.numbered) return [{ heading: null, bullets: bullets(grouped.flatMap((g) => g.items)) }];
-  const sections: ReportSection[] = [];
+  const sections: DraftSection[] = [];
   let number = 0;
   let openGroup: { title: string; number: number; count: number } | null = null;
   grouped.forEach(({ title, items: sectionItems }, index) => {
@@ -101,7 +148,7 @@ function partSections(
     if (openGroup?.title !== group) {
       number += 1;
       openGroup = { title: group, number, count: 0 };
-      sections.push({ heading: `${number}. ${group}`, bullets: [] });
+      sections.push({ heading: `${number}. ${group}`, bullets: [], opensGroup: true });
     }
     openGroup.count += 1;
     sections.push({ heading: `${openGroup.number}.${openGroup.count}. ${title}`, bullets: bullets(sectionItems) });
@@ -140,16 +187,24 @@ export function buildReport(input: ReportInput): ReportModel {
     }
     return category;
   };
-  const bullets = (items: Item[]): string[] => sectionBullets(items, unit.name, classifier, metrics);
+  const footnoteLong = template.kind === 'year';
+  const bullets = (items: Item[]): DraftBullet[] => sectionBullets(items, unit.name, classifier, metrics, footnoteLong);
 
   const parts: ReportPart[] = [];
+  const footnotes: ReportFootnote[] = [];
   const listed = new Set<string>();
   for (const part of template.parts) {
     const partItems = [...inPeriod.filter((i) => i.kind !== 'plan'), ...plans].filter((i) =>
       part.kinds.includes(i.kind),
     );
     if (partItems.length === 0) continue;
-    parts.push({ heading: fill(part.heading), sections: partSections(part, partItems, categoryOf, bullets) });
+    const sections = partSections(part, partItems, categoryOf, bullets).map((section, s): ReportSection => {
+      section.bullets.forEach(({ footnote }, b) => {
+        if (footnote !== undefined) footnotes.push({ part: parts.length, section: s, bullet: b, text: footnote });
+      });
+      return { ...section, bullets: section.bullets.map((bullet) => bullet.text) };
+    });
+    parts.push({ heading: fill(part.heading), sections });
     for (const item of partItems) listed.add(item.id);
   }
 
@@ -169,6 +224,7 @@ export function buildReport(input: ReportInput): ReportModel {
     addressees: template.addressees,
     opening: fill(template.opening),
     parts,
+    footnotes,
     closing: fill(template.closing),
     recipients: template.recipients,
     signer: template.signer,

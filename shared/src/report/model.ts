@@ -38,6 +38,11 @@ export interface ReportModel {
   addressees: string[];
   opening: string;
   parts: ReportPart[];
+  /**
+   * Notes at the foot of the page, in reading order (their numbers are their places in this list
+   * plus one); each hangs on one bullet, whose renderers put its mark before the bullet's full stop.
+   */
+  footnotes: ReportFootnote[];
   /** The last sentence, ending with "./." */
   closing: string;
   /** "Như trên;" … "Lưu: VT, VPTTr." — without the leading "- ". */
@@ -56,4 +61,17 @@ export interface ReportSection {
   heading: string | null;
   /** Each a paragraph that the renderer prefixes with "- ". */
   bullets: string[];
+  /**
+   * A heading over the numbered sub-sections that follow it ("2. Kết quả trên các lĩnh vực" over
+   * 2.1, 2.2 …): it has no bullets of its own, and that is not an empty section.
+   */
+  opensGroup?: true;
+}
+
+/** A footnote and the bullet it hangs on, by its indexes in `parts`, `sections` and `bullets`. */
+export interface ReportFootnote {
+  part: number;
+  section: number;
+  bullet: number;
+  text: string;
 }

@@ -265,6 +265,49 @@ describe('renderDocx', () => {
   });
 });
 
+/**
+ * The layout facts of every paragraph in one line each — alignment, indents, spacing, border, size,
+ * bold, italic, text — so that any change to the document's look shows up as a diff to review.
+ */
+function facts(xml: string): string {
+  const section = ['pgSz', 'pgMar']
+    .map((tag) => element(xml, tag).replace(/^<w:|\/?>$/g, ''))
+    .concat(/<w:titlePg\/>/.test(xml) ? ['titlePg'] : [])
+    .join(' ');
+  const lines = paragraphs(xml).map((p) => {
+    const prop = (tag: string, names: string[]): string => {
+      const found = new RegExp(`<w:${tag}\\b[^>]*>`).exec(p.xml)?.[0];
+      if (!found) return '';
+      return `${tag}(${names
+        .map((n) => [n, attr(found, n)])
+        .filter(([, v]) => v !== undefined)
+        .map(([n, v]) => `${n}=${v}`)
+        .join(',')})`;
+    };
+    const sizes = [...new Set([...p.xml.matchAll(/<w:sz w:val="(\d+)"\/>/g)].map((m) => m[1]))];
+    return [
+      prop('jc', ['val']),
+      prop('ind', ['left', 'right', 'firstLine', 'hanging']),
+      prop('spacing', ['before', 'after', 'line', 'lineRule']),
+      /<w:pBdr><w:top/.test(p.xml) ? 'rule' : '',
+      /<w:keepNext\/>/.test(p.xml) ? 'keepNext' : '',
+      sizes.length > 0 ? `sz=${sizes.join('/')}` : '',
+      bold(p) ? 'b' : '',
+      italic(p) ? 'i' : '',
+      p.text ? `| ${p.text.length > 60 ? `${p.text.slice(0, 60)}…` : p.text}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  });
+  return `${section}\n${lines.join('\n')}\n`;
+}
+
+describe('renderDocx, the layout facts of every paragraph', () => {
+  it('matches the golden facts', async () => {
+    await expect(facts(docx.document)).toMatchFileSnapshot('./__golden__/render-docx.facts.txt');
+  });
+});
+
 describe('renderDocx, other shapes of the model', () => {
   it('leaves out an empty parent agency, signs with a name, lists several addressees with aligned dashes', async () => {
     const docx = await render({

@@ -2,6 +2,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  FootnoteReferenceRun,
   Header,
   LineRuleType,
   Packer,
@@ -16,6 +17,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { beforeFullStop, bulletKey, footnoteNumbers } from './footnotes';
 import type { ReportModel } from './model';
 
 // Nghị định 30/2020, Phụ lục I: A4 portrait; margins 20 mm top and bottom, 30 mm left, 15 mm right.
@@ -80,15 +82,26 @@ function shortRule(text: string, size: number, available: number): Paragraph {
   return rule(Math.round(0.4 * Math.min(boldTextWidth(text, size), available)), available);
 }
 
-function body(text: string, bold = false): Paragraph {
+/** *Choice*: footnotes in 12 pt, below the 14 pt body as Word sets them, the size of "Nơi nhận:". */
+const FOOTNOTE_SIZE = 24;
+
+function body(text: string, bold = false, footnote?: number): Paragraph {
   // `bold: false` would be written out as an explicit w:b="false" on every run.
   const style = bold ? { size: 28, bold } : { size: 28 };
+  const [words, stop] = footnote === undefined ? [text, ''] : beforeFullStop(text);
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: FIRST_LINE_INDENT },
     spacing: { before: 0, after: 120, line: 276, lineRule: LineRuleType.AUTO },
-    children: [run(text, style)],
+    children: [
+      run(words, style),
+      ...(footnote === undefined ? [] : [new FootnoteReferenceRun(footnote), ...(stop ? [run(stop, style)] : [])]),
+    ],
   });
+}
+
+function footnoteParagraph(text: string): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.JUSTIFIED, children: [run(text, { size: FOOTNOTE_SIZE })] });
 }
 
 function cell(width: number, children: Paragraph[]): TableCell {
@@ -173,6 +186,7 @@ function signature({ recipients, signer }: ReportModel): [Paragraph, Table] {
 
 /** The report as a .docx in the layout of Nghị định 30/2020, Phụ lục I. Runs in Node and in a browser. */
 export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
+  const notes = footnoteNumbers(model);
   const children = [
     headerTable(model),
     centred(model.documentType.toUpperCase(), { size: 28, bold: true }, 360),
@@ -180,11 +194,11 @@ export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
     shortRule(model.summary, 28, TEXT_WIDTH),
     ...addressees(model.addressees),
     body(model.opening),
-    ...model.parts.flatMap((part) => [
+    ...model.parts.flatMap((part, p) => [
       body(part.heading, true),
-      ...part.sections.flatMap((section) => [
+      ...part.sections.flatMap((section, s) => [
         ...(section.heading === null ? [] : [body(section.heading, true)]),
-        ...section.bullets.map((bullet) => body(`- ${bullet}`)),
+        ...section.bullets.map((bullet, b) => body(`- ${bullet}`, false, notes.get(bulletKey(p, s, b)))),
       ]),
     ]),
     body(model.closing),
@@ -202,6 +216,9 @@ export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
   const doc = new Document({
     title: `${model.documentType} ${model.summary}`,
     creator: model.header.agency,
+    footnotes: Object.fromEntries(
+      model.footnotes.map((note, i) => [String(i + 1), { children: [footnoteParagraph(note.text)] }]),
+    ),
     styles: {
       default: {
         document: {

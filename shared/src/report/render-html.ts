@@ -1,3 +1,4 @@
+import { beforeFullStop, bulletKey, footnoteNumbers } from './footnotes';
 import type { ReportModel } from './model';
 
 export interface HtmlOptions {
@@ -35,6 +36,9 @@ const STYLE = `
   .body [contenteditable] { outline: 1px dashed #99c; }
   .signature { display: grid; grid-template-columns: 62mm 103mm; margin-top: 6pt; break-inside: avoid; }
   .recipients p { margin: 0; font-size: 11pt; } .recipients .label { font-size: 12pt; font-weight: bold; font-style: italic; }
+  .footnotes { margin-top: 12pt; font-size: 12pt; text-align: justify; }
+  .footnotes hr { width: 30%; margin: 0 auto 3pt 0; border: 0; border-top: 1px solid #000; }
+  .footnotes p { margin: 0; }
   .signer { text-align: center; font-weight: bold; } .signer p { margin: 0; } .signer .name { margin-top: 4.5em; }
   @media print { body { background: none; } .page { width: auto; min-height: 0; padding: 0; } }
 `;
@@ -71,17 +75,33 @@ export function renderHtml(model: ReportModel, { editable = false }: HtmlOptions
               : `Kính gửi: ${esc(model.addressees[0]!)}`
           }</div>`,
         ];
+  const notes = footnoteNumbers(model);
+  const mark = (n: number): string => `<sup><a href="#fn${n}" id="fnref${n}">${n}</a></sup>`;
+  const bullet = (text: string, key: string): string => {
+    const note = notes.get(key);
+    if (editable) {
+      const after = note === undefined ? '' : mark(note);
+      return `<p class="body" data-bullet="${key}">- <span contenteditable="true">${esc(text)}</span>${after}</p>`;
+    }
+    if (note === undefined) return p(`- ${text}`, 'body');
+    const [words, stop] = beforeFullStop(text);
+    return `<p class="body">- ${esc(words)}${mark(note)}${stop}</p>`;
+  };
   const bodyParts = model.parts.flatMap((part, pi) => [
     p(part.heading, 'body b'),
     ...part.sections.flatMap((section, si) => [
       ...(section.heading === null ? [] : [p(section.heading, 'body b')]),
-      ...section.bullets.map((bullet, bi) =>
-        editable
-          ? `<p class="body" data-bullet="${pi}.${si}.${bi}">- <span contenteditable="true">${esc(bullet)}</span></p>`
-          : p(`- ${bullet}`, 'body'),
-      ),
+      ...section.bullets.map((text, bi) => bullet(text, bulletKey(pi, si, bi))),
     ]),
   ]);
+  const footnotes =
+    model.footnotes.length === 0
+      ? []
+      : [
+          `<aside class="footnotes"><hr>${model.footnotes
+            .map((note, i) => `<p id="fn${i + 1}"><sup>${i + 1}</sup> ${esc(note.text)}</p>`)
+            .join('')}</aside>`,
+        ];
   const signerLines = [signer.authority, signer.title].filter((l) => l.length > 0).map((l) => p(l.toUpperCase(), ''));
   return `<!doctype html>
 <html lang="vi">
@@ -99,7 +119,7 @@ export function renderHtml(model: ReportModel, { editable = false }: HtmlOptions
 ${p(model.documentType.toUpperCase(), 'type')}
 ${p(model.summary, 'summary')}
 <div class="rule" style="width: 30%"></div>
-${[...addressees, p(model.opening, 'body'), ...bodyParts, p(model.closing, 'body')].join('\n')}
+${[...addressees, p(model.opening, 'body'), ...bodyParts, p(model.closing, 'body'), ...footnotes].join('\n')}
 <footer class="signature">
 <div class="recipients"><p class="label">Nơi nhận:</p>${model.recipients.map((r) => `<p>- ${esc(r)}</p>`).join('')}</div>
 <div class="signer">${signerLines.join('')}${signer.name ? p(signer.name, 'name') : ''}</div>

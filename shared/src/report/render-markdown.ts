@@ -1,3 +1,4 @@
+import { beforeFullStop, bulletKey, footnoteNumbers } from './footnotes';
 import type { ReportModel } from './model';
 import { addresseeBlock } from './render-text';
 
@@ -39,14 +40,23 @@ export function renderMarkdown(model: ReportModel): string {
     ...addresseeBlock(model.addressees).map((lines) => lines.map(escapeMarkdown).join('  \n')),
     paragraph(model.opening),
   ];
-  for (const part of model.parts) {
+  const notes = footnoteNumbers(model);
+  model.parts.forEach((part, p) => {
     blocks.push(`#### **${escapeMarkdown(part.heading)}**`);
-    for (const section of part.sections) {
+    part.sections.forEach((section, s) => {
       if (section.heading !== null) blocks.push(`##### **${escapeMarkdown(section.heading)}**`);
-      for (const bullet of section.bullets) blocks.push(`- ${paragraph(bullet)}`);
-    }
-  }
+      section.bullets.forEach((bullet, b) => {
+        const note = notes.get(bulletKey(p, s, b));
+        const [words, stop] = note === undefined ? [bullet, ''] : beforeFullStop(bullet);
+        blocks.push(`- ${paragraph(words)}${note === undefined ? '' : `[^${note}]`}${stop}`);
+      });
+    });
+  });
   blocks.push(paragraph(model.closing));
+  // Footnote definitions (GitHub, Pandoc): where they stand does not matter, they render at the end.
+  if (model.footnotes.length > 0) {
+    blocks.push(model.footnotes.map((note, i) => `[^${i + 1}]: ${escapeMarkdown(note.text)}`).join('\n'));
+  }
   blocks.push('***Nơi nhận:***');
   if (model.recipients.length > 0) blocks.push(model.recipients.map((r) => `- ${escapeMarkdown(r)}`).join('\n'));
   const authority = [signer.authority, signer.title].filter((l) => l.length > 0).map((l) => l.toUpperCase());

@@ -1,3 +1,4 @@
+import { beforeFullStop, bulletKey, footnoteNumbers, superscript } from './footnotes';
 import type { ReportModel } from './model';
 
 /**
@@ -18,14 +19,23 @@ export function renderText(model: ReportModel): string {
     ...addresseeBlock(model.addressees),
     [model.opening],
   ];
-  for (const part of model.parts) {
+  const notes = footnoteNumbers(model);
+  model.parts.forEach((part, p) => {
     blocks.push([part.heading]);
-    for (const section of part.sections) {
+    part.sections.forEach((section, s) => {
       if (section.heading !== null) blocks.push([section.heading]);
-      for (const bullet of section.bullets) blocks.push([`- ${bullet}`]);
-    }
-  }
+      section.bullets.forEach((bullet, b) => {
+        const note = notes.get(bulletKey(p, s, b));
+        const [words, stop] = note === undefined ? [bullet, ''] : beforeFullStop(bullet);
+        blocks.push([`- ${words}${note === undefined ? '' : superscript(note)}${stop}`]);
+      });
+    });
+  });
   blocks.push([model.closing]);
+  // Text has no foot of the page: the notes follow the body, under a short rule as Word draws one.
+  if (model.footnotes.length > 0) {
+    blocks.push(['__________', ...model.footnotes.map((note, i) => `${superscript(i + 1)} ${note.text}`)]);
+  }
   blocks.push(['Nơi nhận:', ...model.recipients.map((r) => `- ${r}`)]);
   blocks.push([signer.authority, signer.title].filter((line) => line.length > 0).map((l) => l.toUpperCase()));
   if (signer.name) blocks.push([signer.name]);

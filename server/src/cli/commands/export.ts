@@ -7,7 +7,9 @@ export function registerExport(program: Command): void {
   withStorageOptions(
     program
       .command('export')
-      .description("write a unit's JSON backup (units, users with hashed tokens, items, applied mutations)")
+      .description(
+        "write a unit's JSON backup (unit, users with hashed tokens, items, applied mutations, report settings, exported reports, configuration versions)",
+      )
       .requiredOption('--unit <id>', 'the unit to back up')
       .option('--out <file>', 'write to this file instead of stdout'),
   ).action(async (opts) => {
