@@ -141,7 +141,11 @@ async function quickCapture(
   await form.locator('button[data-action="save"]').click();
   await until(`"${capture.text}" to be saved`, async () => {
     if ((await readLocalItems(extensionPage)).items.length > before) return true;
-    const error = form.isClosed() ? null : await form.locator('[data-role="error"]').allTextContents();
+    // Quick capture closes itself once it has saved: a form that went away in between has no error to show.
+    const error = await form
+      .locator('[data-role="error"]')
+      .allTextContents()
+      .catch(() => null);
     if (error?.length) throw new Error(`quick capture refused "${capture.text}": ${error.join(' ')}`);
     return false;
   });
