@@ -1,4 +1,5 @@
-import { type Item, type ItemKind, type MonthPeriod, monthTitle } from '@gom/shared';
+import { type Item, type ItemKind, type Period, periodTitle, type ReportKind } from '@gom/shared';
+import type { PanelPeriodKind } from './features/period-choice';
 
 type DirectiveStatus = NonNullable<Item['status']>;
 
@@ -76,7 +77,12 @@ export interface Messages {
     fromDocument: (reference: string) => string;
   };
   sidePanel: {
-    periodTitle: (period: MonthPeriod) => string;
+    periodTitle: (period: Period) => string;
+    periodKind: string;
+    periodKinds: Record<PanelPeriodKind, string>;
+    previousPeriod: string;
+    nextPeriod: string;
+    currentPeriod: string;
     pending: (count: number) => string;
     lastSync: (iso: string) => string;
     neverSynced: string;
@@ -85,8 +91,11 @@ export interface Messages {
     syncing: string;
     synced: (pushed: number, pulled: number) => string;
     downloadReport: string;
+    previewReport: string;
+    teamReport: string;
     preparingReport: string;
     reportDownloaded: (fileName: string) => string;
+    findings: (count: number) => string;
     syncBeforeReportFailed: (error: string) => string;
     openOptions: string;
     loading: string;
@@ -125,6 +134,35 @@ export interface Messages {
     shortcut: string;
     shortcutUnset: string;
     shortcutHint: string;
+    reportSettings: string;
+    reportSettingsHint: string;
+    reportKind: string;
+    reportKinds: Record<ReportKind, string>;
+    parentAgency: string;
+    agency: string;
+    abbreviation: string;
+    place: string;
+    blankDay: string;
+    addressees: string;
+    recipients: string;
+    linesHint: string;
+    signerAuthority: string;
+    signerTitle: string;
+    signerName: string;
+    saveReportSettings: string;
+    reportSettingsSaved: string;
+    reportSettingsSent: string;
+    reportSettingsNotSent: (reason: string) => string;
+    reportSettingsRefused: string;
+  };
+  report: {
+    title: (period: string) => string;
+    findingsNone: string;
+    findingsTitle: (count: number) => string;
+    editHint: string;
+    exportDocx: string;
+    exported: (fileName: string) => string;
+    empty: string;
   };
   errors: Record<ErrorReason, string>;
 }
@@ -171,11 +209,16 @@ const vi: Messages = {
     cancel: 'Đóng (Esc)',
     saved: 'Đã lưu vào Gom.',
     keys: 'Enter: lưu · Shift+Enter: xuống dòng · Esc: đóng · Alt+1, Alt+2, Alt+3: chọn lĩnh vực gợi ý',
-    openSidePanel: 'Mở danh sách tháng',
+    openSidePanel: 'Mở danh sách công việc trong kỳ',
     fromDocument: (reference) => `Văn bản nguồn: ${reference}`,
   },
   sidePanel: {
-    periodTitle: (period) => monthTitle(period),
+    periodTitle: (period) => periodTitle(period),
+    periodKind: 'Kỳ báo cáo',
+    periodKinds: { week: 'Tuần', month: 'Tháng', quarter: 'Quý', half: '6 tháng', year: 'Năm' },
+    previousPeriod: '‹ Kỳ trước',
+    nextPeriod: 'Kỳ sau ›',
+    currentPeriod: 'Kỳ này',
     pending: (count) => (count === 0 ? 'Đã gửi hết lên máy chủ' : `${count} thay đổi chờ đồng bộ`),
     lastSync: (iso) => `Đồng bộ lần cuối: ${new Date(iso).toLocaleString('vi-VN')}`,
     neverSynced: 'Chưa đồng bộ lần nào',
@@ -183,15 +226,18 @@ const vi: Messages = {
     sync: 'Đồng bộ',
     syncing: 'Đang đồng bộ…',
     synced: (pushed, pulled) => `Đã đồng bộ: gửi ${pushed} thay đổi, nhận ${pulled} mục.`,
-    downloadReport: 'Tải báo cáo tháng (.docx)',
+    downloadReport: 'Lập báo cáo (.docx)',
+    previewReport: 'Xem trước và sửa',
+    teamReport: 'Báo cáo chung của đơn vị (từ máy chủ)',
     preparingReport: 'Đang lập báo cáo…',
     reportDownloaded: (fileName) => `Đã tải ${fileName}.`,
+    findings: (count) => (count === 0 ? 'Kiểm tra: không thấy lỗi thường gặp.' : `Kiểm tra: ${count} điểm cần xem lại`),
     syncBeforeReportFailed: (error) =>
       `Chưa lập báo cáo vì chưa đồng bộ được, báo cáo sẽ thiếu các mục vừa lưu: ${error}`,
     openOptions: 'Cài đặt',
     loading: 'Đang tải…',
-    empty: 'Chưa có mục nào trong tháng này',
-    search: 'Tìm trong tháng',
+    empty: 'Chưa có mục nào trong kỳ này',
+    search: 'Tìm trong kỳ',
     allKinds: 'Mọi loại',
     noMatch: 'Không có mục nào khớp',
     edit: 'Sửa',
@@ -226,6 +272,43 @@ const vi: Messages = {
     shortcut: 'Phím tắt ghi nhanh',
     shortcutUnset: 'Chưa đặt',
     shortcutHint: 'Đổi phím tắt trong trang quản lý tiện ích của trình duyệt (chrome://extensions/shortcuts).',
+    reportSettings: 'Thông tin trên báo cáo',
+    reportSettingsHint:
+      'Phần đầu, nơi gửi, nơi nhận và người ký của từng loại báo cáo. Lưu trên máy này; biên tập viên được gửi lên máy chủ cho cả đơn vị. Để trống để dùng mẫu có sẵn.',
+    reportKind: 'Loại báo cáo',
+    reportKinds: {
+      week: 'Báo cáo tuần',
+      month: 'Báo cáo tháng',
+      quarter: 'Báo cáo quý',
+      half_year: 'Báo cáo 6 tháng',
+      nine_months: 'Báo cáo 9 tháng',
+      year: 'Báo cáo năm',
+    },
+    parentAgency: 'Cơ quan chủ quản',
+    agency: 'Cơ quan ban hành',
+    abbreviation: 'Chữ viết tắt (sau “BC-”)',
+    place: 'Địa danh',
+    blankDay: 'Để trống ngày, ghi tay khi ký',
+    addressees: 'Kính gửi',
+    recipients: 'Nơi nhận',
+    linesHint: 'Mỗi dòng một nơi; dòng cuối của Nơi nhận là “Lưu: VT, …”.',
+    signerAuthority: 'Thẩm quyền ký (KT., TL., …)',
+    signerTitle: 'Chức vụ người ký',
+    signerName: 'Họ và tên người ký',
+    saveReportSettings: 'Lưu thông tin báo cáo',
+    reportSettingsSaved: 'Đã lưu trên máy này.',
+    reportSettingsSent: 'Đã lưu trên máy này và gửi lên máy chủ cho cả đơn vị.',
+    reportSettingsNotSent: (reason) => `Đã lưu trên máy này, chưa gửi lên máy chủ: ${reason}`,
+    reportSettingsRefused: 'Chưa lưu, vì thông tin chưa đúng:',
+  },
+  report: {
+    title: (period) => `Báo cáo ${period}`,
+    findingsNone: 'Kiểm tra trước khi xuất: không thấy lỗi thường gặp.',
+    findingsTitle: (count) => `Kiểm tra trước khi xuất: ${count} điểm cần xem lại`,
+    editHint: 'Bấm vào một gạch đầu dòng để sửa. Sửa ở đây chỉ áp dụng cho bản xuất này, các mục đã lưu giữ nguyên.',
+    exportDocx: 'Xuất báo cáo (.docx)',
+    exported: (fileName) => `Đã tải ${fileName}.`,
+    empty: 'Kỳ này chưa có mục nào.',
   },
   errors: {
     notConfigured: 'Chưa nhập địa chỉ máy chủ Gom và mã truy cập. Hãy mở phần Cài đặt.',
@@ -289,11 +372,31 @@ const en: Messages = {
     cancel: 'Close (Esc)',
     saved: 'Saved to Gom.',
     keys: 'Enter: save · Shift+Enter: new line · Esc: close · Alt+1, Alt+2, Alt+3: pick a suggested category',
-    openSidePanel: 'Open the month list',
+    openSidePanel: 'Open the list of this period',
     fromDocument: (reference) => `Source document: ${reference}`,
   },
   sidePanel: {
-    periodTitle: (period) => `${period.month}/${period.year}`,
+    periodTitle: (period) => {
+      switch (period.kind) {
+        case 'month':
+          return `${period.index}/${period.year}`;
+        case 'quarter':
+          return `Q${period.index} ${period.year}`;
+        case 'half':
+          return `H${period.index} ${period.year}`;
+        case 'year':
+          return String(period.year);
+        case 'nine_months':
+          return `9 months of ${period.year}`;
+        default:
+          return `${period.from} – ${period.to}`;
+      }
+    },
+    periodKind: 'Period',
+    periodKinds: { week: 'Week', month: 'Month', quarter: 'Quarter', half: '6 months', year: 'Year' },
+    previousPeriod: '‹ Previous',
+    nextPeriod: 'Next ›',
+    currentPeriod: 'Current',
     pending: (count) => (count === 0 ? 'Everything is on the server' : `${count} changes waiting to sync`),
     lastSync: (iso) => `Last synced: ${new Date(iso).toLocaleString('en-GB')}`,
     neverSynced: 'Never synced',
@@ -301,15 +404,18 @@ const en: Messages = {
     sync: 'Sync',
     syncing: 'Syncing…',
     synced: (pushed, pulled) => `Synced: sent ${pushed} changes, received ${pulled} items.`,
-    downloadReport: 'Download the monthly report (.docx)',
+    downloadReport: 'Make the report (.docx)',
+    previewReport: 'Preview and edit',
+    teamReport: "The unit's report (from the server)",
     preparingReport: 'Preparing the report…',
     reportDownloaded: (fileName) => `Downloaded ${fileName}.`,
+    findings: (count) => (count === 0 ? 'Check: no usual mistake found.' : `Check: ${count} points to look at`),
     syncBeforeReportFailed: (error) =>
       `No report yet: the sync failed, so the report would miss your latest items: ${error}`,
     openOptions: 'Settings',
     loading: 'Loading…',
-    empty: 'No items this month yet',
-    search: 'Search this month',
+    empty: 'No items in this period yet',
+    search: 'Search this period',
     allKinds: 'All kinds',
     noMatch: 'No item matches',
     edit: 'Edit',
@@ -344,6 +450,43 @@ const en: Messages = {
     shortcut: 'Quick capture shortcut',
     shortcutUnset: 'Not set',
     shortcutHint: "Change it on the browser's extension shortcuts page (chrome://extensions/shortcuts).",
+    reportSettings: 'On the reports',
+    reportSettingsHint:
+      "Header, addressees, recipients and signer of each kind of report. Kept on this computer; an editor's are sent to the server for the whole unit. Leave empty to use the template's.",
+    reportKind: 'Kind of report',
+    reportKinds: {
+      week: 'Weekly report',
+      month: 'Monthly report',
+      quarter: 'Quarterly report',
+      half_year: '6-month report',
+      nine_months: '9-month report',
+      year: 'Annual report',
+    },
+    parentAgency: 'Parent agency',
+    agency: 'Issuing agency',
+    abbreviation: 'Abbreviation (after “BC-”)',
+    place: 'Place',
+    blankDay: 'Leave the day blank, written in at signing',
+    addressees: 'Addressed to',
+    recipients: 'Recipients (Nơi nhận)',
+    linesHint: 'One a line; the last recipient is “Lưu: VT, …”.',
+    signerAuthority: 'Signing authority (KT., TL., …)',
+    signerTitle: "Signer's title",
+    signerName: "Signer's name",
+    saveReportSettings: 'Save the report settings',
+    reportSettingsSaved: 'Saved on this computer.',
+    reportSettingsSent: 'Saved on this computer and sent to the server for the whole unit.',
+    reportSettingsNotSent: (reason) => `Saved on this computer, not sent to the server: ${reason}`,
+    reportSettingsRefused: 'Not saved; the settings have errors:',
+  },
+  report: {
+    title: (period) => `Report ${period}`,
+    findingsNone: 'Checked before export: no usual mistake found.',
+    findingsTitle: (count) => `Checked before export: ${count} points to look at`,
+    editHint: 'Click a bullet to edit it. Edits here change this export only; the saved items stay as they are.',
+    exportDocx: 'Export the report (.docx)',
+    exported: (fileName) => `Downloaded ${fileName}.`,
+    empty: 'No items in this period yet.',
   },
   errors: {
     notConfigured: 'The Gom server address and access token are not set. Open the settings.',

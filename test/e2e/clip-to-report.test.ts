@@ -18,7 +18,11 @@ let fixtures: Awaited<ReturnType<typeof serveFixtures>>;
 let browser: ExtensionBrowser;
 
 beforeAll(async () => {
-  [server, fixtures, browser] = await Promise.all([startGomServer(), serveFixtures(), launchWithExtension()]);
+  [server, fixtures, browser] = await Promise.all([
+    startGomServer({ role: 'editor' }),
+    serveFixtures(),
+    launchWithExtension(),
+  ]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -111,8 +115,9 @@ describe('clip → IndexedDB → sync → server → side panel → report .docx
       .poll(() => panel.locator('section[data-role="section"] > h3').allTextContents())
       .toEqual(['1. Hoạt động hợp tác quốc tế']);
 
+    // The team report, as the server assembles it from every officer's synced items (editors).
     const downloading = panel.waitForEvent('download');
-    await panel.locator('[data-action="download-report"]').click();
+    await panel.locator('[data-action="download-team-report"]').click();
     const download = await downloading;
     expect(download.suggestedFilename()).toBe(`bao-cao-thang-${month.id}.docx`);
     const docx = readFileSync((await download.path())!);

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
 export const root = resolve(import.meta.dirname, '../..');
@@ -24,7 +25,11 @@ export interface GomServer {
 }
 
 /** The real `gom serve` as a child process, on a free port and a fresh SQLite file, with a unit and a user. */
-export async function startGomServer(): Promise<GomServer> {
+export async function startGomServer({
+  role = 'member',
+}: {
+  role?: 'member' | 'editor' | 'admin';
+} = {}): Promise<GomServer> {
   const dbPath = join(mkdtempSync(join(tmpdir(), 'gom-e2e-')), 'gom.db');
   gom(
     'unit',
@@ -40,7 +45,9 @@ export async function startGomServer(): Promise<GomServer> {
     '--db',
     dbPath,
   );
-  const { token } = JSON.parse(gom('user', 'add', '--unit', 'SNgV', '--name', 'Chuyên viên', '--json', '--db', dbPath));
+  const { token } = JSON.parse(
+    gom('user', 'add', '--unit', 'SNgV', '--name', 'Chuyên viên', '--role', role, '--json', '--db', dbPath),
+  );
   const child: ChildProcess = spawn(tsx, [gomMain, 'serve', '--port', '0', '--db', dbPath], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -155,6 +162,18 @@ export function askBackground<T = unknown>(page: Page, message: object): Promise
       ).chrome.runtime.sendMessage(m),
     message,
   ) as Promise<T>;
+}
+
+const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** The paragraphs of a .docx's body, each as the text of its runs (XML entities read back). */
+export function docxParagraphs(docx: Uint8Array): string[] {
+  const xml = strFromU8(unzipSync(docx)['word/document.xml']!);
+  return [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gs)].map((p) =>
+    [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+      .map((t) => (t[1] ?? '').replace(/&(lt|gt|amp|quot|apos);/g, (_, name: string) => XML_ENTITIES[name]!))
+      .join(''),
+  );
 }
 
 export interface StoredItem {

@@ -18,7 +18,7 @@ const SYNC_PERIOD_MINUTES = 5;
 
 export default defineBackground(() => {
   const db = openGomDb();
-  const requestSync = createSyncScheduler(() => syncWithSettings(db));
+  const requestSync = createSyncScheduler(() => syncWithSettings(db, fetch, loadSettings));
   // Failures are recorded in `lastError` for the side panel; the next trigger retries.
   const syncInBackground = () => void requestSync().catch(() => {});
   const capture = (input: ClipInput) => captureClip({ db, requestSync }, input);

@@ -30,7 +30,7 @@ describe('saveClip', () => {
       kind: 'result',
       text: 'Công văn số 214/SNgV-VPTTr ngày 05/3/2021 V/v góp ý dự thảo Kế hoạch hợp tác với tỉnh Khăm Muồn, nước CHDCND Lào',
       lead: null,
-      category: 'intl_cooperation',
+      category: 'office_admin',
       categorySource: 'suggested',
       occurredOn: '2026-11-20',
       metric: null,

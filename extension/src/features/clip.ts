@@ -2,12 +2,13 @@ import {
   cleanText,
   defaultItemFields,
   findReferences,
-  guessCategory,
   type ItemFieldsPatch,
   localIsoDate,
   type SourceDocument,
   sourceDocumentSchema,
+  suggestCategory,
 } from '@gom/shared';
+import { loadClassifier } from './classifier-store';
 import type { GomDb } from './db';
 import { OfficerError } from './officer-error';
 import { writeItem } from './write-item';
@@ -49,11 +50,17 @@ export async function saveClip(db: GomDb, { text, url, title }: ClipInput, now: 
   const cleaned = cleanText(text);
   if (!cleaned) throw new OfficerError('emptyClip');
   const id = crypto.randomUUID();
+  const document = documentCitedIn(cleaned);
+  // The unit's rules and what the officer's corrections taught: a clip like one she moved goes where she moved it.
+  const suggestion = suggestCategory(
+    { text: cleaned, kind: 'result', source: { url: null, title: null, selection: null, document } },
+    await loadClassifier(db),
+  );
   const set: ItemFieldsPatch = {
     ...defaultItemFields(localIsoDate(now), now.toISOString()),
     kind: 'result',
     text: cleaned,
-    category: guessCategory(cleaned).category,
+    category: suggestion.category,
     categorySource: 'suggested',
     // Milliseconds since 1970 sort after every rank given so far: a new clip goes last in its section.
     rank: now.getTime(),
@@ -61,7 +68,7 @@ export async function saveClip(db: GomDb, { text, url, title }: ClipInput, now: 
       url: url?.slice(0, URL_MAX) ?? null,
       title: title?.slice(0, TITLE_MAX) ?? null,
       selection: text.slice(0, SELECTION_MAX),
-      document: documentCitedIn(cleaned),
+      document,
     },
   };
   await writeItem(db, id, set);

@@ -1,4 +1,4 @@
-import type { ItemFieldsPatch, ItemRecord } from '@gom/shared';
+import type { BayesModel, ItemFieldsPatch, ItemRecord } from '@gom/shared';
 import Dexie, { type EntityTable } from 'dexie';
 import { newClientId } from './random-id';
 
@@ -23,6 +23,10 @@ export interface MetaValues {
   lastSync: string;
   /** The officer-worded message of the last failed sync; null once a sync succeeds. */
   lastError: string | null;
+  /** What this officer's corrections taught the classifier (naive Bayes counts), validated on every read. */
+  classifierModel: BayesModel;
+  /** Counts the lessons stored: a context holding a validated model re-reads it only when this moves. */
+  classifierRevision: number;
 }
 export type MetaKey = keyof MetaValues;
 export interface MetaRow {
@@ -38,7 +42,10 @@ export type GomDb = Dexie & {
 
 /** The extension's database; tests pass their own name to get a fresh one. */
 export function openGomDb(name = 'gom'): GomDb {
-  const db = new Dexie(name) as GomDb;
+  // No query cache: Dexie's default clones every cached result, which doubled the time the side
+  // panel took to read a period of 5,000 items (about 210 ms → 110 ms here). Live queries still
+  // re-run on every change; they just read IndexedDB again.
+  const db = new Dexie(name, { cache: 'disabled' }) as GomDb;
   // `fields.occurredOn` lets the side panel read one month without scanning every clip.
   db.version(1).stores({
     items: 'id, fields.occurredOn',

@@ -1,9 +1,10 @@
-import { type Item, type ItemRecord, localIsoDate, materializeItem, monthOf } from '@gom/shared';
+import { type Item, type ItemRecord, learnedCount, localIsoDate, materializeItem, parsePeriod } from '@gom/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadClassifier } from './classifier-store';
 import { saveClip } from './clip';
 import { type GomDb, openGomDb } from './db';
 import { editText, filterView, moveToCategory, moveWithinSection, noFilter, setDeleted } from './item-edits';
-import { monthView } from './month-view';
+import { periodView } from './period-view';
 
 let db: GomDb;
 beforeEach(() => {
@@ -43,6 +44,16 @@ describe('edits from the side panel', () => {
     expect((await item(id)).deleted).toBe(false);
   });
 
+  it('teaches the classifier every move, so a similar clip is then suggested where the officer put it', async () => {
+    const text = 'Rà soát danh mục thiết bị phòng họp trực tuyến';
+    const first = await clip(text);
+    expect((await item(first)).category).not.toBe('office_admin');
+    await moveToCategory(db, first, 'office_admin');
+    expect(learnedCount((await loadClassifier(db)).model)).toBe(1);
+    const second = await clip(`${text} tầng 2`);
+    expect(await item(second)).toMatchObject({ category: 'office_admin', categorySource: 'suggested' });
+  });
+
   it('refuses an empty text', async () => {
     const id = await clip('Góp ý');
     await expect(editText(db, id, '  ')).rejects.toMatchObject({ reason: 'emptyClip' });
@@ -75,7 +86,7 @@ describe('filterView', () => {
     await clip('Góp ý dự thảo Kế hoạch cải cách hành chính');
     const plan = await clip('Hoàn thiện hồ sơ kỷ niệm chương');
     await db.items.update(plan, { 'fields.kind': 'plan' });
-    const view = monthView(await db.items.toArray(), monthOf(localIsoDate(now)));
+    const view = periodView(await db.items.toArray(), parsePeriod(localIsoDate(now).slice(0, 7)));
     expect(filterView(view, noFilter)).toBe(view);
     const texts = (v: ReturnType<typeof filterView>) =>
       v.parts.flatMap((p) => p.sections.flatMap((s) => s.items.map((i) => i.text)));

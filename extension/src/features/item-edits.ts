@@ -1,7 +1,8 @@
 import { canonicalText, cleanText, type Item, type ItemKind } from '@gom/shared';
+import { learnCorrection } from './classifier-store';
 import type { GomDb } from './db';
-import type { MonthView } from './month-view';
 import { OfficerError } from './officer-error';
+import type { PeriodView } from './period-view';
 import { writeItem } from './write-item';
 
 // Every edit goes through `writeItem`: the field and its outbox mutation in one transaction, so
@@ -13,9 +14,14 @@ export async function editText(db: GomDb, id: string, text: string): Promise<voi
   await writeItem(db, id, { text: cleaned });
 }
 
-/** The officer's choice of section: her category, never overwritten by a suggestion. */
+/**
+ * The officer's choice of section: her category, never overwritten by a suggestion. It is also a
+ * lesson for the classifier, so that the next clip like this one is suggested where she put it.
+ */
 export async function moveToCategory(db: GomDb, id: string, category: string): Promise<void> {
-  await writeItem(db, id, { category, categorySource: 'user' });
+  const record = await writeItem(db, id, { category, categorySource: 'user' });
+  const text = record.fields.text;
+  if (text) await learnCorrection(db, { text, category });
 }
 
 /** Deletion is a tombstone (sync must tell the other replicas); undo writes it back. */
@@ -53,7 +59,7 @@ export interface ItemFilter {
 export const noFilter: ItemFilter = { text: '', kind: null };
 
 /** The view with only the matching items; sections and parts left empty are dropped. */
-export function filterView(view: MonthView, filter: ItemFilter): MonthView {
+export function filterView(view: PeriodView, filter: ItemFilter): PeriodView {
   const words = canonicalText(filter.text).split(' ').filter(Boolean);
   if (words.length === 0 && !filter.kind) return view;
   const matches = (item: Item) => {

@@ -48,6 +48,10 @@ describe('handleMessage', () => {
 
   it('syncs now and answers with the counts, or the error', async () => {
     expect(await handleMessage({ type: 'sync' }, deps)).toEqual({ ok: true, pushed: 2, pulled: 3 });
+    expect(deps.requestSync).toHaveBeenLastCalledWith({ immediate: false });
+    // The side panel's button: the officer waits for this one, so it must not wait out the backoff.
+    await handleMessage({ type: 'sync', immediate: true }, deps);
+    expect(deps.requestSync).toHaveBeenLastCalledWith({ immediate: true });
     deps.requestSync = () => Promise.reject(new OfficerError('network'));
     expect(await handleMessage({ type: 'sync' }, deps)).toEqual({
       ok: false,

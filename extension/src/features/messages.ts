@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ClipInput } from './clip';
 import { officerMessage } from './officer-error';
 import type { DocumentClipOutcome } from './page-capture';
-import type { SyncResult } from './sync-client';
+import type { SyncRequest, SyncResult } from './sync-client';
 
 const tabMessage = <T extends string>(type: T) => z.object({ type: z.literal(type), tabId: z.number().int() });
 
@@ -18,7 +18,8 @@ const messageSchema = z.discriminatedUnion('type', [
     url: z.string().nullish(),
     title: z.string().nullish(),
   }),
-  z.object({ type: z.literal('sync') }),
+  // `immediate`: the officer asked (the side panel's button), so the backoff of earlier failures is skipped.
+  z.object({ type: z.literal('sync'), immediate: z.boolean().optional() }),
   tabMessage('clip-document'),
   tabMessage('gather'),
   tabMessage('quick-capture'),
@@ -27,7 +28,7 @@ type GomMessage = z.infer<typeof messageSchema>;
 const gomTypes: ReadonlySet<unknown> = new Set(messageSchema.options.map((option) => option.shape.type.value));
 
 export type ClipMessage = Extract<GomMessage, { type: 'clip' }>;
-export type SyncMessage = { type: 'sync' };
+export type SyncMessage = Extract<GomMessage, { type: 'sync' }>;
 export type TabMessage = Extract<GomMessage, { tabId: number }>;
 
 export type Failure = { ok: false; error: string };
@@ -39,7 +40,7 @@ type Reply = ClipReply | SyncReply | ClipDocumentReply | DraftReply;
 
 export interface MessageDeps {
   capture: (input: ClipInput) => Promise<string>;
-  requestSync: () => Promise<SyncResult>;
+  requestSync: (request?: SyncRequest) => Promise<SyncResult>;
   clipDocument: (tabId: number) => Promise<DocumentClipOutcome>;
   /** These two open a page for the officer and answer with the draft it shows. */
   gather: (tabId: number) => Promise<string>;
@@ -58,7 +59,7 @@ async function answer(message: GomMessage, deps: MessageDeps): Promise<Reply> {
       return { ok: true, itemId: await deps.capture({ text, url, title }) };
     }
     case 'sync':
-      return { ok: true, ...(await deps.requestSync()) };
+      return { ok: true, ...(await deps.requestSync({ immediate: message.immediate ?? false })) };
     case 'clip-document':
       return { ok: true, ...(await deps.clipDocument(message.tabId)) };
     case 'gather':

@@ -1,5 +1,6 @@
-import { completeMetadata, emptyMetadata } from '@gom/shared';
+import { completeMetadata, emptyMetadata, learnedCount } from '@gom/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadClassifier } from './classifier-store';
 import { type GomDb, openGomDb } from './db';
 import {
   type CaptureDraft,
@@ -111,6 +112,24 @@ describe('saveCapture', () => {
       },
     });
     expect((await db.outbox.toArray()).map((m) => m.itemId)).toEqual([id]);
+    // Her pick is a lesson for the next suggestions; a suggestion she left is not.
+    expect(learnedCount((await loadClassifier(db)).model)).toBe(1);
+    await saveCapture(db, onDetailPage, { ...form, categorySource: 'suggested' }, now);
+    expect(learnedCount((await loadClassifier(db)).model)).toBe(1);
+  });
+
+  it('suggests from what the classifier learned', async () => {
+    const text = 'Rà soát danh mục thiết bị phòng họp trực tuyến';
+    const draft = { ...emptyDraft, selection: text };
+    expect(initialForm(draft, '2026-11-22').category).not.toBe('office_admin');
+    await saveCapture(db, draft, {
+      ...initialForm(draft, '2026-11-22'),
+      category: 'office_admin',
+      categorySource: 'user',
+    });
+    const taught = await loadClassifier(db);
+    expect(initialForm(draft, '2026-11-22', taught).category).toBe('office_admin');
+    expect(categoryChoices({ text, lead: '', kind: 'result' }, null, taught)[0]?.category).toBe('office_admin');
   });
 
   it('keeps only the fields of the kind: a figure its metric and value, a directive its due date and status', async () => {

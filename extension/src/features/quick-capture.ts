@@ -1,7 +1,9 @@
 import {
   type CategoryScore,
+  type Classifier,
   categoryTitle,
   cleanText,
+  createClassifier,
   type DocumentMetadata,
   defaultItemFields,
   defaultTaxonomy,
@@ -15,6 +17,7 @@ import {
   type Taxonomy,
   toSourceDocument,
 } from '@gom/shared';
+import { learnCorrection } from './classifier-store';
 import { documentCitedIn } from './clip';
 import type { GomDb } from './db';
 import { OfficerError } from './officer-error';
@@ -65,20 +68,25 @@ export interface CategoryChoice extends CategoryScore {
 }
 
 /**
- * Three categories for the form as it stands, with their titles: the suggestions, best first,
- * then the taxonomy's order when the rules name fewer — the officer always has three keys.
+ * Three categories for the form as it stands, with their titles: the unit's classifier's
+ * suggestions (its rules and what the officer's corrections taught), best first, then the
+ * taxonomy's order when it names fewer — the officer always has three keys.
  */
 export function categoryChoices(
   form: Pick<CaptureForm, 'text' | 'lead' | 'kind'>,
   document: DocumentMetadata | null,
+  classifier: Classifier = createClassifier(),
   taxonomy: Taxonomy = defaultTaxonomy,
 ): CategoryChoice[] {
-  const { top } = suggestCategory({
-    text: form.text || ' ',
-    kind: form.kind,
-    lead: form.lead || null,
-    source: document ? { url: null, title: null, selection: null, document: toSourceDocument(document) } : null,
-  });
+  const { top } = suggestCategory(
+    {
+      text: form.text || ' ',
+      kind: form.kind,
+      lead: form.lead || null,
+      source: document ? { url: null, title: null, selection: null, document: toSourceDocument(document) } : null,
+    },
+    classifier,
+  );
   const others = taxonomy.categories
     .filter((category) => !top.some((score) => score.category === category.key))
     .map((category) => ({ category: category.key, confidence: 0 }));
@@ -89,7 +97,11 @@ export function categoryChoices(
  * The form as it opens: the selection cleaned; with no selection on a document's page, the
  * sentence Gom suggests for that document; the lead the text starts with; today's date.
  */
-export function initialForm(draft: CaptureDraft, today: string): CaptureForm {
+export function initialForm(
+  draft: CaptureDraft,
+  today: string,
+  classifier: Classifier = createClassifier(),
+): CaptureForm {
   const selected = cleanText(draft.selection);
   const suggested = !selected && draft.document ? suggestItem(draft.document) : null;
   const text = selected || suggested?.text || '';
@@ -106,7 +118,7 @@ export function initialForm(draft: CaptureDraft, today: string): CaptureForm {
     dueOn: '',
     status: 'pending',
   };
-  form.category = categoryChoices(form, draft.document)[0]?.category ?? '';
+  form.category = categoryChoices(form, draft.document, classifier)[0]?.category ?? '';
   return form;
 }
 
@@ -155,5 +167,7 @@ export async function saveCapture(
   };
   const id = crypto.randomUUID();
   await writeItem(db, id, set, now.getTime());
+  // A category the officer picked over the suggestion is a lesson; one she left is not news.
+  if (form.category && form.categorySource === 'user') await learnCorrection(db, { text, category: form.category });
   return id;
 }

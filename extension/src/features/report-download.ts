@@ -1,13 +1,24 @@
-import type { MonthPeriod } from '@gom/shared';
+import type { Period } from '@gom/shared';
+import { reportKindFor } from './period-choice';
 import { bearer, callServer, type Fetch } from './server-api';
 
-/** The name officers file it under: "bao-cao-thang-2026-11.docx". */
-export function reportFileName(period: MonthPeriod): string {
-  return `bao-cao-thang-${period.id}.docx`;
+// How officers file reports: "bao-cao-thang-2026-11.docx", "bao-cao-quy-2026-Q4.docx".
+const FILE_WORD: Record<Period['kind'], string> = {
+  week: 'tuan',
+  month: 'thang',
+  quarter: 'quy',
+  half: '6-thang',
+  nine_months: '9-thang',
+  year: 'nam',
+  custom: 'tu-ngay',
+};
+
+export function reportFileName(period: Pick<Period, 'kind' | 'id'>): string {
+  return `bao-cao-${FILE_WORD[period.kind]}-${period.id.replace('..', '-den-')}.docx`;
 }
 
-/** The unit's monthly report as the server assembles it from everyone's synced items. */
-export async function fetchMonthReport({
+/** The unit's report of the period as the server assembles it from everyone's synced items (editors only). */
+export async function fetchTeamReport({
   serverUrl,
   token,
   period,
@@ -15,10 +26,10 @@ export async function fetchMonthReport({
 }: {
   serverUrl: string;
   token: string;
-  period: MonthPeriod;
+  period: Period;
   fetch?: Fetch;
 }): Promise<Blob> {
-  const response = await callServer(fetch, `${serverUrl}/v1/reports/month/${period.id}.docx`, {
+  const response = await callServer(fetch, `${serverUrl}/v1/reports/${reportKindFor(period)}/${period.id}.docx`, {
     headers: bearer(token),
   });
   return response.blob();

@@ -266,15 +266,18 @@ describe('syncNow: failures', () => {
   });
 
   it('asks for the settings when no server is set', async () => {
-    await expect(syncWithSettings(db, fakeServer().fetch)).rejects.toMatchObject({ reason: 'notConfigured' });
+    const unset = async () => ({ serverUrl: null, token: null });
+    await expect(syncWithSettings(db, fakeServer().fetch, unset)).rejects.toMatchObject({ reason: 'notConfigured' });
     expect(await readMeta(db, 'lastError')).toMatch(/Cài đặt/);
   });
 
   it('syncs with the server and token from the settings', async () => {
     const server = fakeServer();
-    await fakeBrowser.storage.local.set({ serverUrl, token });
     await writeItem(db, crypto.randomUUID(), { text: 'Gửi đi' });
-    expect(await syncWithSettings(db, server.fetch)).toEqual({ pushed: 1, pulled: 1 });
+    expect(await syncWithSettings(db, server.fetch, async () => ({ serverUrl, token }))).toEqual({
+      pushed: 1,
+      pulled: 1,
+    });
   });
 });
 

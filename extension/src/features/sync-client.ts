@@ -125,18 +125,14 @@ export async function syncNow({ db, serverUrl, token, fetch = globalThis.fetch }
   }
 }
 
-/** Where the server address and the token come from; the extension reads its stored settings. */
+/**
+ * Where the server address and the token come from. The background passes its stored settings;
+ * taking them as an argument keeps this module (and the sync tests in Node) free of `wxt/browser`.
+ */
 export type SettingsSource = () => Promise<{ serverUrl: string | null; token: string | null }>;
 
-// Loaded on first use, so that this module (and the sync tests in Node) never imports `wxt/browser`.
-const storedSettings: SettingsSource = async () => (await import('./settings')).loadSettings();
-
 /** A sync with the server and token from the settings; without them the failure is recorded like any other. */
-export async function syncWithSettings(
-  db: GomDb,
-  fetch: Fetch = globalThis.fetch,
-  settings: SettingsSource = storedSettings,
-): Promise<SyncResult> {
+export async function syncWithSettings(db: GomDb, fetch: Fetch, settings: SettingsSource): Promise<SyncResult> {
   const { serverUrl, token } = await settings();
   if (!serverUrl || !token) {
     const error = new OfficerError('notConfigured');

@@ -1,4 +1,11 @@
-import { defaultMetricCatalog, defaultTaxonomy, documentLeads, type ItemKind, itemKinds } from '@gom/shared';
+import {
+  type Classifier,
+  defaultMetricCatalog,
+  defaultTaxonomy,
+  documentLeads,
+  type ItemKind,
+  itemKinds,
+} from '@gom/shared';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { GomDb } from '../../features/db';
@@ -19,6 +26,8 @@ export interface QuickCaptureProps {
   db: GomDb;
   draft: CaptureDraft;
   today: string;
+  /** The unit's rules with what the officer's corrections taught (kept in Dexie). */
+  classifier: Classifier;
   onClose: () => void;
 }
 
@@ -27,12 +36,15 @@ export interface QuickCaptureProps {
  * one, so Tab reaches them all; Alt+1..3 pick a suggested category from anywhere in the form.
  * The selection is page data: it only ever fills a textarea's value.
  */
-export function QuickCapture({ db, draft, today, onClose }: QuickCaptureProps) {
+export function QuickCapture({ db, draft, today, classifier, onClose }: QuickCaptureProps) {
   const s = t().capture;
-  const [form, setForm] = useState<CaptureForm>(() => initialForm(draft, today));
+  const [form, setForm] = useState<CaptureForm>(() => initialForm(draft, today, classifier));
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const choices = useMemo(() => categoryChoices(form, draft.document), [form.text, form.lead, form.kind, draft]);
+  const choices = useMemo(
+    () => categoryChoices(form, draft.document, classifier),
+    [form.text, form.lead, form.kind, draft, classifier],
+  );
   const textField = useRef<HTMLTextAreaElement>(null);
   // The officer opened this form to type into it (shortcut or toolbar): the text takes the keys.
   useEffect(() => textField.current?.focus(), []);

@@ -1,6 +1,7 @@
 import { localIsoDate } from '@gom/shared';
 import { render } from 'preact';
 import { loadCaptureDraft } from '../../features/capture-source';
+import { loadClassifier } from '../../features/classifier-store';
 import { openGomDb } from '../../features/db';
 import { readTab } from '../../features/page-reader';
 import { loadSettings } from '../../features/settings';
@@ -13,9 +14,19 @@ async function start(root: HTMLElement): Promise<void> {
   const { locale } = await loadSettings();
   setLocale(locale);
   document.documentElement.lang = locale;
-  const draft = await loadCaptureDraft(location.search, async (tabId) => readTab(tabId, await loadSiteAdapters()));
+  const db = openGomDb();
+  const [draft, classifier] = await Promise.all([
+    loadCaptureDraft(location.search, async (tabId) => readTab(tabId, await loadSiteAdapters())),
+    loadClassifier(db),
+  ]);
   render(
-    <QuickCapture db={openGomDb()} draft={draft} today={localIsoDate(new Date())} onClose={() => window.close()} />,
+    <QuickCapture
+      db={db}
+      draft={draft}
+      today={localIsoDate(new Date())}
+      classifier={classifier}
+      onClose={() => window.close()}
+    />,
     root,
   );
 }

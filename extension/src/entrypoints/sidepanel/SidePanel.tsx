@@ -1,6 +1,7 @@
-import { type Item, itemKinds, localIsoDate, monthOf } from '@gom/shared';
+import { type Finding, type Item, itemKinds, localIsoDate, type Period, periodOptions } from '@gom/shared';
 import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { loadClassifier } from '../../features/classifier-store';
 import { type GomDb, readMeta } from '../../features/db';
 import {
   editText,
@@ -12,15 +13,19 @@ import {
   setDeleted,
 } from '../../features/item-edits';
 import { askBackground } from '../../features/messages';
-import { monthView, recordsInMonth } from '../../features/month-view';
 import { OfficerError, officerMessage } from '../../features/officer-error';
-import { fetchMonthReport, reportFileName } from '../../features/report-download';
+import { type PanelPeriodKind, periodHolding, reportKindFor, stepPeriod } from '../../features/period-choice';
+import { periodView, recordsInPeriod } from '../../features/period-view';
+import { fetchTeamReport, reportFileName } from '../../features/report-download';
+import type { LocalReportSettings } from '../../features/report-settings';
 import { loadSettings } from '../../features/settings';
 import { t } from '../../i18n';
+import { Findings } from '../../ui/Findings';
 import { saveFile } from '../../ui/save-file';
 import { useLiveQuery } from '../../ui/use-live-query';
 import type { RowActions } from './ItemRow';
-import { MonthList } from './MonthList';
+import { PeriodList } from './PeriodList';
+import { PeriodSwitcher } from './PeriodSwitcher';
 import { SyncStatus } from './SyncStatus';
 
 interface Status {
@@ -28,21 +33,55 @@ interface Status {
   error: boolean;
 }
 
-/** This month's clips, the sync state, and the one-click report. */
-export function SidePanel({ db }: { db: GomDb }) {
+export interface SidePanelProps {
+  db: GomDb;
+  /** The unit's report settings kept in this browser: they say how each kind's periods are cut. */
+  reportSettings: LocalReportSettings;
+  today?: string;
+}
+
+/** The period's clips, the sync state, and the one-click report. */
+export function SidePanel({ db, reportSettings, today = localIsoDate(new Date()) }: SidePanelProps) {
   const s = t().sidePanel;
-  const period = useMemo(() => monthOf(localIsoDate(new Date())), []);
-  const records = useLiveQuery(() => recordsInMonth(db, period), [db, period.id]);
-  const view = useMemo(() => records && monthView(records, period), [records, period]);
+  const [kind, setKind] = useState<PanelPeriodKind>('month');
+  const optionsOf = (p: Period) => periodOptions(reportSettings[reportKindFor(p)] ?? {});
+  const [period, setPeriod] = useState<Period>(() =>
+    periodHolding('month', today, periodOptions(reportSettings.month ?? {})),
+  );
+  const records = useLiveQuery(async () => {
+    const read = await recordsInPeriod(db, period);
+    // Where reading IndexedDB ends and laying out the list begins: the first-render benchmark
+    // (and DevTools' performance panel) splits the side panel's opening time at this mark.
+    performance.mark('gom:period-records-read');
+    return read;
+  }, [db, period.id]);
+  const classifier = useLiveQuery(() => loadClassifier(db), [db]);
+  const view = useMemo(
+    () => records && classifier && periodView(records, period, undefined, classifier),
+    [records, period, classifier],
+  );
   const pending = useLiveQuery(() => db.outbox.count(), [db]);
   const [lastSync, lastError] =
     useLiveQuery(() => Promise.all([readMeta(db, 'lastSync'), readMeta(db, 'lastError')]), [db]) ?? [];
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
+  const [findings, setFindings] = useState<Finding[] | null>(null);
   const [filter, setFilter] = useState<ItemFilter>(noFilter);
   const shown = useMemo(() => view && filterView(view, filter), [view, filter]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [undoable, setUndoable] = useState<Item | null>(null);
+
+  function switchKind(next: PanelPeriodKind): void {
+    setKind(next);
+    const probe = periodHolding(next, today);
+    setPeriod(periodHolding(next, today, optionsOf(probe)));
+    setFindings(null);
+  }
+  function step(direction: -1 | 0 | 1): void {
+    const options = optionsOf(period);
+    setPeriod(direction === 0 ? periodHolding(kind, today, options) : stepPeriod(period, direction, options));
+    setFindings(null);
+  }
 
   // An edit that fails (an empty text) says why in the status line; the list shows what was saved.
   const attempt = async (edit: () => Promise<unknown>) => {
@@ -71,11 +110,12 @@ export function SidePanel({ db }: { db: GomDb }) {
       }),
   };
 
-  // Syncing is the background's job (one sync at a time for the whole extension): ask it.
+  // Syncing is the background's job (one sync at a time for the whole extension): ask it, now —
+  // the officer is waiting, so the backoff of earlier failures is skipped.
   async function sync(): Promise<void> {
     setStatus({ text: s.syncing, error: false });
     try {
-      const reply = await askBackground({ type: 'sync' });
+      const reply = await askBackground({ type: 'sync', immediate: true });
       setStatus(
         reply.ok ? { text: s.synced(reply.pushed, reply.pulled), error: false } : { text: reply.error, error: true },
       );
@@ -93,11 +133,35 @@ export function SidePanel({ db }: { db: GomDb }) {
     }
   }
 
-  // The report is assembled by the server from every officer's synced items: this officer's
-  // latest clips must reach it first, or the report would silently miss them.
+  // One click, offline: this officer's own items, assembled and rendered in this page (the service
+  // worker has no DOM for the download, and may be stopped mid-way); checked before it is saved.
   async function downloadReport(): Promise<void> {
+    setStatus({ text: s.preparingReport, error: false });
+    try {
+      // The .docx writer is most of the page's code: loaded when a report is asked for, not
+      // before the list can show (the side panel's first render has a 200 ms budget).
+      const { buildLocalReport, docxBlob } = await import('../../features/local-report');
+      const report = await buildLocalReport({
+        db,
+        period,
+        settings: reportSettings[reportKindFor(period)] ?? {},
+        classifier: await loadClassifier(db),
+        today,
+      });
+      setFindings(report.findings);
+      const fileName = reportFileName(period);
+      saveFile(await docxBlob(report.model), fileName);
+      setStatus({ text: s.reportDownloaded(fileName), error: false });
+    } catch (error) {
+      setStatus({ text: officerMessage(error), error: true });
+    }
+  }
+
+  // The team report is assembled by the server from every officer's synced items: this officer's
+  // latest clips must reach it first, or the report would silently miss them.
+  async function downloadTeamReport(): Promise<void> {
     setStatus({ text: s.syncing, error: false });
-    const reply = await askBackground({ type: 'sync' }).catch((error: unknown) => ({
+    const reply = await askBackground({ type: 'sync', immediate: true }).catch((error: unknown) => ({
       ok: false as const,
       error: officerMessage(error),
     }));
@@ -110,22 +174,40 @@ export function SidePanel({ db }: { db: GomDb }) {
       const { serverUrl, token } = await loadSettings();
       if (!serverUrl || !token) throw new OfficerError('notConfigured');
       const fileName = reportFileName(period);
-      saveFile(await fetchMonthReport({ serverUrl, token, period }), fileName);
+      saveFile(await fetchTeamReport({ serverUrl, token, period }), fileName);
       setStatus({ text: s.reportDownloaded(fileName), error: false });
     } catch (error) {
       setStatus({ text: officerMessage(error), error: true });
     }
   }
 
+  function openPreview(): void {
+    void browser.tabs.create({
+      url: browser.runtime.getURL(`/report.html?period=${encodeURIComponent(period.id)}` as '/report.html'),
+    });
+  }
+
   return (
     <>
-      <SyncStatus period={period} pending={pending} lastSync={lastSync} lastError={lastError} />
+      <PeriodSwitcher period={period} kind={kind} onKind={switchKind} onStep={step} />
+      <SyncStatus pending={pending} lastSync={lastSync} lastError={lastError} />
       <div class="actions">
         <button type="button" data-action="sync" disabled={busy} onClick={() => run(sync)}>
           {s.sync}
         </button>
         <button type="button" data-action="download-report" disabled={busy} onClick={() => run(downloadReport)}>
           {s.downloadReport}
+        </button>
+        <button type="button" data-action="preview-report" onClick={openPreview}>
+          {s.previewReport}
+        </button>
+        <button
+          type="button"
+          data-action="download-team-report"
+          disabled={busy}
+          onClick={() => run(downloadTeamReport)}
+        >
+          {s.teamReport}
         </button>
         <button type="button" data-action="open-options" onClick={() => browser.runtime.openOptionsPage()}>
           {s.openOptions}
@@ -145,14 +227,14 @@ export function SidePanel({ db }: { db: GomDb }) {
           aria-label={s.allKinds}
           value={filter.kind ?? ''}
           onChange={(e) => {
-            const kind = itemKinds.find((k) => k === e.currentTarget.value) ?? null;
-            setFilter({ ...filter, kind });
+            const itemKind = itemKinds.find((k) => k === e.currentTarget.value) ?? null;
+            setFilter({ ...filter, kind: itemKind });
           }}
         >
           <option value="">{s.allKinds}</option>
-          {itemKinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {t().capture.kinds[kind]}
+          {itemKinds.map((itemKind) => (
+            <option key={itemKind} value={itemKind}>
+              {t().capture.kinds[itemKind]}
             </option>
           ))}
         </select>
@@ -179,7 +261,8 @@ export function SidePanel({ db }: { db: GomDb }) {
           {status.text}
         </p>
       )}
-      <MonthList
+      {findings && <Findings title={s.findings(findings.length)} findings={findings} />}
+      <PeriodList
         view={shown}
         filtered={filter.text.trim() !== '' || filter.kind !== null}
         selectedId={selectedId}

@@ -1,19 +1,17 @@
-import type { MonthPeriod } from '@gom/shared';
 import { t } from '../../i18n';
 
 export interface SyncStatusProps {
-  period: MonthPeriod;
   pending: number | undefined;
   lastSync: string | undefined;
+  /** Already in the officer's words (`officerMessage`), recorded by the background's last failed sync. */
   lastError: string | null | undefined;
 }
 
-/** The month shown, what is still waiting for the server, and how the last sync went. */
-export function SyncStatus({ period, pending, lastSync, lastError }: SyncStatusProps) {
+/** What is still waiting for the server, and how the last sync went. */
+export function SyncStatus({ pending, lastSync, lastError }: SyncStatusProps) {
   const s = t().sidePanel;
   return (
-    <header>
-      <h1 data-role="period">{s.periodTitle(period)}</h1>
+    <div class="sync-status">
       {pending !== undefined && (
         <p class="muted" data-role="pending" data-count={pending}>
           {s.pending(pending)}
@@ -27,6 +25,6 @@ export function SyncStatus({ period, pending, lastSync, lastError }: SyncStatusP
           {s.lastError(lastError)}
         </p>
       )}
-    </header>
+    </div>
   );
 }

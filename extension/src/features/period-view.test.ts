@@ -1,7 +1,7 @@
-import { type ItemFieldsPatch, type ItemRecord, parseMonthPeriod } from '@gom/shared';
+import { createClassifier, type ItemFieldsPatch, type ItemRecord, learnFrom, parsePeriod } from '@gom/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openGomDb } from './db';
-import { monthView, recordsInMonth } from './month-view';
+import { periodView, recordsInPeriod } from './period-view';
 import { writeItem } from './write-item';
 
 let n = 0;
@@ -13,9 +13,9 @@ function record(fields: ItemFieldsPatch): ItemRecord {
   return { id, fields: full, clocks: Object.fromEntries(Object.keys(full).map((k) => [k, hlc])) };
 }
 
-const november = parseMonthPeriod('2026-11');
+const november = parsePeriod('2026-11');
 
-describe('monthView', () => {
+describe('periodView', () => {
   it("lays the month out as the report does: numbered non-empty sections, then the plans under part II's heading", () => {
     const records = [
       record({ text: 'Tiếp Đoàn công tác tỉnh Khăm Muồn, Lào', category: 'intl_cooperation' }),
@@ -26,7 +26,7 @@ describe('monthView', () => {
       record({ text: 'Tháng trước', occurredOn: '2026-10-31' }),
       record({ deleted: false }),
     ];
-    const view = monthView(records, november);
+    const view = periodView(records, november);
     expect(view.count).toBe(4);
     expect(
       view.parts.map((part) => ({
@@ -55,18 +55,41 @@ describe('monthView', () => {
   it('orders a section by rank', () => {
     const late = record({ text: 'sau', category: 'office_admin', rank: 20 });
     const early = record({ text: 'trước', category: 'office_admin', rank: 10 });
-    expect(monthView([late, early], november).parts[0]?.sections[0]?.items.map((i) => i.text)).toEqual([
+    expect(periodView([late, early], november).parts[0]?.sections[0]?.items.map((i) => i.text)).toEqual([
       'trước',
       'sau',
     ]);
   });
 
+  it("lays out any period with its own kind's template and names it as that report does", () => {
+    const records = [
+      record({
+        text: 'Tiếp Đoàn công tác tỉnh Khăm Muồn, Lào',
+        category: 'intl_cooperation',
+        occurredOn: '2026-08-03',
+      }),
+      record({ text: 'Tổ chức Hội nghị tổng kết năm', kind: 'plan', occurredOn: '2026-09-30' }),
+      record({ text: 'Tháng sau quý', occurredOn: '2026-10-01' }),
+    ];
+    const view = periodView(records, parsePeriod('2026-Q3'));
+    expect(view.count).toBe(2);
+    expect(view.parts.map((part) => part.heading).join(' | ')).toMatch(/QUÝ IV\/2026/);
+  });
+
+  it('places an item without a category where the classifier says', () => {
+    const text = 'Rà soát danh mục thiết bị phòng họp trực tuyến';
+    const classifier = createClassifier();
+    learnFrom(classifier, { text, category: 'office_admin' });
+    const view = periodView([record({ text })], november, undefined, classifier);
+    expect(view.parts[0]?.sections[0]?.heading).toMatch(/Công tác văn phòng|hành chính|văn phòng/i);
+  });
+
   it('is empty for a month without items', () => {
-    expect(monthView([], november)).toEqual({ parts: [], count: 0 });
+    expect(periodView([], november)).toEqual({ parts: [], count: 0 });
   });
 });
 
-describe('recordsInMonth', () => {
+describe('recordsInPeriod', () => {
   const db = openGomDb(`test-${crypto.randomUUID()}`);
   afterEach(async () => {
     await db.delete();
@@ -76,6 +99,9 @@ describe('recordsInMonth', () => {
     for (const occurredOn of ['2026-10-31', '2026-11-01', '2026-11-30', '2026-12-01']) {
       await writeItem(db, crypto.randomUUID(), { text: occurredOn, occurredOn });
     }
-    expect((await recordsInMonth(db, november)).map((r) => r.fields.text).sort()).toEqual(['2026-11-01', '2026-11-30']);
+    expect((await recordsInPeriod(db, november)).map((r) => r.fields.text).sort()).toEqual([
+      '2026-11-01',
+      '2026-11-30',
+    ]);
   });
 });

@@ -1,0 +1,86 @@
+import {
+  byRank,
+  type Classifier,
+  createClassifier,
+  defaultTaxonomy,
+  fillPlaceholders,
+  groupBySection,
+  type Item,
+  type ItemRecord,
+  materializeItem,
+  nextPeriod,
+  nextPeriodTitle,
+  type Period,
+  periodTitle,
+  type ReportTemplate,
+  suggestCategory,
+} from '@gom/shared';
+import type { GomDb } from './db';
+import { templateFor } from './period-choice';
+
+export interface PeriodViewSection {
+  /** "1. Hoạt động hợp tác quốc tế", numbered as the report numbers it; null for a part without sections. */
+  heading: string | null;
+  items: Item[];
+}
+
+export interface PeriodViewPart {
+  /** "I. KẾT QUẢ THỰC HIỆN", "II. KẾ HOẠCH TRỌNG TÂM THÁNG 12/2026" */
+  heading: string;
+  sections: PeriodViewSection[];
+}
+
+export interface PeriodView {
+  parts: PeriodViewPart[];
+  count: number;
+}
+
+// The unit comes from the server's token; locally every item is the officer's own.
+export const LOCAL_UNIT = '';
+
+/** The records whose `occurredOn` falls in the period, through the index rather than a scan. */
+export function recordsInPeriod(db: GomDb, period: Pick<Period, 'from' | 'to'>): Promise<ItemRecord[]> {
+  return db.items.where('fields.occurredOn').between(period.from, period.to, true, true).toArray();
+}
+
+/** The live items of the records that fall in the period, in the report's order. */
+export function itemsInPeriod(records: ItemRecord[], period: Pick<Period, 'from' | 'to'>): Item[] {
+  return records
+    .map((record) => materializeItem(record, LOCAL_UNIT))
+    .filter((item): item is Item => item !== null && !item.deleted)
+    .filter((item) => item.occurredOn >= period.from && item.occurredOn <= period.to)
+    .sort(byRank);
+}
+
+/**
+ * The period as its report will lay it out: each part of the template with its kinds, results
+ * under the part's numbered sections (only those with items, numbered as in the report), the
+ * other parts as one list; headings name the period as the report does. An item without a
+ * category (pulled from an older client) goes where the unit's classifier suggests.
+ */
+export function periodView(
+  records: ItemRecord[],
+  period: Period,
+  template: ReportTemplate = templateFor(period),
+  classifier: Classifier = createClassifier(),
+): PeriodView {
+  const items = itemsInPeriod(records, period);
+  const words = { period: periodTitle(period), nextPeriod: nextPeriodTitle(period, nextPeriod(period)) };
+  const categoryOf = (item: Item) => item.category ?? suggestCategory(item, classifier).category;
+  const parts: PeriodViewPart[] = [];
+  for (const part of template.parts) {
+    const partItems = items.filter((item) => part.kinds.includes(item.kind));
+    if (partItems.length === 0) continue;
+    const heading = fillPlaceholders(part.heading, words, defaultTaxonomy.unit.agency);
+    if (part.sections.length === 0) {
+      parts.push({ heading, sections: [{ heading: null, items: partItems }] });
+      continue;
+    }
+    const nonEmpty = groupBySection(part, partItems, categoryOf).filter((group) => group.items.length > 0);
+    parts.push({
+      heading,
+      sections: nonEmpty.map((group, index) => ({ heading: `${index + 1}. ${group.title}`, items: group.items })),
+    });
+  }
+  return { parts, count: items.length };
+}

@@ -1,0 +1,60 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const root = resolve(import.meta.dirname, '../..');
+/** The production build, as an officer installs it. */
+export const extensionDir = join(root, 'extension/.output/chrome-mv3');
+
+let built = false;
+/** Builds the extension once per `pnpm bench` run: every extension benchmark measures the same build. */
+export function buildExtension(): void {
+  if (built) return;
+  execFileSync('pnpm', ['-s', '--filter', '@gom/extension', 'build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  built = true;
+}
+
+export interface BenchBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  open(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium, headless, with the production build in a throwaway profile. */
+export async function launchBenchBrowser(): Promise<BenchBrowser> {
+  buildExtension();
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'gom-bench-ext-')), {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    open: async (path) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    close: () => context.close(),
+  };
+}

@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { localIsoDate, parsePeriod, periodTitle } from '@gom/shared';
+import type { Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  askBackground,
+  docxParagraphs,
+  type ExtensionBrowser,
+  type GomServer,
+  launchWithExtension,
+  readLocalItems,
+  startGomServer,
+} from './support';
+
+let server: GomServer;
+let browser: ExtensionBrowser;
+let panel: Page;
+let serverStopped = false;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startGomServer({ role: 'editor' }), launchWithExtension()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  if (!serverStopped) await server?.stop();
+});
+
+const today = localIsoDate(new Date());
+const month = parsePeriod(today.slice(0, 7));
+const CLIP = 'Tham mưu UBND tỉnh ban hành Kế hoạch đón Đoàn công tác Đại sứ quán Lào đến thăm, làm việc tại tỉnh';
+const HOSTILE = 'Góp ý dự thảo <img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script>';
+const SIGNER = 'Nguyễn Thị Ngoại Vụ';
+
+async function downloaded(download: Download): Promise<string[]> {
+  return docxParagraphs(new Uint8Array(readFileSync((await download.path())!)));
+}
+
+describe('the report, one click, offline', () => {
+  it('keeps the report settings locally and sends them to the server (an editor)', async () => {
+    const options = await browser.openExtensionPage('options.html');
+    await options.fill('input[name="serverUrl"]', server.url);
+    await options.fill('input[name="token"]', server.token);
+    await options.click('button[data-action="save"]');
+    await expect.poll(() => options.locator('[data-role="save-status"]').textContent()).toBe('Đã lưu');
+
+    await options.selectOption('select[name="report-kind"]', 'month');
+    await options.fill('input[name="report-signerAuthority"]', 'KT. GIÁM ĐỐC');
+    await options.fill('input[name="report-signerTitle"]', 'PHÓ GIÁM ĐỐC');
+    await options.fill('input[name="report-signerName"]', SIGNER);
+    await options.fill('textarea[name="report-recipients"]', 'Như trên;\nLãnh đạo Sở;\nLưu: VT, VPTTr.');
+    await options.click('button[data-action="save-report-settings"]');
+    await expect
+      .poll(() => options.locator('[data-role="report-settings-status"]').textContent())
+      .toBe('Đã lưu trên máy này và gửi lên máy chủ cho cả đơn vị.');
+    const onServer = await fetch(`${server.url}/v1/report-settings/month`, {
+      headers: { Authorization: `Bearer ${server.token}` },
+    }).then((r) => r.json());
+    expect(onServer.settings).toMatchObject({ signer: { name: SIGNER } });
+
+    // A mistake Nghị định 30 forbids is refused with its reason, and nothing is sent.
+    await options.fill('textarea[name="report-recipients"]', 'Như trên;');
+    await options.click('button[data-action="save-report-settings"]');
+    await expect
+      .poll(() => options.locator('[data-role="report-settings-status"]').textContent())
+      .toMatch(/^Chưa lưu, vì thông tin chưa đúng:.*Lưu: VT/s);
+    await options.close();
+  });
+
+  it('says in plain words that the server is unreachable, at once when the officer asks', async () => {
+    panel = await browser.openExtensionPage('sidepanel.html');
+    for (const text of [CLIP, HOSTILE]) {
+      expect(await askBackground(panel, { type: 'clip', text })).toMatchObject({ ok: true });
+    }
+    await expect.poll(async () => (await readLocalItems(panel)).outbox, { timeout: 15_000 }).toBe(0);
+    await server.stop();
+    serverStopped = true;
+
+    await panel.click('button[data-action="sync"]');
+    await expect
+      .poll(() => panel.locator('[data-role="status"]').textContent())
+      .toMatch(/^Không kết nối được tới máy chủ Gom/);
+    // After a failure the next sync waits out a backoff (1–2 s after the first); the button's
+    // request skips it, a background trigger does not.
+    const timed = async (message: object) => {
+      const started = Date.now();
+      const reply = await askBackground<{ ok: boolean; error?: string }>(panel, message);
+      return { reply, ms: Date.now() - started };
+    };
+    const asked = await timed({ type: 'sync', immediate: true });
+    expect(asked.reply).toMatchObject({ ok: false, error: expect.stringMatching(/^Không kết nối được/) });
+    expect(asked.ms).toBeLessThan(900);
+    expect((await timed({ type: 'sync' })).ms).toBeGreaterThanOrEqual(900);
+    await expect
+      .poll(() => panel.locator('[data-role="last-error"]').textContent())
+      .toMatch(/^Lần đồng bộ gần nhất bị lỗi: Không kết nối được tới máy chủ Gom/);
+    await expect.poll(() => panel.locator('[data-role="last-sync"]').textContent()).toMatch(/^Đồng bộ lần cuối: /);
+  });
+
+  it('builds the .docx in the side panel from local data with the server stopped, and lists the check', async () => {
+    const downloading = panel.waitForEvent('download');
+    await panel.click('button[data-action="download-report"]');
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`bao-cao-thang-${month.id}.docx`);
+    const lines = await downloaded(download);
+    expect(lines.some((line) => line.startsWith('- ') && line.includes('Đoàn công tác Đại sứ quán Lào'))).toBe(true);
+    expect(lines.some((line) => line.includes('<img src=x'))).toBe(true);
+    expect(lines.join('\n')).toContain(periodTitle(month));
+    expect(lines).toContain(SIGNER);
+    await expect.poll(() => panel.locator('[data-role="findings"]').count()).toBe(1);
+    await expect.poll(() => panel.locator('[data-role="findings"] > p').textContent()).toMatch(/^Kiểm tra: /);
+  });
+
+  it('previews the report, lets a bullet be edited for this export only, and keeps the page inert', async () => {
+    const preview = await browser.openExtensionPage(`report.html?period=${month.id}`);
+    const frame = preview.frameLocator('iframe[data-role="preview"]');
+    const bullet = frame.locator('[data-bullet] [contenteditable]', { hasText: 'Đoàn công tác Đại sứ quán Lào' });
+    await expect.poll(() => bullet.count()).toBe(1);
+    // Clipped markup is text in the preview: no element made from it, nothing run.
+    expect(await frame.locator('img, script').count()).toBe(0);
+    expect(await preview.title()).not.toBe('pwned');
+    await expect
+      .poll(() => preview.locator('[data-role="findings"] > p').textContent())
+      .toMatch(/^Kiểm tra trước khi xuất/);
+
+    await bullet.fill('Tham mưu đón Đoàn Đại sứ quán Lào (đã sửa cho bản này).');
+    const downloading = preview.waitForEvent('download');
+    await preview.click('button[data-action="export-docx"]');
+    const lines = await downloaded(await downloading);
+    expect(lines).toContain('- Tham mưu đón Đoàn Đại sứ quán Lào (đã sửa cho bản này).');
+    expect(lines.some((line) => line.includes('Đoàn công tác Đại sứ quán Lào'))).toBe(false);
+    // The saved item is as it was.
+    const texts = (await readLocalItems(preview)).items.map((item) => item.fields.text);
+    expect(texts).toContain(CLIP);
+  });
+
+  it('switches between periods: the quarter holds this month, the quarter before does not', async () => {
+    await panel.selectOption('select[name="period-kind"]', 'quarter');
+    const quarter = `${month.year}-Q${Math.ceil(month.index / 3)}`;
+    await expect.poll(() => panel.locator('h1[data-role="period"]').getAttribute('data-period')).toBe(quarter);
+    await expect
+      .poll(() => panel.locator('h1[data-role="period"]').textContent())
+      .toBe(periodTitle(parsePeriod(quarter)));
+    await expect.poll(() => panel.locator('[data-role="item-text"]', { hasText: 'Đoàn công tác' }).count()).toBe(1);
+    await panel.click('button[data-action="previous-period"]');
+    await expect.poll(() => panel.locator('[data-role="empty"]').count()).toBe(1);
+    await panel.click('button[data-action="current-period"]');
+    await expect.poll(() => panel.locator('[data-role="item-text"]', { hasText: 'Đoàn công tác' }).count()).toBe(1);
+    for (const kind of ['week', 'half', 'year', 'month'] as const) {
+      await panel.selectOption('select[name="period-kind"]', kind);
+      await expect.poll(() => panel.locator('[data-role="item-text"]', { hasText: 'Đoàn công tác' }).count()).toBe(1);
+    }
+  });
+});
