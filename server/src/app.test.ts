@@ -1,3 +1,4 @@
+import { defaultTaxonomy } from '@gom/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from './app';
 import { createLogger } from './logger';
@@ -37,6 +38,43 @@ describe.each(testAdapters)('on $name', (adapter) => {
       );
       const site = await preflight('https://evil.example');
       expect(site.headers.get('access-control-allow-origin')).toBeNull();
+    });
+
+    it('refuses a body over the limit, declared or streamed: 413 problem details, nothing stored', async () => {
+      const small = await setUpServer(adapter, { maxBodyBytes: 1000 });
+      try {
+        const token = await small.tokenFor();
+        const body = JSON.stringify({
+          clientId: 'clientA',
+          mutations: [
+            {
+              mutationId: 'm0123456789abcdef0123456789abcdef',
+              itemId: crypto.randomUUID(),
+              hlc: '1700000000000-0000-clientA',
+              set: { text: 'x'.repeat(2000) },
+            },
+          ],
+        });
+        const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+        const declared = await small.app.request('/v1/sync/push', {
+          method: 'POST',
+          headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
+          body,
+        });
+        const streamed = await small.app.request('/v1/sync/push', {
+          method: 'POST',
+          headers,
+          body: new Blob([body]).stream(),
+          duplex: 'half',
+        } as RequestInit);
+        for (const res of [declared, streamed]) {
+          expect(res.status).toBe(413);
+          expect(await res.json()).toMatchObject({ status: 413, detail: expect.stringContaining('1000') });
+        }
+        expect((await small.storage.pullItems(defaultTaxonomy.unit.id, 0, 10)).items).toEqual([]);
+      } finally {
+        await small.dispose();
+      }
     });
 
     it('answers an unknown address with problem details', async () => {

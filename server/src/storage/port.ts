@@ -20,12 +20,32 @@ export interface StoredItem extends ItemRecord {
   authorId: string | null;
 }
 
-/** What one sync transaction may read and write; every call is scoped by the token's unit. */
+/** What a push needs to know before it merges: read in one go for the whole batch. */
+export interface BatchRead {
+  /** Those of the asked mutation ids the unit has applied already. */
+  seen: Set<string>;
+  /** The unit's items among the asked ids, by id; an id the unit does not hold is absent. */
+  items: Map<string, StoredItem>;
+}
+
+/**
+ * What one sync transaction may read and write; every call is scoped by the token's unit. A push
+ * reads once and writes once for its whole batch, so it costs the same few database round trips
+ * whether it carries one mutation or a thousand.
+ */
 export interface SyncTransaction {
-  hasMutation(unitId: string, mutationId: string): Promise<boolean>;
-  recordMutation(unitId: string, mutationId: string, clientId: string): Promise<void>;
-  getItem(unitId: string, itemId: string): Promise<StoredItem | undefined>;
-  /** Saves the item under the unit's next revision and returns that revision. */
+  read(unitId: string, mutationIds: string[], itemIds: string[]): Promise<BatchRead>;
+  /**
+   * Saves the items (distinct ids) under the unit's next revisions, one each in the order given,
+   * and remembers the mutation ids (none of them recorded yet) as applied. Returns the revisions.
+   */
+  write(
+    unitId: string,
+    items: Array<Omit<StoredItem, 'rev'>>,
+    mutationIds: string[],
+    clientId: string,
+  ): Promise<number[]>;
+  /** Saves one item under the unit's next revision and returns that revision. */
   putItem(unitId: string, item: Omit<StoredItem, 'rev'>): Promise<number>;
   currentRev(unitId: string): Promise<number>;
 }

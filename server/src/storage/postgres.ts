@@ -129,48 +129,93 @@ async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
   }
 }
 
-function syncTransaction(client: pg.PoolClient): SyncTransaction {
+// The unit's counter moves by n at once; the i-th item (1-based) takes the i-th of the n new revisions.
+const PUT_ITEMS = `bumped AS (UPDATE units SET rev = rev + cardinality($2::text[]) WHERE id = $1 RETURNING rev),
+  saved AS (
+    INSERT INTO items (unit_id, id, rev, author_id, fields, clocks, occurred_on)
+    SELECT $1, t.id, bumped.rev - cardinality($2::text[]) + t.n, t.author_id, t.fields, t.clocks, t.occurred_on
+    FROM bumped, unnest($2::text[], $3::text[], $4::jsonb[], $5::jsonb[], $6::text[])
+      WITH ORDINALITY AS t(id, author_id, fields, clocks, occurred_on, n)
+    ON CONFLICT (unit_id, id) DO UPDATE SET rev = excluded.rev, author_id = excluded.author_id,
+      fields = excluded.fields, clocks = excluded.clocks, occurred_on = excluded.occurred_on
+    RETURNING rev)`;
+const RECORD_MUTATIONS = `recorded AS (
+    INSERT INTO mutations (unit_id, mutation_id, client_id, applied_at) SELECT $1, unnest($7::text[]), $8, $9)`;
+
+/**
+ * The hot statements, prepared once per connection under their name. Each takes the whole batch as
+ * arrays (`= ANY`, `unnest`), so a push is the same few round trips whether it carries 1 mutation
+ * or 1,000: one read, one write.
+ */
+const statements = {
+  // One statement, so one snapshot: taken after the unit's lock was granted.
+  read: `SELECT mutation_id, NULL AS id, NULL::bigint AS rev, NULL AS author_id, NULL::jsonb AS fields, NULL::jsonb AS clocks
+      FROM mutations WHERE unit_id = $1 AND mutation_id = ANY($2::text[])
+    UNION ALL
+    SELECT NULL, ${ITEM_COLUMNS} FROM items WHERE unit_id = $1 AND id = ANY($3::text[])`,
+  // Data-modifying CTEs all run, referenced or not.
+  write: `WITH ${PUT_ITEMS}, ${RECORD_MUTATIONS} SELECT rev FROM saved`,
+  put: `WITH ${PUT_ITEMS} SELECT rev FROM saved`,
+  record: `INSERT INTO mutations (unit_id, mutation_id, client_id, applied_at) SELECT $1, unnest($2::text[]), $3, $4`,
+  rev: 'SELECT rev FROM units WHERE id = $1',
+};
+const prepared = (name: keyof typeof statements, values: unknown[]) => ({
+  name: `gom_${name}`,
+  text: statements[name],
+  values,
+});
+
+/**
+ * The sync transaction on one connection. `lockedRev` is the unit's revision read under its row
+ * lock: while the lock is held only this transaction moves it, so it is kept here instead of asked again.
+ */
+function syncTransaction(client: pg.PoolClient, lockedUnit: string, lockedRev: number): SyncTransaction {
+  let rev = lockedRev;
+  const itemArrays = (items: Array<Omit<StoredItem, 'rev'>>) => [
+    items.map((i) => i.id),
+    items.map((i) => i.authorId),
+    items.map((i) => JSON.stringify(i.fields)),
+    items.map((i) => JSON.stringify(i.clocks)),
+    items.map((i) => i.fields.occurredOn ?? null),
+  ];
+  const saved = (unitId: string, count: number, rows: Array<{ rev: string }>): number[] => {
+    if (rows.length !== count) throw new Error(`Unit ${unitId} does not exist`);
+    if (count === 0) return [];
+    const last = Math.max(...rows.map((r) => Number(r.rev)));
+    if (unitId === lockedUnit) rev = last;
+    return Array.from({ length: count }, (_, i) => last - count + 1 + i);
+  };
   return {
-    hasMutation: async (unitId, mutationId) =>
-      (await client.query('SELECT 1 FROM mutations WHERE unit_id = $1 AND mutation_id = $2', [unitId, mutationId]))
-        .rowCount !== 0,
-    recordMutation: async (unitId, mutationId, clientId) => {
-      await client.query(
-        'INSERT INTO mutations (unit_id, mutation_id, client_id, applied_at) VALUES ($1, $2, $3, $4)',
-        [unitId, mutationId, clientId, new Date().toISOString()],
+    read: async (unitId, mutationIds, itemIds) => {
+      const { rows } = await client.query<ItemRow & { mutation_id: string | null }>(
+        prepared('read', [unitId, mutationIds, itemIds]),
       );
+      const seen = new Set<string>();
+      const items = new Map<string, StoredItem>();
+      for (const row of rows) {
+        if (row.mutation_id !== null) seen.add(row.mutation_id);
+        else items.set(row.id, toItem(row));
+      }
+      return { seen, items };
     },
-    getItem: async (unitId, itemId) => {
-      const { rows } = await client.query<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items WHERE unit_id = $1 AND id = $2`, [
-        unitId,
-        itemId,
-      ]);
-      return rows[0] && toItem(rows[0]);
+    write: async (unitId, items, mutationIds, clientId) => {
+      const appliedAt = new Date().toISOString();
+      if (items.length === 0) {
+        if (mutationIds.length > 0) await client.query(prepared('record', [unitId, mutationIds, clientId, appliedAt]));
+        return [];
+      }
+      const { rows } = await client.query<{ rev: string }>(
+        prepared('write', [unitId, ...itemArrays(items), mutationIds, clientId, appliedAt]),
+      );
+      return saved(unitId, items.length, rows);
     },
     putItem: async (unitId, item) => {
-      const { rows } = await client.query<{ rev: string }>(
-        'UPDATE units SET rev = rev + 1 WHERE id = $1 RETURNING rev',
-        [unitId],
-      );
-      const rev = Number(rows[0]!.rev);
-      await client.query(
-        `INSERT INTO items (unit_id, id, rev, author_id, fields, clocks, occurred_on) VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (unit_id, id) DO UPDATE SET rev = excluded.rev, author_id = excluded.author_id,
-           fields = excluded.fields, clocks = excluded.clocks, occurred_on = excluded.occurred_on`,
-        [
-          unitId,
-          item.id,
-          rev,
-          item.authorId,
-          JSON.stringify(item.fields),
-          JSON.stringify(item.clocks),
-          item.fields.occurredOn ?? null,
-        ],
-      );
-      return rev;
+      const { rows } = await client.query<{ rev: string }>(prepared('put', [unitId, ...itemArrays([item])]));
+      return saved(unitId, 1, rows)[0]!;
     },
     currentRev: async (unitId) => {
-      const { rows } = await client.query<{ rev: string }>('SELECT rev FROM units WHERE id = $1', [unitId]);
+      if (unitId === lockedUnit) return rev;
+      const { rows } = await client.query<{ rev: string }>(prepared('rev', [unitId]));
       return rows[0] ? Number(rows[0].rev) : 0;
     },
   };
@@ -259,16 +304,34 @@ export async function openPostgresStorage({
       const { rows } = await query<UserRow>('SELECT * FROM users WHERE id = $1', [userId]);
       return rows[0] && toUser(rows[0]);
     },
-    transaction: (unitId, work) =>
-      inTransaction(pool, async (client) => {
+    transaction: async (unitId, work) => {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
         // The unit's row lock, held to COMMIT, makes the unit's pushes take turns across every
         // process: two replays of one mutation id cannot both apply it, and a revision is never
         // handed out twice. It also makes pull by revision safe: a push that took revision N+1
         // began after the one holding N had committed, so any snapshot that sees N+1 sees N, and
         // a client's cursor never passes a revision that will commit later.
-        await client.query('SELECT rev FROM units WHERE id = $1 FOR UPDATE', [unitId]);
-        return work(syncTransaction(client));
-      }),
+        // BEGIN and the lock go in one round trip: a simple query may hold several statements but
+        // no parameters, so the unit id goes in as an escaped literal.
+        const results = (await client.query(
+          `BEGIN; SELECT rev FROM units WHERE id = ${client.escapeLiteral(unitId)} FOR UPDATE`,
+        )) as unknown as Array<pg.QueryResult<{ rev: string }>>;
+        const locked = results[1]?.rows[0];
+        const result = await work(syncTransaction(client, unitId, locked ? Number(locked.rev) : 0));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        // A connection that cannot even roll back is dropped, not handed to the next request.
+        await client.query('ROLLBACK').catch((failure: Error) => {
+          broken = failure;
+        });
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
     pullItems: async (unitId, since, limit) => {
       const { rows } = await query<ItemRow>(
         `SELECT ${ITEM_COLUMNS} FROM items WHERE unit_id = $1 AND rev > $2 ORDER BY rev LIMIT $3`,

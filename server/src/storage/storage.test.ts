@@ -50,13 +50,124 @@ describe.each(testAdapters)('storage on $name', (adapter) => {
     await expect(
       storage.transaction(unit.id, async (tx) => {
         await tx.putItem(unit.id, { id: randomUUID(), authorId: null, fields: { text: 'x' }, clocks: {} });
-        await tx.recordMutation(unit.id, 'mutation01', 'c');
+        await tx.write(unit.id, [], ['mutation01'], 'c');
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
     expect((await storage.pullItems(unit.id, 0, 10)).items).toEqual([]);
-    expect(await storage.transaction(unit.id, (tx) => tx.hasMutation(unit.id, 'mutation01'))).toBe(false);
+    expect(await storage.transaction(unit.id, (tx) => tx.read(unit.id, ['mutation01'], []))).toEqual({
+      seen: new Set(),
+      items: new Map(),
+    });
     expect(await storage.transaction(unit.id, (tx) => tx.currentRev(unit.id))).toBe(0);
+  });
+
+  it('reads and writes a batch set-wise, each call scoped to its unit', async () => {
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    const revs = await storage.transaction(unit.id, (tx) =>
+      tx.write(
+        unit.id,
+        [
+          { id: a, authorId: 'u1', fields: { text: 'a', occurredOn: '2021-03-01' }, clocks: {} },
+          { id: b, authorId: null, fields: { text: 'b' }, clocks: {} },
+        ],
+        ['mutation01', 'mutation02'],
+        'c',
+      ),
+    );
+    expect(revs).toEqual([1, 2]);
+    await storage.transaction(other.id, (tx) =>
+      tx.write(other.id, [{ id: c, authorId: null, fields: {}, clocks: {} }], ['mutation03'], 'c'),
+    );
+    await storage.transaction(unit.id, async (tx) => {
+      const read = await tx.read(unit.id, ['mutation02', 'mutation03'], [a, b, c]);
+      expect(read.seen).toEqual(new Set(['mutation02']));
+      expect([...read.items.keys()].sort()).toEqual([a, b].sort());
+      expect(read.items.get(a)).toEqual({
+        id: a,
+        rev: 1,
+        authorId: 'u1',
+        fields: { text: 'a', occurredOn: '2021-03-01' },
+        clocks: {},
+      });
+      expect((await tx.read(other.id, ['mutation01'], [a])).seen).toEqual(new Set());
+      expect(await tx.write(unit.id, [{ id: b, authorId: null, fields: { text: 'b2' }, clocks: {} }], [], 'c')).toEqual(
+        [3],
+      );
+      expect(await tx.write(unit.id, [], [], 'c')).toEqual([]);
+      expect(await tx.putItem(unit.id, { id: c, authorId: null, fields: { text: 'c' }, clocks: {} })).toBe(4);
+      expect(await tx.currentRev(unit.id)).toBe(4);
+      expect(await tx.currentRev(other.id)).toBe(1);
+    });
+    expect((await storage.pullItems(unit.id, 0, 10)).items.map((i) => [i.rev, i.fields.text])).toEqual([
+      [1, 'a'],
+      [3, 'b2'],
+      [4, 'c'],
+    ]);
+  });
+
+  it('gives an item changed several times in one batch one revision, and applies a repeated mutation id once', async () => {
+    const itemId = randomUUID();
+    const edit = (mutationId: string, ms: number, text: string) => ({
+      mutationId,
+      itemId,
+      hlc: `${ms}-0000-clientA`,
+      set: { text },
+    });
+    const answer = await applyPush(storage, member, {
+      clientId: 'clientA',
+      mutations: [
+        edit('mutation01', 1700000000001, 'một'),
+        edit('mutation02', 1700000000003, 'ba'),
+        edit('mutation02', 1700000000003, 'ba'),
+        edit('mutation03', 1700000000002, 'hai'),
+      ],
+    });
+    expect(answer).toEqual({ applied: ['mutation01', 'mutation02', 'mutation02', 'mutation03'], cursor: 1 });
+    const [item] = (await storage.pullItems(unit.id, 0, 10)).items;
+    expect(item).toMatchObject({ rev: 1, authorId: 'u1', fields: { text: 'ba' } });
+    const replay = await applyPush(storage, member, {
+      clientId: 'clientA',
+      mutations: [edit('mutation01', 1700000000009, 'x')],
+    });
+    expect(replay).toEqual({ applied: ['mutation01'], cursor: 1 });
+  });
+
+  it('commits concurrent transactions apart: one that fails changes nothing, the others land', async () => {
+    const ids = Array.from({ length: 6 }, () => randomUUID());
+    const outcomes = await Promise.allSettled(
+      ids.map((id, i) =>
+        storage.transaction(unit.id, async (tx) => {
+          await tx.write(
+            unit.id,
+            [{ id, authorId: null, fields: { text: `t${i}` }, clocks: {} }],
+            [`mutation0${i}`],
+            'c',
+          );
+          if (i === 2) throw new Error('boom');
+          return i;
+        }),
+      ),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    const items = (await storage.pullItems(unit.id, 0, 10)).items;
+    expect(items.map((i) => i.fields.text).sort()).toEqual(['t0', 't1', 't3', 't4', 't5']);
+    expect(items.map((i) => i.rev)).toEqual([1, 2, 3, 4, 5]);
+    const { seen } = await storage.transaction(unit.id, (tx) =>
+      tx.read(
+        unit.id,
+        ids.map((_, i) => `mutation0${i}`),
+        [],
+      ),
+    );
+    expect([...seen].sort()).toEqual(['mutation00', 'mutation01', 'mutation03', 'mutation04', 'mutation05']);
   });
 
   it('hands out unique revisions to concurrent pushes, and loses none', async () => {
