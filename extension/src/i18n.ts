@@ -3,6 +3,9 @@ import type { PanelPeriodKind } from './features/period-choice';
 
 type DirectiveStatus = NonNullable<Item['status']>;
 
+/** An item quoted in a message: long clips are cut, the officer recognises one by its start. */
+const quote = (text: string): string => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
+
 /**
  * Every string the interface shows. Vietnamese is the default: officers work in it, whatever
  * language their browser is set to; English is there for administrators and support.
@@ -38,6 +41,8 @@ export interface Messages {
   /** `%s` is replaced by the browser with the selected text. */
   contextMenuTitle: string;
   clipFailedBadgeTitle: (error: string) => string;
+  /** The tooltip of a clip saved although its period already holds the same text. */
+  duplicateBadgeTitle: (earlier: string) => string;
   /** The page-context menu entries: no selection, the page's documents. */
   clipDocumentMenuTitle: string;
   gatherMenuTitle: string;
@@ -75,6 +80,8 @@ export interface Messages {
     keys: string;
     openSidePanel: string;
     fromDocument: (reference: string) => string;
+    duplicate: (earlier: string) => string;
+    saveAnyway: string;
   };
   sidePanel: {
     periodTitle: (period: Period) => string;
@@ -113,6 +120,15 @@ export interface Messages {
     deleted: (text: string) => string;
     undo: string;
     rowKeys: string;
+    copyText: string;
+    copiedText: string;
+    allAuthors: string;
+    mine: string;
+    others: string;
+    fromDate: string;
+    toDate: string;
+    reported: string;
+    reportedTitle: (periodId: string) => string;
   };
   options: {
     title: string;
@@ -172,6 +188,8 @@ const vi: Messages = {
   appName: 'Gom',
   contextMenuTitle: 'Lưu vào Gom: “%s”',
   clipFailedBadgeTitle: (error) => `Gom chưa lưu được: ${error}`,
+  duplicateBadgeTitle: (earlier) =>
+    `Gom đã lưu, nhưng kỳ này đã có mục giống hệt: “${quote(earlier)}”. Xem lại trong danh sách của kỳ.`,
   clipDocumentMenuTitle: 'Gom: lưu văn bản đang xem',
   gatherMenuTitle: 'Gom: gom các văn bản trong danh sách này',
   gather: {
@@ -211,6 +229,8 @@ const vi: Messages = {
     keys: 'Enter: lưu · Shift+Enter: xuống dòng · Esc: đóng · Alt+1, Alt+2, Alt+3: chọn lĩnh vực gợi ý',
     openSidePanel: 'Mở danh sách công việc trong kỳ',
     fromDocument: (reference) => `Văn bản nguồn: ${reference}`,
+    duplicate: (earlier) => `Kỳ này đã có mục giống hệt: “${quote(earlier)}”. Nếu vẫn muốn lưu, bấm “Vẫn lưu”.`,
+    saveAnyway: 'Vẫn lưu (Enter)',
   },
   sidePanel: {
     periodTitle: (period) => periodTitle(period),
@@ -249,7 +269,16 @@ const vi: Messages = {
     delete: 'Xoá',
     deleted: (text) => `Đã xoá “${text.length > 60 ? `${text.slice(0, 60)}…` : text}”.`,
     undo: 'Hoàn tác',
-    rowKeys: 'Enter: sửa · Alt+↑/↓: di chuyển · Delete: xoá',
+    rowKeys: 'Enter: sửa · Alt+↑/↓: di chuyển · Delete: xoá · Kéo thả để chuyển mục sang lĩnh vực khác hoặc đổi thứ tự',
+    copyText: 'Sao chép dạng văn bản',
+    copiedText: 'Đã sao chép báo cáo dạng văn bản, dán vào nơi cần dùng.',
+    allAuthors: 'Mọi người',
+    mine: 'Của tôi',
+    others: 'Của đồng nghiệp',
+    fromDate: 'Từ ngày',
+    toDate: 'Đến ngày',
+    reported: 'Đã báo cáo',
+    reportedTitle: (periodId) => `Đã có trong báo cáo chung kỳ ${periodId}`,
   },
   options: {
     title: 'Cài đặt Gom',
@@ -337,6 +366,8 @@ const en: Messages = {
   appName: 'Gom',
   contextMenuTitle: 'Save to Gom: “%s”',
   clipFailedBadgeTitle: (error) => `Gom could not save: ${error}`,
+  duplicateBadgeTitle: (earlier) =>
+    `Saved, but this period already has the same item: “${quote(earlier)}”. Check the period's list.`,
   clipDocumentMenuTitle: 'Gom: save the document shown',
   gatherMenuTitle: 'Gom: gather the documents of this list',
   gather: {
@@ -374,6 +405,9 @@ const en: Messages = {
     keys: 'Enter: save · Shift+Enter: new line · Esc: close · Alt+1, Alt+2, Alt+3: pick a suggested category',
     openSidePanel: 'Open the list of this period',
     fromDocument: (reference) => `Source document: ${reference}`,
+    duplicate: (earlier) =>
+      `This period already has the same item: “${quote(earlier)}”. To keep both, press “Save anyway”.`,
+    saveAnyway: 'Save anyway (Enter)',
   },
   sidePanel: {
     periodTitle: (period) => {
@@ -427,7 +461,16 @@ const en: Messages = {
     delete: 'Delete',
     deleted: (text) => `Deleted “${text.length > 60 ? `${text.slice(0, 60)}…` : text}”.`,
     undo: 'Undo',
-    rowKeys: 'Enter: edit · Alt+↑/↓: move · Delete: delete',
+    rowKeys: 'Enter: edit · Alt+↑/↓: move · Delete: delete · Drag to move an item to another category or reorder',
+    copyText: 'Copy as text',
+    copiedText: 'The report is copied as text: paste it where you need it.',
+    allAuthors: 'Everyone',
+    mine: 'Mine',
+    others: "Colleagues'",
+    fromDate: 'From',
+    toDate: 'To',
+    reported: 'Reported',
+    reportedTitle: (periodId) => `Already in the unit's report of ${periodId}`,
   },
   options: {
     title: 'Gom settings',

@@ -126,5 +126,13 @@ describe('clip → IndexedDB → sync → server → side panel → report .docx
     expect(heading).toBeGreaterThan(lines.indexOf('I. KẾT QUẢ THỰC HIỆN'));
     expect(lines[heading + 1]).toBe(`- ${CLIP}`);
     expect(lines).toContain(`Hoạt động đối ngoại ${monthTitle(month)}, kế hoạch ${monthTitle(nextMonth(month))}`);
+
+    // The export is on record: after the next sync the row says it is reported, and keeps saying it.
+    expect(await row.locator('[data-role="reported"]').count()).toBe(0);
+    await panel.locator('[data-action="sync"]').click();
+    await expect.poll(() => row.locator('[data-role="reported"]').textContent()).toBe('Đã báo cáo');
+    expect(await row.locator('[data-role="reported"]').getAttribute('title')).toBe(
+      `Đã có trong báo cáo chung kỳ ${month.id}`,
+    );
   });
 });

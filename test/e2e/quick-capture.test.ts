@@ -170,4 +170,40 @@ describe('quick capture', () => {
       .toBe('Một số liệu cần có chỉ tiêu và số lượng.');
     await form.close();
   });
+
+  it('warns of a clip the month already holds, from the context menu and in the form, and saves it all the same', async () => {
+    const { page, tabId } = await openFixture('vnpt-ioffice-van-ban-di.html');
+    // The context menu's path: saved both times, the second named as a duplicate on the toolbar button.
+    const first = await askBackground(extensionPage, { type: 'clip', text: SELECTED });
+    expect(first).toEqual({ ok: true, itemId: expect.any(String), duplicateOf: null });
+    const second = await askBackground(extensionPage, { type: 'clip', text: SELECTED.toLowerCase() });
+    expect(second).toEqual({ ok: true, itemId: expect.any(String), duplicateOf: SELECTED });
+
+    expect(await selectText(page, '#noi-dung-chinh')).toBe(SELECTED);
+    const form = await quickCaptureOn(tabId);
+    const warning = form.locator('[data-role="duplicate"]');
+    await expect
+      .poll(() => warning.textContent())
+      .toBe(`Kỳ này đã có mục giống hệt: “${SELECTED.slice(0, 80)}…”. Nếu vẫn muốn lưu, bấm “Vẫn lưu”.`);
+    expect(await form.locator('button[data-action="save"]').textContent()).toBe('Vẫn lưu (Enter)');
+    // Nothing is saved by the warning itself.
+    const same = async () =>
+      (await readLocalItems(extensionPage)).items.filter((i) => i.fields.text?.toLowerCase() === SELECTED.toLowerCase())
+        .length;
+    expect(await same()).toBe(2);
+
+    // Typing it apart takes the warning away; typing it back brings it again.
+    const text = form.locator('textarea[name="text"]');
+    await text.focus();
+    await form.keyboard.press('End');
+    await form.keyboard.type(' (lần 2)');
+    await expect.poll(() => warning.count()).toBe(0);
+    expect(await form.locator('button[data-action="save"]').textContent()).toBe('Lưu (Enter)');
+    for (let i = 0; i < ' (lần 2)'.length; i++) await form.keyboard.press('Backspace');
+    await expect.poll(() => warning.count()).toBe(1);
+
+    await pressToClose(form, 'Enter');
+    expect(await same()).toBe(3);
+    await page.close();
+  });
 });

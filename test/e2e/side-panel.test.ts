@@ -1,3 +1,4 @@
+import { localIsoDate } from '@gom/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askBackground, type ExtensionBrowser, launchWithExtension, readLocalItems } from './support';
@@ -99,6 +100,67 @@ describe('the side panel', () => {
     await expect.poll(() => panel.locator('[data-role="empty"]').textContent()).toBe('Không có mục nào khớp');
     await panel.locator('select[name="kind-filter"]').selectOption('');
     await expect.poll(async () => (await shown()).length).toBe(3);
+  });
+
+  it('drags an item into another section, before the item it is dropped on', async () => {
+    const draft = `${TEXTS.draft} năm 2027`;
+    expect(await sectionOf('conference')).toEqual([TEXTS.conference, TEXTS.visit]);
+    await row('draft').dragTo(row('conference'), { targetPosition: { x: 20, y: 2 } });
+    await expect.poll(() => sectionOf('draft')).toEqual([draft, TEXTS.conference, TEXTS.visit]);
+    expect(await fields('draft')).toMatchObject({ category: 'office_admin', categorySource: 'user' });
+    // Within the section: dropped on the lower half of the last row, it goes after it.
+    const box = await row('visit').boundingBox();
+    await row('draft').dragTo(row('visit'), { targetPosition: { x: 20, y: (box?.height ?? 10) - 2 } });
+    await expect.poll(() => sectionOf('draft')).toEqual([TEXTS.conference, TEXTS.visit, draft]);
+  });
+
+  it('filters by author and by date', async () => {
+    const shown = () => panel.locator('[data-role="item-text"]').allTextContents();
+    // Not synced yet: every item was written here, by this officer.
+    await panel.locator('select[name="author-filter"]').selectOption('others');
+    await expect.poll(() => panel.locator('[data-role="empty"]').textContent()).toBe('Không có mục nào khớp');
+    await panel.locator('select[name="author-filter"]').selectOption('mine');
+    await expect.poll(async () => (await shown()).length).toBe(3);
+    const today = localIsoDate(new Date());
+    const dayBefore = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    await panel.locator('input[name="from-date"]').fill(today);
+    await expect.poll(async () => (await shown()).length).toBe(3);
+    await panel.locator('input[name="to-date"]').fill(dayBefore);
+    await expect.poll(() => panel.locator('[data-role="empty"]').count()).toBe(1);
+    await panel.locator('input[name="to-date"]').fill('');
+    await panel.locator('input[name="from-date"]').fill('');
+    await panel.locator('select[name="author-filter"]').selectOption('');
+    await expect.poll(async () => (await shown()).length).toBe(3);
+  });
+
+  it("copies the period's report as plain text in the samples' style", async () => {
+    // Chromium refuses to grant clipboard reading to an extension's origin: the page's own
+    // writeText is watched instead, and still does the writing (the status says it succeeded).
+    await panel.evaluate(() => {
+      const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+      navigator.clipboard.writeText = (data: string) => {
+        (globalThis as unknown as { copied: string }).copied = data;
+        return write(data);
+      };
+    });
+    await panel.bringToFront();
+    await panel.locator('button[data-action="copy-text"]').click();
+    await expect
+      .poll(() => panel.locator('[data-role="status"]').textContent())
+      .toBe('Đã sao chép báo cáo dạng văn bản, dán vào nơi cần dùng.');
+    const text = await panel.evaluate(() => (globalThis as unknown as { copied: string }).copied);
+    // Paragraphs apart as in the samples: a blank line between two.
+    const lines = text.split('\n').filter((line) => line !== '');
+    expect(lines).toContain('BÁO CÁO');
+    expect(lines.at(-1)).toBe('PHÓ GIÁM ĐỐC');
+    const heading = lines.findIndex((line) => /^\d\. Công tác văn phòng/.test(line));
+    expect(heading).toBeGreaterThan(lines.indexOf('I. KẾT QUẢ THỰC HIỆN'));
+    expect(lines.slice(heading + 1, heading + 4)).toEqual([
+      `- ${TEXTS.conference}`,
+      `- ${TEXTS.visit}`,
+      `- ${TEXTS.draft} năm 2027`,
+    ]);
+    expect(text).not.toMatch(/<[a-z]/i);
   });
 
   it('deletes an item with the Delete key, and undoes it', async () => {

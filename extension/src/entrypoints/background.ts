@@ -1,11 +1,15 @@
+import { periodOptions } from '@gom/shared';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { type ClipInput, captureClip } from '../features/clip';
-import { createClipMenu, listenForClipMenu, retitleClipMenu } from '../features/context-menu';
+import { BADGE_COLORS, createClipMenu, listenForClipMenu, retitleClipMenu } from '../features/context-menu';
 import { openGomDb } from '../features/db';
+import { duplicatePeriod } from '../features/duplicate';
 import { listenForMessages } from '../features/messages';
 import { clipDocument, gatherDocuments, type PageCaptureDeps } from '../features/page-capture';
 import { readTab } from '../features/page-reader';
+import { loadReportSettings } from '../features/report-settings';
+import { refreshReportedItems } from '../features/reported-items';
 import { loadSettings } from '../features/settings';
 import { listenForShortcut, openQuickCapture, type QuickCaptureDeps, type TabInfo } from '../features/shortcut';
 import { loadSiteAdapters } from '../features/site-adapters';
@@ -18,10 +22,21 @@ const SYNC_PERIOD_MINUTES = 5;
 
 export default defineBackground(() => {
   const db = openGomDb();
-  const requestSync = createSyncScheduler(() => syncWithSettings(db, fetch, loadSettings));
+  const requestSync = createSyncScheduler(async () => {
+    const result = await syncWithSettings(db, fetch, loadSettings);
+    // Online, then: which items are already in an exported team report, for the side panel's marks.
+    // Only a hint; a failure here (an older server without the list) must not fail the sync.
+    await refreshReportedItems(db, fetch, loadSettings).catch((error: unknown) => {
+      console.warn('Gom: cannot list the reported items', error);
+    });
+    return result;
+  });
   // Failures are recorded in `lastError` for the side panel; the next trigger retries.
   const syncInBackground = () => void requestSync().catch(() => {});
-  const capture = (input: ClipInput) => captureClip({ db, requestSync }, input);
+  // Duplicates are looked for in the month as the unit cuts it (calendar, or Nghị định 09's 15th–14th).
+  const periodOf = async (date: string) =>
+    duplicatePeriod(date, periodOptions((await loadReportSettings()).month ?? {}));
+  const capture = (input: ClipInput) => captureClip({ db, requestSync, periodOf }, input);
   // Sync errors recorded here are worded in the officer's chosen language.
   const localeReady = loadSettings().then(({ locale }) => setLocale(locale));
 
@@ -72,7 +87,9 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     void localeReady.then(createClipMenu);
   });
-  // The worker lives as long as the browser needs it: the badge follows the outbox meanwhile.
+  // The worker lives as long as the browser needs it: the badge follows the outbox meanwhile,
+  // in the grey a menu action's outcome goes back to.
+  void browser.action.setBadgeBackgroundColor({ color: BADGE_COLORS.count });
   watchPendingCount(
     db,
     (count) => void browser.action.setBadgeText({ text: pendingBadgeText(count) }),

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { captureClip, saveClip } from './clip';
 import { type GomDb, openGomDb } from './db';
+import { duplicatePeriod } from './duplicate';
 import { OfficerError } from './officer-error';
 
 let db: GomDb;
@@ -100,8 +101,26 @@ describe('saveClip', () => {
 describe('captureClip', () => {
   it('saves, then asks for a sync; a failing sync does not fail the clip', async () => {
     const requestSync = vi.fn(() => Promise.reject(new Error('offline')));
-    const id = await captureClip({ db, requestSync }, { text: 'Góp ý dự thảo' });
-    expect(await db.items.get(id)).toBeDefined();
+    const { itemId, duplicateOf } = await captureClip({ db, requestSync }, { text: 'Góp ý dự thảo' });
+    expect(await db.items.get(itemId)).toBeDefined();
+    expect(duplicateOf).toBeNull();
     expect(requestSync).toHaveBeenCalledOnce();
+  });
+
+  it("saves a clip that repeats an item of its period and names the earlier one; the period is the caller's", async () => {
+    const deps = { db, requestSync: () => Promise.resolve() };
+    const now = new Date(2021, 2, 20, 9);
+    await captureClip(deps, { text: 'Tiếp xã giao Đoàn Tổng Lãnh sự quán Lào' }, new Date(2021, 2, 16, 9));
+    const again = await captureClip(deps, { text: 'tiếp xã giao  Đoàn Tổng Lãnh sự quán Lào' }, now);
+    expect(again.duplicateOf).toBe('Tiếp xã giao Đoàn Tổng Lãnh sự quán Lào');
+    expect(await db.items.count()).toBe(2);
+    // Cut at the 15th (Nghị định 09), the 16th and the 14th fall in different months.
+    const nd09 = { ...deps, periodOf: (date: string) => duplicatePeriod(date, { cutoff: 'nd09' }) };
+    const earlier = await captureClip(
+      nd09,
+      { text: 'Tiếp xã giao Đoàn Tổng Lãnh sự quán Lào' },
+      new Date(2021, 2, 14, 9),
+    );
+    expect(earlier.duplicateOf).toBeNull();
   });
 });

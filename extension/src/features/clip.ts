@@ -4,12 +4,14 @@ import {
   findReferences,
   type ItemFieldsPatch,
   localIsoDate,
+  type Period,
   type SourceDocument,
   sourceDocumentSchema,
   suggestCategory,
 } from '@gom/shared';
 import { loadClassifier } from './classifier-store';
 import type { GomDb } from './db';
+import { duplicatePeriod, findDuplicate } from './duplicate';
 import { OfficerError } from './officer-error';
 import { writeItem } from './write-item';
 
@@ -78,12 +80,30 @@ export async function saveClip(db: GomDb, { text, url, title }: ClipInput, now: 
 export interface CaptureDeps {
   db: GomDb;
   requestSync: () => Promise<unknown>;
+  /** The period a clip of that date is checked against for duplicates; the calendar month unless the unit cuts its months otherwise. */
+  periodOf?: (occurredOn: string) => Promise<Period> | Period;
 }
 
-/** What the context menu and the `clip` message both do: save, then let the server know soon. */
-export async function captureClip({ db, requestSync }: CaptureDeps, input: ClipInput): Promise<string> {
-  const id = await saveClip(db, input);
+export interface ClipOutcome {
+  itemId: string;
+  /** The text of an item of the same period that says the same thing, if there was one before this clip. */
+  duplicateOf: string | null;
+}
+
+/**
+ * What the context menu and the `clip` message both do: save, then let the server know soon.
+ * A duplicate is saved all the same — a menu click has no form to ask in, and losing a clip the
+ * officer meant to keep costs more than deleting one in the side panel — and named in the outcome
+ * so the caller can tell her.
+ */
+export async function captureClip(
+  { db, requestSync, periodOf = (date) => duplicatePeriod(date) }: CaptureDeps,
+  input: ClipInput,
+  now: Date = new Date(),
+): Promise<ClipOutcome> {
+  const duplicate = await findDuplicate(db, input.text, await periodOf(localIsoDate(now)));
+  const itemId = await saveClip(db, input, now);
   // The clip is safe in IndexedDB; a failed sync is recorded in `lastError` and retried by the alarm.
   requestSync().catch(() => {});
-  return id;
+  return { itemId, duplicateOf: duplicate?.text ?? null };
 }

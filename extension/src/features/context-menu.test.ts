@@ -130,6 +130,22 @@ describe('the clip context menu', () => {
     expect(await fakeBrowser.action.getTitle({})).toContain('Đoạn chọn không có chữ nào để lưu.');
   });
 
+  it('saves a clip that repeats one of the month, and turns the badge amber with the earlier item as its tooltip', async () => {
+    listenForClipMenu(
+      actions({ capture: (input) => captureClip({ db, requestSync: () => Promise.resolve() }, input) }),
+    );
+    await clickListener()(info(), tab);
+    expect(await fakeBrowser.action.getTitle({})).toBe('Gom');
+    await clickListener()(info({ selectionText: 'góp ý dự thảo kế hoạch số 15/KH-UBND ' }), tab);
+    expect(await db.items.count()).toBe(2);
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual([176, 96, 0, 255]);
+    expect(await fakeBrowser.action.getTitle({})).toContain('“Góp ý dự thảo Kế hoạch số 15/KH-UBND”');
+    // The next clip that repeats nothing puts the badge back.
+    await clickListener()(info({ selectionText: 'Dự họp giao ban tuần' }), tab);
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual([95, 99, 104, 255]);
+    expect(await fakeBrowser.action.getTitle({})).toBe('Gom');
+  });
+
   it('removes its listener when disposed', () => {
     const dispose = listenForClipMenu(actions());
     dispose();

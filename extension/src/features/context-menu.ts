@@ -32,15 +32,39 @@ export async function retitleClipMenu(): Promise<void> {
 }
 
 /**
- * A context menu has no place to show an error: a failed action puts "!" on the toolbar button,
- * with the reason as its tooltip. The pending count (sync badge) replaces the "!" once a later
- * clip changes the outbox.
+ * The badge's colours: grey for the pending count, red for a failure, amber for a clip saved that
+ * repeats an item of its period. The colour outlasts the badge's text, which the pending count
+ * rewrites as soon as the outbox moves (the clip itself moves it).
  */
-async function showMenuOutcome(error: unknown): Promise<void> {
-  if (error !== null) await browser.action.setBadgeText({ text: '!' });
-  await browser.action.setTitle({
-    title: error === null ? t().appName : t().clipFailedBadgeTitle(officerMessage(error)),
+export const BADGE_COLORS = { count: '#5f6368', failed: '#c5221f', duplicate: '#b06000' } as const;
+
+/** How a menu action ended, as the toolbar button tells it. */
+type MenuOutcome = { error: unknown } | { duplicateOf: string | null };
+
+function duplicateOf(result: unknown): string | null {
+  const named = (result as { duplicateOf?: unknown } | null)?.duplicateOf;
+  return typeof named === 'string' ? named : null;
+}
+
+/**
+ * A context menu has no place to show anything: a failed action puts "!" on the toolbar button,
+ * with the reason as its tooltip; a duplicate clip, saved all the same, turns the badge amber with
+ * the earlier item as its tooltip (no notification: that would take one more permission, and
+ * the side panel shows both items for her to delete one). The next action resets both.
+ */
+async function showMenuOutcome(outcome: MenuOutcome): Promise<void> {
+  const m = t();
+  if ('error' in outcome) {
+    await browser.action.setBadgeText({ text: '!' });
+    await browser.action.setBadgeBackgroundColor({ color: BADGE_COLORS.failed });
+    await browser.action.setTitle({ title: m.clipFailedBadgeTitle(officerMessage(outcome.error)) });
+    return;
+  }
+  const duplicate = outcome.duplicateOf;
+  await browser.action.setBadgeBackgroundColor({
+    color: duplicate === null ? BADGE_COLORS.count : BADGE_COLORS.duplicate,
   });
+  await browser.action.setTitle({ title: duplicate === null ? m.appName : m.duplicateBadgeTitle(duplicate) });
 }
 
 /** What each entry does; the page entries read the tab the menu was opened on. */
@@ -80,10 +104,10 @@ export function listenForClipMenu(actions: MenuActions): () => void {
     const action = actionFor(actions, info, tab);
     if (!action) return undefined;
     return action().then(
-      () => showMenuOutcome(null),
+      (result) => showMenuOutcome({ duplicateOf: duplicateOf(result) }),
       (error: unknown) => {
         console.error('Gom: menu action failed', error);
-        return showMenuOutcome(error);
+        return showMenuOutcome({ error });
       },
     );
   };

@@ -1,6 +1,7 @@
 import type { BayesModel, ItemFieldsPatch, ItemRecord } from '@gom/shared';
 import Dexie, { type EntityTable } from 'dexie';
 import { newClientId } from './random-id';
+import type { ReportedItems } from './reported-items';
 
 /** A local write not yet acknowledged by the server: one mutation of the push protocol. */
 export interface OutboxRow {
@@ -27,6 +28,8 @@ export interface MetaValues {
   classifierModel: BayesModel;
   /** Counts the lessons stored: a context holding a validated model re-reads it only when this moves. */
   classifierRevision: number;
+  /** The items already in an exported team report, as the server last listed them. */
+  reportedItems: ReportedItems;
 }
 export type MetaKey = keyof MetaValues;
 export interface MetaRow {

@@ -1,8 +1,8 @@
-import { canonicalText, cleanText, type Item, type ItemKind } from '@gom/shared';
+import { canonicalText, cleanText, type Item, type ItemKind, type ItemRecord, parseHlc } from '@gom/shared';
 import { learnCorrection } from './classifier-store';
 import type { GomDb } from './db';
 import { OfficerError } from './officer-error';
-import type { PeriodView } from './period-view';
+import type { PeriodView, PeriodViewSection } from './period-view';
 import { writeItem } from './write-item';
 
 // Every edit goes through `writeItem`: the field and its outbox mutation in one transaction, so
@@ -50,20 +50,97 @@ export async function moveWithinSection(
   return true;
 }
 
+/** Where a dropped item goes: before or after the item it was dropped on; null for the section's end. */
+export interface DropTarget {
+  id: string;
+  after: boolean;
+}
+
+/**
+ * Drag and drop: the item goes to `section` (whole, not filtered: a hidden item keeps its place),
+ * at the target's place, with a rank between its new neighbours — one write. Dropped into
+ * another section, it takes that section's category as the officer's choice, a lesson for the
+ * classifier as a move by the menu is. Returns false when nothing changes.
+ */
+export async function placeItem(
+  db: GomDb,
+  section: Pick<PeriodViewSection, 'category'> & { items: readonly Pick<Item, 'id' | 'rank'>[] },
+  id: string,
+  target: DropTarget | null,
+): Promise<boolean> {
+  const others = section.items.filter((item) => item.id !== id);
+  const at = target ? others.findIndex((item) => item.id === target.id) : -1;
+  const index = at < 0 ? others.length : at + (target?.after ? 1 : 0);
+  const before = others[index - 1];
+  const after = others[index];
+  const current = section.items.find((item) => item.id === id);
+  const rank =
+    before && after
+      ? (before.rank + after.rank) / 2
+      : before
+        ? before.rank + 1
+        : after
+          ? after.rank - 1
+          : (current?.rank ?? Date.now());
+  const changesSection = !current && section.category !== null;
+  if (!changesSection && current?.rank === rank) return false;
+  if (!changesSection) {
+    await writeItem(db, id, { rank });
+    return true;
+  }
+  const category = section.category as string;
+  const record = await writeItem(db, id, { rank, category, categorySource: 'user' });
+  if (record.fields.text) await learnCorrection(db, { text: record.fields.text, category });
+  return true;
+}
+
+/** Whose items the side panel shows. */
+export type AuthorFilter = 'mine' | 'others' | null;
+
 export interface ItemFilter {
   /** Words looked for in the text, compared as search compares ("hoá" finds "hóa"). */
   text: string;
   kind: ItemKind | null;
+  author: AuthorFilter;
+  /** ISO dates bounding the date of the action, both inclusive; '' leaves that end open. */
+  from: string;
+  to: string;
 }
 
-export const noFilter: ItemFilter = { text: '', kind: null };
+export const noFilter: ItemFilter = { text: '', kind: null, author: null, from: '', to: '' };
+
+export function isFiltering(filter: ItemFilter): boolean {
+  return filter.text.trim() !== '' || filter.kind !== null || filter.author !== null || !!filter.from || !!filter.to;
+}
+
+/**
+ * Which items are this officer's. The server names authors by user id, which the extension is
+ * never told; but the clock of an item's `createdAt` carries the node that wrote it, and this
+ * browser's items came back from the server under her id. An item not synced yet has no author:
+ * it was written here.
+ */
+export function mineIn(records: readonly ItemRecord[], clientId: string | undefined): (item: Item) => boolean {
+  const own = new Set<string>();
+  for (const record of records) {
+    const clock = record.clocks.createdAt;
+    if (record.authorId && clock && clientId && parseHlc(clock).node === clientId) own.add(record.authorId);
+  }
+  return (item) => item.authorId === null || own.has(item.authorId);
+}
 
 /** The view with only the matching items; sections and parts left empty are dropped. */
-export function filterView(view: PeriodView, filter: ItemFilter): PeriodView {
+export function filterView(
+  view: PeriodView,
+  filter: ItemFilter,
+  isMine: (item: Item) => boolean = (item) => item.authorId === null,
+): PeriodView {
   const words = canonicalText(filter.text).split(' ').filter(Boolean);
-  if (words.length === 0 && !filter.kind) return view;
+  if (!isFiltering(filter)) return view;
   const matches = (item: Item) => {
     if (filter.kind && item.kind !== filter.kind) return false;
+    if (filter.author && isMine(item) !== (filter.author === 'mine')) return false;
+    if (filter.from && item.occurredOn < filter.from) return false;
+    if (filter.to && item.occurredOn > filter.to) return false;
     const text = canonicalText(item.text);
     return words.every((word) => text.includes(word));
   };

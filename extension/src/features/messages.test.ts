@@ -29,10 +29,17 @@ describe('handleMessage', () => {
       { type: 'clip', text: 'Góp ý dự thảo', url: 'https://a.example', title: 'A' },
       deps,
     );
-    expect(reply).toEqual({ ok: true, itemId: expect.any(String) });
+    expect(reply).toEqual({ ok: true, itemId: expect.any(String), duplicateOf: null });
     const itemId = reply?.ok && 'itemId' in reply ? reply.itemId : '';
     expect((await db.items.get(itemId))?.fields.source).toMatchObject({ url: 'https://a.example', title: 'A' });
     expect(deps.requestSync).toHaveBeenCalledOnce();
+  });
+
+  it('names the earlier item of the month when the clip repeats it, and saves it all the same', async () => {
+    await handleMessage({ type: 'clip', text: 'Góp ý dự thảo Kế hoạch hoá' }, deps);
+    const reply = await handleMessage({ type: 'clip', text: ' góp ý  dự thảo kế hoạch hóa' }, deps);
+    expect(reply).toEqual({ ok: true, itemId: expect.any(String), duplicateOf: 'Góp ý dự thảo Kế hoạch hoá' });
+    expect(await db.items.count()).toBe(2);
   });
 
   it('answers a failed clip with the reason', async () => {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import type { ClipInput } from './clip';
+import type { ClipInput, ClipOutcome } from './clip';
 import { officerMessage } from './officer-error';
 import type { DocumentClipOutcome } from './page-capture';
 import type { SyncRequest, SyncResult } from './sync-client';
@@ -32,14 +32,14 @@ export type SyncMessage = Extract<GomMessage, { type: 'sync' }>;
 export type TabMessage = Extract<GomMessage, { tabId: number }>;
 
 export type Failure = { ok: false; error: string };
-export type ClipReply = { ok: true; itemId: string } | Failure;
+export type ClipReply = ({ ok: true } & ClipOutcome) | Failure;
 export type SyncReply = ({ ok: true } & SyncResult) | Failure;
 export type ClipDocumentReply = ({ ok: true } & DocumentClipOutcome) | Failure;
 export type DraftReply = { ok: true; draftId: string } | Failure;
 type Reply = ClipReply | SyncReply | ClipDocumentReply | DraftReply;
 
 export interface MessageDeps {
-  capture: (input: ClipInput) => Promise<string>;
+  capture: (input: ClipInput) => Promise<ClipOutcome>;
   requestSync: (request?: SyncRequest) => Promise<SyncResult>;
   clipDocument: (tabId: number) => Promise<DocumentClipOutcome>;
   /** These two open a page for the officer and answer with the draft it shows. */
@@ -56,7 +56,7 @@ async function answer(message: GomMessage, deps: MessageDeps): Promise<Reply> {
   switch (message.type) {
     case 'clip': {
       const { text, url, title } = message;
-      return { ok: true, itemId: await deps.capture({ text, url, title }) };
+      return { ok: true, ...(await deps.capture({ text, url, title })) };
     }
     case 'sync':
       return { ok: true, ...(await deps.requestSync({ immediate: message.immediate ?? false })) };

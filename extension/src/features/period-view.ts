@@ -21,6 +21,8 @@ import { templateFor } from './period-choice';
 export interface PeriodViewSection {
   /** "1. Hoạt động hợp tác quốc tế", numbered as the report numbers it; null for a part without sections. */
   heading: string | null;
+  /** The category an item dropped here takes: the section's first; null for a part without sections. */
+  category: string | null;
   items: Item[];
 }
 
@@ -73,13 +75,19 @@ export function periodView(
     if (partItems.length === 0) continue;
     const heading = fillPlaceholders(part.heading, words, defaultTaxonomy.unit.agency);
     if (part.sections.length === 0) {
-      parts.push({ heading, sections: [{ heading: null, items: partItems }] });
+      parts.push({ heading, sections: [{ heading: null, category: null, items: partItems }] });
       continue;
     }
-    const nonEmpty = groupBySection(part, partItems, categoryOf).filter((group) => group.items.length > 0);
+    const nonEmpty = groupBySection(part, partItems, categoryOf)
+      .map((group, index) => ({ ...group, category: part.sections[index]?.categories[0] ?? null }))
+      .filter((group) => group.items.length > 0);
     parts.push({
       heading,
-      sections: nonEmpty.map((group, index) => ({ heading: `${index + 1}. ${group.title}`, items: group.items })),
+      sections: nonEmpty.map((group, index) => ({
+        heading: `${index + 1}. ${group.title}`,
+        category: group.category,
+        items: group.items,
+      })),
     });
   }
   return { parts, count: items.length };

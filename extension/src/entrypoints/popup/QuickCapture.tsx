@@ -5,10 +5,12 @@ import {
   documentLeads,
   type ItemKind,
   itemKinds,
+  type PeriodOptions,
 } from '@gom/shared';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { GomDb } from '../../features/db';
+import { duplicatePeriod, findDuplicate, holdForDuplicate } from '../../features/duplicate';
 import { askBackground } from '../../features/messages';
 import { officerMessage } from '../../features/officer-error';
 import {
@@ -19,6 +21,7 @@ import {
   saveCapture,
 } from '../../features/quick-capture';
 import { t } from '../../i18n';
+import { useLiveQuery } from '../../ui/use-live-query';
 
 const statuses = ['done', 'pending', 'overdue'] as const;
 
@@ -28,6 +31,8 @@ export interface QuickCaptureProps {
   today: string;
   /** The unit's rules with what the officer's corrections taught (kept in Dexie). */
   classifier: Classifier;
+  /** How the unit cuts its months: a duplicate is looked for in the month holding the date. */
+  monthOptions?: PeriodOptions;
   onClose: () => void;
 }
 
@@ -36,7 +41,7 @@ export interface QuickCaptureProps {
  * one, so Tab reaches them all; Alt+1..3 pick a suggested category from anywhere in the form.
  * The selection is page data: it only ever fills a textarea's value.
  */
-export function QuickCapture({ db, draft, today, classifier, onClose }: QuickCaptureProps) {
+export function QuickCapture({ db, draft, today, classifier, monthOptions = {}, onClose }: QuickCaptureProps) {
   const s = t().capture;
   const [form, setForm] = useState<CaptureForm>(() => initialForm(draft, today, classifier));
   const [error, setError] = useState<string | null>(null);
@@ -49,6 +54,9 @@ export function QuickCapture({ db, draft, today, classifier, onClose }: QuickCap
   // The officer opened this form to type into it (shortcut or toolbar): the text takes the keys.
   useEffect(() => textField.current?.focus(), []);
   const update = (patch: Partial<CaptureForm>) => setForm((current) => ({ ...current, ...patch }));
+  const period = useMemo(() => duplicatePeriod(form.occurredOn || today, monthOptions), [form.occurredOn]);
+  // Shown as she types, before she saves; the clip is data, quoted as text.
+  const duplicate = useLiveQuery(() => findDuplicate(db, form.text, period), [db, form.text, period.id]) ?? null;
 
   // Until the officer picks one, the category follows what she types.
   useEffect(() => {
@@ -60,6 +68,11 @@ export function QuickCapture({ db, draft, today, classifier, onClose }: QuickCap
     if (saving) return;
     setSaving(true);
     try {
+      // Read again: the warning on screen may be a keystroke behind the text being saved.
+      if (holdForDuplicate(await findDuplicate(db, form.text, period), duplicate?.id ?? null)) {
+        setSaving(false);
+        return;
+      }
       await saveCapture(db, draft, form);
       // Saved locally already; the background syncs when it can.
       askBackground({ type: 'sync' }).catch(() => {});
@@ -254,6 +267,11 @@ export function QuickCapture({ db, draft, today, classifier, onClose }: QuickCap
           />
         </div>
       </div>
+      {duplicate && (
+        <p class="warning" data-role="duplicate" role="alert">
+          {s.duplicate(duplicate.text)}
+        </p>
+      )}
       {error && (
         <p class="error" data-role="error" role="alert">
           {error}
@@ -261,7 +279,7 @@ export function QuickCapture({ db, draft, today, classifier, onClose }: QuickCap
       )}
       <div class="actions">
         <button type="submit" data-action="save" disabled={saving}>
-          {s.save}
+          {duplicate ? s.saveAnyway : s.save}
         </button>
         <button type="button" data-action="close" onClick={onClose}>
           {s.cancel}

@@ -1,9 +1,10 @@
-import { localIsoDate } from '@gom/shared';
+import { localIsoDate, periodOptions } from '@gom/shared';
 import { render } from 'preact';
 import { loadCaptureDraft } from '../../features/capture-source';
 import { loadClassifier } from '../../features/classifier-store';
 import { openGomDb } from '../../features/db';
 import { readTab } from '../../features/page-reader';
+import { loadReportSettings } from '../../features/report-settings';
 import { loadSettings } from '../../features/settings';
 import { loadSiteAdapters } from '../../features/site-adapters';
 import { setLocale } from '../../i18n';
@@ -15,9 +16,10 @@ async function start(root: HTMLElement): Promise<void> {
   setLocale(locale);
   document.documentElement.lang = locale;
   const db = openGomDb();
-  const [draft, classifier] = await Promise.all([
+  const [draft, classifier, reportSettings] = await Promise.all([
     loadCaptureDraft(location.search, async (tabId) => readTab(tabId, await loadSiteAdapters())),
     loadClassifier(db),
+    loadReportSettings(),
   ]);
   render(
     <QuickCapture
@@ -25,6 +27,7 @@ async function start(root: HTMLElement): Promise<void> {
       draft={draft}
       today={localIsoDate(new Date())}
       classifier={classifier}
+      monthOptions={periodOptions(reportSettings.month ?? {})}
       onClose={() => window.close()}
     />,
     root,

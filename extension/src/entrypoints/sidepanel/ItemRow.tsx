@@ -1,6 +1,13 @@
 import { defaultTaxonomy, type Item } from '@gom/shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { DropTarget } from '../../features/item-edits';
 import { t } from '../../i18n';
+
+/** A section by its headings: the part's, and the section's (null in a part without sections). */
+export interface SectionKey {
+  part: string;
+  section: string | null;
+}
 
 export interface RowActions {
   select: (id: string) => void;
@@ -8,13 +15,32 @@ export interface RowActions {
   move: (item: Item, direction: -1 | 1) => Promise<void>;
   moveTo: (item: Item, category: string) => Promise<void>;
   remove: (item: Item) => Promise<void>;
+  /** Drag and drop: the item goes into that section, next to the target (at its end without one). */
+  place: (id: string, where: SectionKey, target: DropTarget | null) => Promise<void>;
+}
+
+/** A row's part in a drag: the list decides what may be dropped where. */
+export interface RowDrag {
+  start: (item: Item, event: DragEvent) => void;
+  over: (item: Item, event: DragEvent) => void;
+  drop: (item: Item, event: DragEvent) => void;
+  end: (event: DragEvent) => void;
+}
+
+export interface ItemRowProps {
+  item: Item;
+  selected: boolean;
+  actions: RowActions;
+  drag: RowDrag;
+  /** The period of the exported team report that holds the item already, if one does. */
+  reportedIn: string | null;
 }
 
 /**
  * One item. Its tools show only on the selected row: thousands of rows stay plain list items.
  * The text is clipped data, rendered as text; the editor is a textarea's value.
  */
-export function ItemRow({ item, selected, actions }: { item: Item; selected: boolean; actions: RowActions }) {
+export function ItemRow({ item, selected, actions, drag, reportedIn }: ItemRowProps) {
   const s = t().sidePanel;
   const [draft, setDraft] = useState<string | null>(null);
   const editor = useRef<HTMLTextAreaElement>(null);
@@ -48,7 +74,22 @@ export function ItemRow({ item, selected, actions }: { item: Item; selected: boo
   }
 
   return (
-    <li data-item-id={item.id} data-selected={selected}>
+    <li
+      data-item-id={item.id}
+      data-selected={selected}
+      data-reported={reportedIn !== null}
+      // Not while editing: a drag would take the textarea's text selection away.
+      draggable={draft === null}
+      onDragStart={(event) => drag.start(item, event)}
+      onDragOver={(event) => drag.over(item, event)}
+      onDrop={(event) => drag.drop(item, event)}
+      onDragEnd={drag.end}
+    >
+      {reportedIn !== null && (
+        <span class="reported" data-role="reported" title={s.reportedTitle(reportedIn)}>
+          {s.reported}
+        </span>
+      )}
       {draft === null ? (
         <button
           ref={textButton}

@@ -1,15 +1,28 @@
-import { type Finding, type Item, itemKinds, localIsoDate, type Period, periodOptions } from '@gom/shared';
+import {
+  type Finding,
+  type Item,
+  itemKinds,
+  localIsoDate,
+  type Period,
+  periodOptions,
+  type ReportModel,
+  renderText,
+} from '@gom/shared';
 import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { loadClassifier } from '../../features/classifier-store';
 import { type GomDb, readMeta } from '../../features/db';
 import {
+  type AuthorFilter,
   editText,
   filterView,
   type ItemFilter,
+  isFiltering,
+  mineIn,
   moveToCategory,
   moveWithinSection,
   noFilter,
+  placeItem,
   setDeleted,
 } from '../../features/item-edits';
 import { askBackground } from '../../features/messages';
@@ -18,6 +31,7 @@ import { type PanelPeriodKind, periodHolding, reportKindFor, stepPeriod } from '
 import { periodView, recordsInPeriod } from '../../features/period-view';
 import { fetchTeamReport, reportFileName } from '../../features/report-download';
 import type { LocalReportSettings } from '../../features/report-settings';
+import { reportedIn } from '../../features/reported-items';
 import { loadSettings } from '../../features/settings';
 import { t } from '../../i18n';
 import { Findings } from '../../ui/Findings';
@@ -27,6 +41,8 @@ import type { RowActions } from './ItemRow';
 import { PeriodList } from './PeriodList';
 import { PeriodSwitcher } from './PeriodSwitcher';
 import { SyncStatus } from './SyncStatus';
+
+const authors: readonly AuthorFilter[] = ['mine', 'others'];
 
 interface Status {
   text: string;
@@ -67,7 +83,11 @@ export function SidePanel({ db, reportSettings, today = localIsoDate(new Date())
   const [status, setStatus] = useState<Status | null>(null);
   const [findings, setFindings] = useState<Finding[] | null>(null);
   const [filter, setFilter] = useState<ItemFilter>(noFilter);
-  const shown = useMemo(() => view && filterView(view, filter), [view, filter]);
+  const clientId = useLiveQuery(() => readMeta(db, 'clientId'), [db]);
+  const isMine = useMemo(() => mineIn(records ?? [], clientId), [records, clientId]);
+  const shown = useMemo(() => view && filterView(view, filter, isMine), [view, filter, isMine]);
+  const reportedHeld = useLiveQuery(() => readMeta(db, 'reportedItems'), [db]);
+  const reported = useMemo(() => reportedIn(reportedHeld, reportKindFor(period)), [reportedHeld, period.id]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [undoable, setUndoable] = useState<Item | null>(null);
 
@@ -76,11 +96,17 @@ export function SidePanel({ db, reportSettings, today = localIsoDate(new Date())
     const probe = periodHolding(next, today);
     setPeriod(periodHolding(next, today, optionsOf(probe)));
     setFindings(null);
+    clearDates();
   }
   function step(direction: -1 | 0 | 1): void {
     const options = optionsOf(period);
     setPeriod(direction === 0 ? periodHolding(kind, today, options) : stepPeriod(period, direction, options));
     setFindings(null);
+    clearDates();
+  }
+  // Dates picked inside one period mean nothing in the next.
+  function clearDates(): void {
+    setFilter((current) => ({ ...current, from: '', to: '' }));
   }
 
   // An edit that fails (an empty text) says why in the status line; the list shows what was saved.
@@ -101,6 +127,12 @@ export function SidePanel({ db, reportSettings, today = localIsoDate(new Date())
         .flatMap((part) => part.sections)
         .find((candidate) => candidate.items.some((i) => i.id === item.id));
       return attempt(() => moveWithinSection(db, section?.items ?? [], item.id, direction));
+    },
+    place: (id, where, target) => {
+      const section = view?.parts
+        .find((part) => part.heading === where.part)
+        ?.sections.find((candidate) => candidate.heading === where.section);
+      return section ? attempt(() => placeItem(db, section, id, target)) : Promise.resolve();
     },
     remove: (item) =>
       attempt(async () => {
@@ -133,15 +165,16 @@ export function SidePanel({ db, reportSettings, today = localIsoDate(new Date())
     }
   }
 
-  // One click, offline: this officer's own items, assembled and rendered in this page (the service
-  // worker has no DOM for the download, and may be stopped mid-way); checked before it is saved.
-  async function downloadReport(): Promise<void> {
+  /** The period's report from this browser's items, its check shown; then `use` does the rest. */
+  async function withLocalReport(
+    use: (model: ReportModel, local: typeof import('../../features/local-report')) => Promise<string>,
+  ): Promise<void> {
     setStatus({ text: s.preparingReport, error: false });
     try {
       // The .docx writer is most of the page's code: loaded when a report is asked for, not
       // before the list can show (the side panel's first render has a 200 ms budget).
-      const { buildLocalReport, docxBlob } = await import('../../features/local-report');
-      const report = await buildLocalReport({
+      const local = await import('../../features/local-report');
+      const report = await local.buildLocalReport({
         db,
         period,
         settings: reportSettings[reportKindFor(period)] ?? {},
@@ -149,13 +182,28 @@ export function SidePanel({ db, reportSettings, today = localIsoDate(new Date())
         today,
       });
       setFindings(report.findings);
-      const fileName = reportFileName(period);
-      saveFile(await docxBlob(report.model), fileName);
-      setStatus({ text: s.reportDownloaded(fileName), error: false });
+      setStatus({ text: await use(report.model, local), error: false });
     } catch (error) {
       setStatus({ text: officerMessage(error), error: true });
     }
   }
+
+  // One click, offline: this officer's own items, assembled and rendered in this page (the service
+  // worker has no DOM for the download, and may be stopped mid-way); checked before it is saved.
+  const downloadReport = () =>
+    withLocalReport(async (model, { docxBlob }) => {
+      const fileName = reportFileName(period);
+      saveFile(await docxBlob(model), fileName);
+      return s.reportDownloaded(fileName);
+    });
+
+  // "Copy as text": the report as the samples write it, for an e-mail or a chat. The page's own
+  // clipboard, written during the officer's click: no clipboard permission needed.
+  const copyReportText = () =>
+    withLocalReport(async (model) => {
+      await navigator.clipboard.writeText(renderText(model));
+      return s.copiedText;
+    });
 
   // The team report is assembled by the server from every officer's synced items: this officer's
   // latest clips must reach it first, or the report would silently miss them.
@@ -201,6 +249,9 @@ export function SidePanel({ db, reportSettings, today = localIsoDate(new Date())
         <button type="button" data-action="preview-report" onClick={openPreview}>
           {s.previewReport}
         </button>
+        <button type="button" data-action="copy-text" disabled={busy} onClick={() => run(copyReportText)}>
+          {s.copyText}
+        </button>
         <button
           type="button"
           data-action="download-team-report"
@@ -238,6 +289,41 @@ export function SidePanel({ db, reportSettings, today = localIsoDate(new Date())
             </option>
           ))}
         </select>
+        <select
+          name="author-filter"
+          aria-label={s.allAuthors}
+          value={filter.author ?? ''}
+          onChange={(e) => {
+            const author = authors.find((a) => a === e.currentTarget.value) ?? null;
+            setFilter({ ...filter, author });
+          }}
+        >
+          <option value="">{s.allAuthors}</option>
+          <option value="mine">{s.mine}</option>
+          <option value="others">{s.others}</option>
+        </select>
+        <label class="inline">
+          {s.fromDate}
+          <input
+            type="date"
+            name="from-date"
+            min={period.from}
+            max={period.to}
+            value={filter.from}
+            onInput={(e) => setFilter({ ...filter, from: e.currentTarget.value })}
+          />
+        </label>
+        <label class="inline">
+          {s.toDate}
+          <input
+            type="date"
+            name="to-date"
+            min={period.from}
+            max={period.to}
+            value={filter.to}
+            onInput={(e) => setFilter({ ...filter, to: e.currentTarget.value })}
+          />
+        </label>
       </search>
       {undoable && (
         <p class="muted" data-role="undo" role="status">
@@ -264,9 +350,10 @@ export function SidePanel({ db, reportSettings, today = localIsoDate(new Date())
       {findings && <Findings title={s.findings(findings.length)} findings={findings} />}
       <PeriodList
         view={shown}
-        filtered={filter.text.trim() !== '' || filter.kind !== null}
+        filtered={isFiltering(filter)}
         selectedId={selectedId}
         actions={actions}
+        reported={reported}
       />
     </>
   );

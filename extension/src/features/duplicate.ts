@@ -1,0 +1,34 @@
+import { canonicalText, type Item, type Period, type PeriodOptions } from '@gom/shared';
+import type { GomDb } from './db';
+import { periodHolding } from './period-choice';
+import { itemsInPeriod, recordsInPeriod } from './period-view';
+
+/**
+ * The period a clip is checked against: the month holding its date, cut as the unit cuts its
+ * monthly report. The month is the report every officer writes; a duplicate there is a duplicate
+ * line in the report she signs.
+ */
+export function duplicatePeriod(occurredOn: string, monthOptions: PeriodOptions = {}): Period {
+  return periodHolding('month', occurredOn, monthOptions);
+}
+
+/**
+ * A live item of the period whose text is the same as `text` once compared the way search compares
+ * ("hoá" and "hóa", case, spacing); null when there is none or `text` is empty. The first in the
+ * report's order, so the warning names the line the officer will see first in the side panel.
+ */
+export async function findDuplicate(db: GomDb, text: string, period: Period): Promise<Item | null> {
+  const wanted = canonicalText(text);
+  if (!wanted) return null;
+  const items = itemsInPeriod(await recordsInPeriod(db, period), period);
+  return items.find((item) => canonicalText(item.text) === wanted) ?? null;
+}
+
+/**
+ * Whether a save must stop to show a duplicate first. Stopped only when the warning was not on the
+ * screen yet (it had not caught up with the last keystroke): a warning the officer saw and
+ * saved past is her choice — a routine line ("Dự họp giao ban tuần") can rightly come twice.
+ */
+export function holdForDuplicate(found: Pick<Item, 'id'> | null, shownId: string | null): boolean {
+  return found !== null && found.id !== shownId;
+}
