@@ -15,6 +15,11 @@ export const bayesModelSchema = z.object({
   counts: z.record(z.string(), z.record(z.string(), z.number().int().positive())),
   /** Distinct features seen in any category: the size of the vocabulary for smoothing. */
   vocabulary: z.number().int().nonnegative(),
+  /**
+   * The officers' corrections of what the rules place elsewhere (canonical text → category), oldest
+   * first; see `corrections.ts`. Optional: a model stored before corrections were kept still loads.
+   */
+  corrections: z.array(z.object({ text: z.string(), category: z.string() })).optional(),
 });
 export type BayesModel = z.infer<typeof bayesModelSchema>;
 

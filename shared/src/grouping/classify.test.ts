@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { defaultTaxonomy } from '../taxonomy';
 import { bayesModelSchema, emptyBayesModel, features, learn, predict } from './bayes';
 import { createClassifier, learnFrom, suggestCategory } from './classify';
 
@@ -52,5 +55,72 @@ describe('suggestCategory', () => {
       learnFrom(classifier, { text: correction, category: 'intl_cooperation' });
     }
     expect(suggestCategory({ text }, classifier).category).toBe('intl_cooperation');
+  });
+});
+
+describe('corrections change later suggestions', () => {
+  const sampleItems: Array<{ text: string; category: string | null }> = readFileSync(
+    new URL('../../data/items.jsonl', import.meta.url),
+    'utf8',
+  )
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+  const texts = sampleItems.map((i) => i.text);
+  const categories = defaultTaxonomy.categories.map((c) => c.key);
+  const confirmed = fc.record({ text: fc.constantFrom(...texts), category: fc.constantFrom(...categories) });
+
+  it('one correction of a text the rules place makes that text, and texts close to it, suggest her category', () => {
+    const classifier = createClassifier();
+    const text = 'Tham mưu UBND tỉnh cho phép 01 lưu học sinh Lào nhập cảnh qua cửa khẩu quốc tế Cầu Treo';
+    expect(suggestCategory({ text }, classifier).category).toBe('delegations_consular');
+    learnFrom(classifier, { text, category: 'intl_cooperation' });
+    expect(suggestCategory({ text }, classifier).category).toBe('intl_cooperation');
+    expect(
+      suggestCategory(
+        { text: 'Tham mưu UBND tỉnh cho phép 02 lưu học sinh Lào nhập cảnh qua cửa khẩu quốc tế Cầu Treo' },
+        classifier,
+      ).category,
+    ).toBe('intl_cooperation');
+    // A text that only shares the lead is still the rules' to place.
+    expect(suggestCategory({ text: 'Tham mưu UBND tỉnh cử Đoàn cán bộ đi Hungary' }, classifier).category).toBe(
+      'delegations_consular',
+    );
+  });
+
+  it('makes the corrected text suggest the corrected category, whatever was learned before', () => {
+    fc.assert(
+      fc.property(
+        fc.array(confirmed, { maxLength: 60 }),
+        confirmed,
+        fc.array(confirmed, { maxLength: 5 }),
+        (history, correction, earlier) => {
+          const classifier = createClassifier();
+          // The same text may have been placed elsewhere before: her latest word counts.
+          for (const item of [...earlier.map((e) => ({ ...e, text: correction.text })), ...history]) {
+            learnFrom(classifier, item);
+          }
+          learnFrom(classifier, correction);
+          expect(suggestCategory({ text: correction.text }, classifier).category).toBe(correction.category);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('keeps only the corrections the suggestion needed, and loads a model stored before they were kept', () => {
+    const classifier = createClassifier();
+    learnFrom(classifier, { text: 'Thực hiện 256 trang biên dịch các loại', category: 'translation_services_tthc' });
+    expect(classifier.model.corrections ?? []).toEqual([]);
+    learnFrom(classifier, { text: 'Thực hiện 256 trang biên dịch các loại', category: 'office_admin' });
+    expect(classifier.model.corrections).toEqual([
+      { text: 'thực hiện 256 trang biên dịch các loại', category: 'office_admin' },
+    ]);
+    const stored = bayesModelSchema.parse(JSON.parse(JSON.stringify(classifier.model)));
+    expect(
+      suggestCategory({ text: 'Thực hiện 256 trang biên dịch các loại' }, createClassifier({ model: stored })).category,
+    ).toBe('office_admin');
+    const { corrections: _, ...older } = classifier.model;
+    expect(bayesModelSchema.safeParse(older).success).toBe(true);
   });
 });

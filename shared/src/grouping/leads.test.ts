@@ -65,11 +65,11 @@ describe('splitLead', () => {
   it('takes the lead the officer set when the text starts with it', () => {
     expect(
       splitLead('Chuẩn bị các nội dung tham dự Hội nghị trực tuyến giữa kỳ', 'Chuẩn bị các nội dung tham dự'),
-    ).toMatchObject({ lead: 'Chuẩn bị các nội dung tham dự', rest: 'Hội nghị trực tuyến giữa kỳ' });
+    ).toMatchObject({ lead: 'Chuẩn bị các nội dung tham dự', rest: 'Hội nghị trực tuyến giữa kỳ', set: true });
   });
 
   it('falls back to detection when the text does not start with the lead set', () => {
-    expect(splitLead('Ban hành Kế hoạch', 'Tham mưu UBND tỉnh')).toMatchObject({ lead: 'Ban hành' });
+    expect(splitLead('Ban hành Kế hoạch', 'Tham mưu UBND tỉnh')).toMatchObject({ lead: 'Ban hành', set: false });
   });
 });
 

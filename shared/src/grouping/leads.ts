@@ -74,6 +74,12 @@ export function detectLead(text: string, leads: LeadPattern[] = defaultLeads): D
 
 const OWN_LEAD: LeadPattern = { id: 'own', pattern: '', separator: ': ', extend: false };
 
+/** A lead and the rest of an item's text, and whether the lead is the one the officer set. */
+export interface ItemLead extends DetectedLead {
+  /** The officer set it (or confirmed the one Gom proposed); false when Gom detected it. */
+  set: boolean;
+}
+
 /**
  * An item's lead and the rest of its text: the lead the officer set wins when the text starts with
  * it; otherwise the detected one.
@@ -82,7 +88,7 @@ export function splitLead(
   text: string,
   lead: string | null | undefined,
   leads: LeadPattern[] = defaultLeads,
-): DetectedLead | null {
+): ItemLead | null {
   const clean = cleanText(text);
   if (lead) {
     const own = cleanText(lead).replace(/:$/, '');
@@ -94,9 +100,10 @@ export function splitLead(
       if (/\p{L}/u.test(rest)) {
         const detected = detectLead(clean, leads);
         const same = detected && canonicalText(detected.lead) === canonicalText(own);
-        return { lead: own, rest, pattern: same ? { ...detected.pattern, extend: false } : OWN_LEAD };
+        return { lead: own, rest, pattern: same ? { ...detected.pattern, extend: false } : OWN_LEAD, set: true };
       }
     }
   }
-  return detectLead(clean, leads);
+  const detected = detectLead(clean, leads);
+  return detected && { ...detected, set: false };
 }

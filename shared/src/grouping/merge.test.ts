@@ -74,6 +74,63 @@ describe('mergeByLead', () => {
     ).toBe('Chuẩn bị nội dung: Hội nghị A; Hội nghị B.');
   });
 
+  it('writes the colon as officers do: before a capital, or after a lead that announces a list', () => {
+    expect(
+      mergeByLead(
+        items('Tham mưu UBND tỉnh cho phép lưu học sinh nhập cảnh.', 'Tham mưu UBND tỉnh đồng ý cho Đoàn.'),
+      )[0]?.text,
+    ).toBe('Tham mưu UBND tỉnh cho phép lưu học sinh nhập cảnh; đồng ý cho Đoàn.');
+    expect(
+      mergeByLead(
+        items('Tham mưu, báo cáo UBND tỉnh về cử Đoàn.', 'Tham mưu, báo cáo UBND tỉnh về hợp tác với IOM.'),
+      )[0]?.text,
+    ).toBe('Tham mưu, báo cáo UBND tỉnh về: cử Đoàn; hợp tác với IOM.');
+  });
+
+  it('lets the lead the officer set win: detection does not add an item she left without one', () => {
+    const lead = 'Tham mưu UBND tỉnh';
+    expect(
+      mergeByLead([
+        { id: 'a', text: 'Tham mưu UBND tỉnh thư chúc mừng Tết Lào.', lead },
+        { id: 'b', text: 'Tham mưu UBND tỉnh dự thảo Quy chế báo chí.', lead: null },
+        { id: 'c', text: 'Tham mưu UBND tỉnh Quyết định học bổng.', lead },
+      ]).map((b) => b.text),
+    ).toEqual([
+      'Tham mưu UBND tỉnh thư chúc mừng Tết Lào; Quyết định học bổng.',
+      'Tham mưu UBND tỉnh dự thảo Quy chế báo chí.',
+    ]);
+  });
+
+  it('merges the items that carry the same lead into one bullet, in order, each clause once', () => {
+    const setLeads = ['Tham mưu UBND tỉnh', 'Chuẩn bị các nội dung tham dự', 'Văn bản gửi các sở về việc'];
+    const clauseTexts = ['Hội nghị A', 'đề nghị B', 'Kế hoạch C', 'góp ý D'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ lead: fc.constantFrom(...setLeads, null), clause: fc.constantFrom(...clauseTexts) }), {
+          maxLength: 12,
+        }),
+        (list) => {
+          const input = list.map(({ lead, clause }, i) => ({
+            id: String(i),
+            text: `${lead ?? 'Thường xuyên'} ${clause}.`,
+            lead,
+          }));
+          const bullets = mergeByLead(input);
+          for (const lead of setLeads) {
+            const carrying = input.filter((item) => item.lead === lead).map((item) => item.id);
+            if (carrying.length === 0) continue;
+            const holding = bullets.filter((b) => b.itemIds.some((id) => carrying.includes(id)));
+            expect(holding.map((b) => b.itemIds)).toEqual([carrying]);
+            if (carrying.length > 1) {
+              const clauses = [...new Set(carrying.map((id) => list[Number(id)]!.clause))];
+              expect(holding[0]?.enumeration?.clauses).toEqual(clauses);
+            }
+          }
+        },
+      ),
+    );
+  });
+
   const leads = ['Tham mưu UBND tỉnh', 'Ban hành', 'Văn bản gửi các ngành về việc', 'Phối hợp', ''];
   const clauses = ['Kế hoạch A', 'đề nghị B.', 'Quyết định C;', 'góp ý D', 'báo cáo E:'];
   const itemList = fc.array(

@@ -23,6 +23,20 @@ function clause(text: string): string {
   return cleanText(text).replace(/[\s.;,:]+$/u, '');
 }
 
+/**
+ * The colon after a lead, as the samples write it. A lead that announces a list ("… về việc",
+ * "… về", "… các dự thảo") always takes it, whatever follows ("Tham mưu, báo cáo UBND tỉnh về: ban
+ * hành …"). A lead that names whom the department advises runs on into a first clause in lower
+ * case as a sentence would ("Tham mưu UBND tỉnh cho phép 01 lưu học sinh …; đồng ý cho phép Đoàn
+ * …") and takes the colon before a capital ("Tham mưu UBND tỉnh: Kế hoạch đón Đoàn …; tổ chức …"):
+ * the first letter of the first item, as clipped, says which the officer wrote. A bare verb
+ * ("Ban hành") never takes one.
+ */
+function separatorBefore(lead: string, first: string, separator: string): string {
+  if (separator !== ': ' || /(?:^| )(?:về|về việc|dự thảo)$/u.test(canonicalText(lead))) return separator;
+  return /^\p{Ll}/u.test(first) ? ' ' : separator;
+}
+
 const words = (text: string): string[] => text.split(' ').filter(Boolean);
 
 /** The words every rest starts with, cut back so that each rest keeps at least one word. */
@@ -44,6 +58,11 @@ function sharedWords(rests: string[]): string[] {
  * Items of one section with the same lead become one bullet, "Lead: a; b; c.", at the place of the
  * first of them, with one full stop whatever the officers clipped; the same clause twice is written
  * once; an item without a lead, or alone with its lead, keeps its own wording.
+ *
+ * A lead the officer set wins over detection: items that carry the same lead merge, and detection
+ * merges only items that carry none. An item she left without a lead although its text starts like
+ * her merged ones is one she keeps apart (the sample's "Tham mưu UBND tỉnh dự thảo Quy chế …" is
+ * its own bullet after the "Tham mưu UBND tỉnh …; …" list).
  */
 export function mergeByLead(items: MergeInput[], leads: LeadPattern[] = defaultLeads): Bullet[] {
   interface Group {
@@ -60,7 +79,7 @@ export function mergeByLead(items: MergeInput[], leads: LeadPattern[] = defaultL
       slots.push({ single: item });
       continue;
     }
-    const key = canonicalText(split.lead);
+    const key = `${split.set ? 'set' : 'detected'}:${canonicalText(split.lead)}`;
     let group = byLead.get(key);
     if (!group) {
       group = { lead: split.lead, separator: split.pattern.separator, extend: split.pattern.extend, members: [] };
@@ -94,10 +113,11 @@ export function mergeByLead(items: MergeInput[], leads: LeadPattern[] = defaultL
       return true;
     });
     const bare = lead.replace(/[\s:]+$/u, '');
+    const separator = separatorBefore(slot.lead, clauses[0] ?? '', slot.separator);
     return {
-      text: `${bare}${slot.separator}${clauses.join('; ')}.`,
+      text: `${bare}${separator}${clauses.join('; ')}.`,
       itemIds: slot.members.map((m) => m.id),
-      enumeration: { lead: bare, separator: slot.separator, clauses },
+      enumeration: { lead: bare, separator, clauses },
     };
   });
 }

@@ -17,6 +17,7 @@ interface SampleItem {
   kind: 'result' | 'stat' | 'plan';
   lead: string | null;
   text: string;
+  bullet: number;
 }
 
 const sample: SampleItem[] = readFileSync(new URL('../../data/items.jsonl', import.meta.url), 'utf8')
@@ -26,8 +27,9 @@ const sample: SampleItem[] = readFileSync(new URL('../../data/items.jsonl', impo
   .filter((item) => item.report === 'bao-cao-thang-2021-03.md');
 
 /**
- * The atomic items as the officers would have clipped them in March 2021: the category each
- * confirmed, no lead (the pipeline detects it), no heading.
+ * The atomic items as the officers would have clipped them in March 2021: the category and the lead
+ * each confirmed (the side panel proposes the detected lead and the officer keeps or corrects it),
+ * no heading, no bullet number.
  */
 const items: Item[] = sample.map((s, rank) => ({
   ...defaultItemFields('2021-03-15', '2021-03-15T08:00:00.000Z'),
@@ -37,6 +39,7 @@ const items: Item[] = sample.map((s, rank) => ({
   updatedAt: '2021-03-15T08:00:00.000Z',
   kind: s.kind,
   text: s.text,
+  lead: s.lead,
   category: s.category,
   categorySource: s.category ? 'user' : null,
   rank,
@@ -154,6 +157,8 @@ describe('the sample monthly report, rendered', () => {
   const headings = (s: ReturnType<typeof skeleton>) => s.flatMap((e) => ('heading' in e ? [e.heading] : []));
   const bullets = (s: ReturnType<typeof skeleton>) => s.flatMap((e) => ('bullet' in e ? [e.bullet] : []));
 
+  // Compared by name: the sample writes section 3's heading one level up (### beside the others'
+  // ####), a slip of the officer's Word styles that the numbering "3." contradicts.
   it('has the sample’s parts and sections, as the sample names them', () => {
     expect(headings(ours)).toEqual(headings(theirs));
   });
@@ -164,7 +169,7 @@ describe('the sample monthly report, rendered', () => {
     expect(bullets(ours)).toContain(figures[0]);
   });
 
-  it('prints every item of the sample, and each of the sample’s merged bullets whose items share a lead', () => {
+  it('prints every item of the sample', () => {
     const text = bullets(ours).join('\n').normalize('NFC').toLowerCase();
     for (const item of sample) {
       // An item is printed whole, or after a lead as one clause of a merged bullet: its end stays as written.
@@ -177,7 +182,76 @@ describe('the sample monthly report, rendered', () => {
           .toLowerCase(),
       );
     }
-    const verbatim = bullets(theirs).filter((b) => bullets(ours).includes(b));
-    expect(verbatim.length).toBeGreaterThanOrEqual(8);
+  });
+
+  /** The items the sample cut from one of its bullets, in order. */
+  const itemsOf = (bullet: number): string[] => sample.filter((s) => s.bullet === bullet).map((s) => s.text);
+  const without = (bullet: string, clause: string): string => {
+    expect(bullet).toContain(clause);
+    return bullet.replace(clause, '');
+  };
+
+  /**
+   * The sample's bullets that Gom prints otherwise, each with the officer's slip it does not copy
+   * and what it prints instead. Every other bullet of the sample is printed word for word. The
+   * items (`items.jsonl`) record a lead only for what a bullet's items share: what an officer
+   * added to a bullet by hand, without a shared lead, stays an item of its own.
+   */
+  const exceptions: Record<number, { why: string; printed: (sample: string) => string[] }> = {
+    5: {
+      why: 'the list ends with a semicolon, not a full stop',
+      printed: (b) => [b.replace(/;$/, '.')],
+    },
+    6: {
+      why: 'two items that share no lead are written as two sentences of one bullet, the second without its full stop',
+      printed: () => itemsOf(6),
+    },
+    10: {
+      why: 'a sentence of another action ("Hoàn thành thủ tục …") runs on after the list of reports',
+      printed: (b) => {
+        const other = itemsOf(10).at(-1)!;
+        return [without(b, ` ${other}`), other];
+      },
+    },
+    11: {
+      why: 'the bullet stands under "Hoạt động Đảng, Đoàn thể:", a sub-heading written as a lead that none of its items carries; the two items that start with "Tổ chức" merge by that detected lead',
+      printed: () => {
+        const [youth, lao, award] = itemsOf(11);
+        return [`${youth!.replace(/\.$/, '')}; ${lao!.replace(/^Tổ chức /, '')}`, award!];
+      },
+    },
+    13: {
+      why: 'two figure sentences and a remark that share no lead are joined into one bullet',
+      printed: () => itemsOf(13),
+    },
+    14: {
+      why: '"Phối hợp tổ chức đoàn …", an action of its own that keeps its capital, is slipped into the list of what is proposed to the UBND',
+      printed: (b) => {
+        const other = itemsOf(14)[1]!;
+        return [without(b, `; ${other.replace(/\.$/, '')}`), other];
+      },
+    },
+    16: {
+      why: 'a full stop inside the list leaves its second clause a sentence without a verb; Gom writes "Lead: a; b."',
+      printed: (b) => [b.replace('tham dự ', 'tham dự: ').replace('Pháp. Hội nghị', 'Pháp; Hội nghị')],
+    },
+    18: {
+      why: '"tiếp tục nắm bắt …", which does not share the lead, is added to its list in lower case',
+      printed: (b) => {
+        const other = itemsOf(18)[2]!;
+        return [without(b, `; tiếp tục ${other.replace(/^Tiếp tục |\.$/g, '')}`), other];
+      },
+    },
+  };
+
+  it('prints every bullet of the sample word for word, but for the officers’ documented slips', () => {
+    for (const [n, { why, printed }] of Object.entries(exceptions)) {
+      const written = bullets(theirs)[Number(n) - 1]!;
+      expect(printed(written), why).not.toEqual([written]);
+    }
+    const expected = bullets(theirs).flatMap((bullet, i) => exceptions[i + 1]?.printed(bullet) ?? [bullet]);
+    expect(bullets(ours)).toEqual(expected);
+    expect(bullets(theirs)).toHaveLength(18);
+    expect(bullets(theirs).filter((b) => bullets(ours).includes(b))).toHaveLength(18 - Object.keys(exceptions).length);
   });
 });
