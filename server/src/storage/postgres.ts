@@ -2,79 +2,51 @@ import type { ReportSettings, UnitProfile } from '@gom/shared';
 import pg from 'pg';
 import {
   DuplicateError,
-  type Role,
+  type ReportRecord,
   type Storage,
   type StoredItem,
   type SyncTransaction,
-  type Unit,
   type UnitSnapshot,
-  type User,
 } from './port';
 import { postgresMigrations } from './postgres-migrations';
 import {
   type ConfigRow,
+  type ItemRow,
+  type MutationRow,
   type ReportRow,
   type SettingsRow,
   toConfig,
   toConfigInfo,
+  toItem,
+  toMutation,
   toReport,
   toSettings,
-} from './report-rows';
+  toUnit,
+  toUser,
+  type UnitRow,
+  type UserRow,
+  type UserWithHashRow,
+} from './rows';
 
-interface UnitRow {
-  id: string;
-  name: string;
-  parent_agency: string;
-  agency: string;
-  abbreviation: string;
-  place: string;
-  rev: string;
-  created_at: string;
-}
-interface UserRow {
-  id: string;
-  unit_id: string;
-  name: string;
-  role: Role;
-  token_hash: string;
-  created_at: string;
-  revoked_at: string | null;
-}
-interface ItemRow {
-  id: string;
-  rev: string;
-  author_id: string | null;
-  fields: StoredItem['fields'];
-  clocks: StoredItem['clocks'];
-}
-
-const toUnit = (r: UnitRow): Unit => ({
-  id: r.id,
-  name: r.name,
-  parentAgency: r.parent_agency,
-  agency: r.agency,
-  abbreviation: r.abbreviation,
-  place: r.place,
-  createdAt: r.created_at,
-});
-const toUser = (r: UserRow): User => ({
-  id: r.id,
-  unitId: r.unit_id,
-  name: r.name,
-  role: r.role,
-  createdAt: r.created_at,
-  revokedAt: r.revoked_at,
-});
-// bigint arrives as a string: revisions stay far below 2^53, so a number is exact.
-const toItem = (r: ItemRow): StoredItem => ({
-  id: r.id,
-  rev: Number(r.rev),
-  authorId: r.author_id,
-  fields: r.fields,
-  clocks: r.clocks,
-});
+/** An `items` row as pg returns it: jsonb arrives parsed. */
+type JsonbItemRow = ItemRow & Pick<StoredItem, 'fields' | 'clocks'>;
+const toStoredItem = (r: JsonbItemRow) => toItem(r, r.fields, r.clocks);
 
 const ITEM_COLUMNS = 'id, rev, author_id, fields, clocks';
+const INSERT_REPORT =
+  'INSERT INTO reports (id, unit_id, kind, period_id, template_id, format, item_ids, user_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)';
+// The unit id comes apart from the record: an imported backup's reports go to the unit being imported.
+const reportValues = (unitId: string, r: ReportRecord) => [
+  r.id,
+  unitId,
+  r.kind,
+  r.periodId,
+  r.templateId,
+  r.format,
+  JSON.stringify(r.itemIds),
+  r.userId,
+  r.createdAt,
+];
 const UNIQUE_VIOLATION = '23505';
 // Any constant: it names the lock that keeps two processes starting together from migrating twice.
 const MIGRATION_LOCK = 4_707_001;
@@ -187,14 +159,14 @@ function syncTransaction(client: pg.PoolClient, lockedUnit: string, lockedRev: n
   };
   return {
     read: async (unitId, mutationIds, itemIds) => {
-      const { rows } = await client.query<ItemRow & { mutation_id: string | null }>(
+      const { rows } = await client.query<JsonbItemRow & { mutation_id: string | null }>(
         prepared('read', [unitId, mutationIds, itemIds]),
       );
       const seen = new Set<string>();
       const items = new Map<string, StoredItem>();
       for (const row of rows) {
         if (row.mutation_id !== null) seen.add(row.mutation_id);
-        else items.set(row.id, toItem(row));
+        else items.set(row.id, toStoredItem(row));
       }
       return { seen, items };
     },
@@ -333,33 +305,36 @@ export async function openPostgresStorage({
       }
     },
     pullItems: async (unitId, since, limit) => {
-      const { rows } = await query<ItemRow>(
+      const { rows } = await query<JsonbItemRow>(
         `SELECT ${ITEM_COLUMNS} FROM items WHERE unit_id = $1 AND rev > $2 ORDER BY rev LIMIT $3`,
         [unitId, since, limit + 1],
       );
-      const items = rows.slice(0, limit).map(toItem);
+      const items = rows.slice(0, limit).map(toStoredItem);
       return { items, cursor: items.at(-1)?.rev ?? since, hasMore: rows.length > limit };
     },
     itemsOccurringBetween: async (unitId, from, to) =>
       (
-        await query<ItemRow>(
+        await query<JsonbItemRow>(
           `SELECT ${ITEM_COLUMNS} FROM items WHERE unit_id = $1 AND occurred_on BETWEEN $2 AND $3 ORDER BY rev`,
           [unitId, from, to],
         )
-      ).rows.map(toItem),
+      ).rows.map(toStoredItem),
     exportUnit: (unitId) =>
       inTransaction(pool, async (client) => {
         // One snapshot for the four reads, so a push in between cannot tear the backup.
         await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
-        const unitRow = (await client.query<UnitRow>('SELECT * FROM units WHERE id = $1', [unitId])).rows[0];
+        const unitRow = (await client.query<UnitRow & { rev: string }>('SELECT * FROM units WHERE id = $1', [unitId]))
+          .rows[0];
         if (!unitRow) return undefined;
-        const users = await client.query<UserRow>('SELECT * FROM users WHERE unit_id = $1 ORDER BY created_at, id', [
-          unitId,
-        ]);
-        const items = await client.query<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items WHERE unit_id = $1 ORDER BY rev`, [
-          unitId,
-        ]);
-        const mutations = await client.query<{ mutation_id: string; client_id: string; applied_at: string }>(
+        const users = await client.query<UserWithHashRow>(
+          'SELECT * FROM users WHERE unit_id = $1 ORDER BY created_at, id',
+          [unitId],
+        );
+        const items = await client.query<JsonbItemRow>(
+          `SELECT ${ITEM_COLUMNS} FROM items WHERE unit_id = $1 ORDER BY rev`,
+          [unitId],
+        );
+        const mutations = await client.query<MutationRow>(
           'SELECT mutation_id, client_id, applied_at FROM mutations WHERE unit_id = $1 ORDER BY applied_at, mutation_id',
           [unitId],
         );
@@ -381,12 +356,8 @@ export async function openPostgresStorage({
           config: config.rows.map(toConfig),
           unit: { ...toUnit(unitRow), rev: Number(unitRow.rev) },
           users: users.rows.map((r) => ({ ...toUser(r), tokenHash: r.token_hash })),
-          items: items.rows.map(toItem),
-          mutations: mutations.rows.map((r) => ({
-            mutationId: r.mutation_id,
-            clientId: r.client_id,
-            appliedAt: r.applied_at,
-          })),
+          items: items.rows.map(toStoredItem),
+          mutations: mutations.rows.map(toMutation),
         } satisfies UnitSnapshot;
       }),
     importUnit: (snapshot) =>
@@ -443,20 +414,7 @@ export async function openPostgresStorage({
           );
         }
         for (const r of snapshot.reports) {
-          await client.query(
-            'INSERT INTO reports (id, unit_id, kind, period_id, template_id, format, item_ids, user_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-            [
-              r.id,
-              unit.id,
-              r.kind,
-              r.periodId,
-              r.templateId,
-              r.format,
-              JSON.stringify(r.itemIds),
-              r.userId,
-              r.createdAt,
-            ],
-          );
+          await client.query(INSERT_REPORT, reportValues(unit.id, r));
         }
         for (const c of snapshot.config) {
           await client.query(
@@ -481,10 +439,7 @@ export async function openPostgresStorage({
       );
     },
     addReportRecord: async (r) => {
-      await query(
-        'INSERT INTO reports (id, unit_id, kind, period_id, template_id, format, item_ids, user_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-        [r.id, r.unitId, r.kind, r.periodId, r.templateId, r.format, JSON.stringify(r.itemIds), r.userId, r.createdAt],
-      );
+      await query(INSERT_REPORT, reportValues(r.unitId, r));
     },
     listReportRecords: async (unitId, limit) =>
       (

@@ -5,84 +5,36 @@ import { Worker } from 'node:worker_threads';
 import type { UnitProfile } from '@gom/shared';
 import Database from 'better-sqlite3';
 import {
-  type AppliedMutation,
   DuplicateError,
-  type Role,
+  type ReportRecord,
   type Storage,
   type StoredItem,
   type SyncTransaction,
-  type Unit,
   type UnitSnapshot,
-  type User,
 } from './port';
 import {
   type ConfigRow,
+  type ItemRow,
+  type MutationRow,
   type ReportRow,
   type SettingsRow,
   toConfig,
   toConfigInfo,
+  toItem,
+  toMutation,
   toReport,
   toSettings,
-} from './report-rows';
+  toUnit,
+  toUser,
+  type UnitRow,
+  type UserRow,
+  type UserWithHashRow,
+} from './rows';
 import { sqliteMigrations } from './sqlite-migrations';
 
-interface UnitRow {
-  id: string;
-  name: string;
-  parent_agency: string;
-  agency: string;
-  abbreviation: string;
-  place: string;
-  created_at: string;
-}
-interface UserRow {
-  id: string;
-  unit_id: string;
-  name: string;
-  role: Role;
-  created_at: string;
-  revoked_at: string | null;
-}
-interface UserWithHashRow extends UserRow {
-  token_hash: string;
-}
-interface MutationRow {
-  mutation_id: string;
-  client_id: string;
-  applied_at: string;
-}
-interface ItemRow {
-  id: string;
-  rev: number;
-  author_id: string | null;
-  fields: string;
-  clocks: string;
-}
-
-const toUnit = (r: UnitRow): Unit => ({
-  id: r.id,
-  name: r.name,
-  parentAgency: r.parent_agency,
-  agency: r.agency,
-  abbreviation: r.abbreviation,
-  place: r.place,
-  createdAt: r.created_at,
-});
-const toUser = (r: UserRow): User => ({
-  id: r.id,
-  unitId: r.unit_id,
-  name: r.name,
-  role: r.role,
-  createdAt: r.created_at,
-  revokedAt: r.revoked_at,
-});
-const toItem = (r: ItemRow): StoredItem => ({
-  id: r.id,
-  rev: r.rev,
-  authorId: r.author_id,
-  fields: JSON.parse(r.fields),
-  clocks: JSON.parse(r.clocks),
-});
+/** An `items` row as SQLite returns it: the JSON columns are text. */
+type TextItemRow = ItemRow & { fields: string; clocks: string };
+const toStoredItem = (r: TextItemRow) => toItem(r, JSON.parse(r.fields), JSON.parse(r.clocks));
 
 function migrate(db: Database.Database): void {
   db.exec(
@@ -258,20 +210,35 @@ export function openSqliteStorage(path: string): Storage {
     ),
   };
 
+  const putItem = (unitId: string, item: Omit<StoredItem, 'rev'>, rev: number) =>
+    stmt.putItem.run(
+      unitId,
+      item.id,
+      rev,
+      item.authorId,
+      JSON.stringify(item.fields),
+      JSON.stringify(item.clocks),
+      item.fields.occurredOn ?? null,
+    );
+  // The unit id comes apart from the record: an imported backup's reports go to the unit being imported.
+  const addReport = (unitId: string, r: ReportRecord) =>
+    stmt.addReport.run(
+      r.id,
+      unitId,
+      r.kind,
+      r.periodId,
+      r.templateId,
+      r.format,
+      JSON.stringify(r.itemIds),
+      r.userId,
+      r.createdAt,
+    );
   const putItems = (unitId: string, items: Array<Omit<StoredItem, 'rev'>>): number[] => {
     if (items.length === 0) return [];
     const last = stmt.addRevs.get(items.length, unitId) as number;
     return items.map((item, i) => {
       const rev = last - items.length + 1 + i;
-      stmt.putItem.run(
-        unitId,
-        item.id,
-        rev,
-        item.authorId,
-        JSON.stringify(item.fields),
-        JSON.stringify(item.clocks),
-        item.fields.occurredOn ?? null,
-      );
+      putItem(unitId, item, rev);
       return rev;
     });
   };
@@ -280,8 +247,8 @@ export function openSqliteStorage(path: string): Storage {
     read: async (unitId, mutationIds, itemIds) => {
       const items = new Map<string, StoredItem>();
       for (const id of itemIds) {
-        const row = stmt.getItem.get(unitId, id) as ItemRow | undefined;
-        if (row) items.set(id, toItem(row));
+        const row = stmt.getItem.get(unitId, id) as TextItemRow | undefined;
+        if (row) items.set(id, toStoredItem(row));
       }
       return { seen: new Set(mutationIds.filter((id) => stmt.hasMutation.get(unitId, id) !== undefined)), items };
     },
@@ -391,10 +358,8 @@ export function openSqliteStorage(path: string): Storage {
               ...toUser(r),
               tokenHash: r.token_hash,
             })),
-            items: (stmt.unitItems.all(unitId) as ItemRow[]).map(toItem),
-            mutations: (stmt.unitMutations.all(unitId) as MutationRow[]).map(
-              (r): AppliedMutation => ({ mutationId: r.mutation_id, clientId: r.client_id, appliedAt: r.applied_at }),
-            ),
+            items: (stmt.unitItems.all(unitId) as TextItemRow[]).map(toStoredItem),
+            mutations: (stmt.unitMutations.all(unitId) as MutationRow[]).map(toMutation),
             reportSettings: (stmt.unitSettings.all(unitId) as SettingsRow[]).map((r) =>
               toSettings(r, JSON.parse(r.settings as string)),
             ),
@@ -423,34 +388,12 @@ export function openSqliteStorage(path: string): Storage {
           for (const u of snapshot.users) {
             stmt.addUserWithDate.run(u.id, unit.id, u.name, u.role, u.tokenHash, u.createdAt, u.revokedAt);
           }
-          for (const item of snapshot.items) {
-            stmt.putItem.run(
-              unit.id,
-              item.id,
-              item.rev,
-              item.authorId,
-              JSON.stringify(item.fields),
-              JSON.stringify(item.clocks),
-              item.fields.occurredOn ?? null,
-            );
-          }
+          for (const item of snapshot.items) putItem(unit.id, item, item.rev);
           for (const m of snapshot.mutations) stmt.recordMutation.run(unit.id, m.mutationId, m.clientId, m.appliedAt);
           for (const r of snapshot.reportSettings) {
             stmt.importSettings.run(unit.id, r.kind, JSON.stringify(r.settings), r.updatedBy, r.updatedAt);
           }
-          for (const r of snapshot.reports) {
-            stmt.addReport.run(
-              r.id,
-              unit.id,
-              r.kind,
-              r.periodId,
-              r.templateId,
-              r.format,
-              JSON.stringify(r.itemIds),
-              r.userId,
-              r.createdAt,
-            );
-          }
+          for (const r of snapshot.reports) addReport(unit.id, r);
           for (const c of snapshot.config) {
             stmt.importConfig.run(unit.id, c.kind, c.version, JSON.stringify(c.document), c.createdBy, c.createdAt);
           }
@@ -460,12 +403,12 @@ export function openSqliteStorage(path: string): Storage {
     transaction: (_unitId, work) => groupTransaction(work),
     pullItems: (unitId, since, limit) =>
       serial(() => {
-        const rows = stmt.pull.all(unitId, since, limit + 1) as ItemRow[];
-        const items = rows.slice(0, limit).map(toItem);
+        const rows = stmt.pull.all(unitId, since, limit + 1) as TextItemRow[];
+        const items = rows.slice(0, limit).map(toStoredItem);
         return { items, cursor: items.at(-1)?.rev ?? since, hasMore: rows.length > limit };
       }),
     itemsOccurringBetween: (unitId, from, to) =>
-      serial(() => (stmt.between.all(unitId, from, to) as ItemRow[]).map(toItem)),
+      serial(() => (stmt.between.all(unitId, from, to) as TextItemRow[]).map(toStoredItem)),
     getReportSettings: (unitId, kind) =>
       serial(() => {
         const row = stmt.getSettings.get(unitId, kind) as { settings: string } | undefined;
@@ -477,17 +420,7 @@ export function openSqliteStorage(path: string): Storage {
       }),
     addReportRecord: (r) =>
       serial(() => {
-        stmt.addReport.run(
-          r.id,
-          r.unitId,
-          r.kind,
-          r.periodId,
-          r.templateId,
-          r.format,
-          JSON.stringify(r.itemIds),
-          r.userId,
-          r.createdAt,
-        );
+        addReport(r.unitId, r);
       }),
     listReportRecords: (unitId, limit) =>
       serial(() =>
