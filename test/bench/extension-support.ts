@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromiumWith } from '../e2e/support';
 
 export const root = resolve(import.meta.dirname, '../..');
 /** The production build, as an officer installs it. */
@@ -29,22 +30,7 @@ export interface BenchBrowser {
 /** Debian's Chromium, headless, with the production build in a throwaway profile. */
 export async function launchBenchBrowser(): Promise<BenchBrowser> {
   buildExtension();
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'gom-bench-ext-')), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-    ],
-  });
+  const context = await launchChromiumWith(extensionDir, mkdtempSync(join(tmpdir(), 'gom-bench-ext-')));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {

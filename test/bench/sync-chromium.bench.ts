@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromiumWith } from '../e2e/support';
 import { round } from './percentiles';
 import type { BenchResult } from './run';
 import { benchAdapters, median, openBenchDatabase, root, seedUnitWithItems, spawnGomServe } from './sync-support';
@@ -67,22 +68,7 @@ export async function run(): Promise<BenchResult> {
       const token = await seedUnitWithItems(database.storage, ITEMS);
       await database.storage.close();
       const server = await spawnGomServe(database.cliArgs, database.dir);
-      const context = await chromium.launchPersistentContext(profile, {
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        headless: true,
-        args: [
-          `--disable-extensions-except=${extensionDir}`,
-          `--load-extension=${extensionDir}`,
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-          '--disable-sync',
-          '--disable-quic',
-          '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-        ],
-      });
+      const context = await launchChromiumWith(extensionDir, profile);
       try {
         const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
         const page = await context.newPage();

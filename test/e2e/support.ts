@@ -105,27 +105,41 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/** Chromium's flags for a headless run with the extension built in `dir` loaded, and nothing reaching beyond loopback. */
+export function chromiumArgs(dir: string): string[] {
+  return [
+    `--disable-extensions-except=${dir}`,
+    `--load-extension=${dir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+    '--disable-quic',
+    // The machine has no network beyond loopback: keep Chromium from looking up Google's hosts.
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+  ];
+}
+
+/** Debian's Chromium, headless, on the profile directory `profile`, with the extension built in `dir` loaded. */
+export function launchChromiumWith(
+  dir: string,
+  profile: string,
+  options: { acceptDownloads?: boolean } = {},
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    ...options,
+    args: chromiumArgs(dir),
+  });
+}
+
 /** Debian's Chromium, headless, with the built extension loaded in a throwaway profile. */
 export async function launchWithExtension(): Promise<ExtensionBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'gom-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    acceptDownloads: true,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-      // The machine has no network beyond loopback: keep Chromium from looking up Google's hosts.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-    ],
-  });
+  const context = await launchChromiumWith(extensionDir, profile, { acceptDownloads: true });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {

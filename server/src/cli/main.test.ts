@@ -1,26 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStorage } from '../storage/sqlite';
 import { hashToken } from '../tokens';
+import { runGom } from './gom-runner';
 
-const run = promisify(execFile);
-const root = resolve(import.meta.dirname, '../../..');
-const tsx = join(root, 'node_modules/.bin/tsx');
-const main = join(root, 'server/src/cli/main.ts');
-
-async function gom(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(tsx, [main, ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const gom = (...args: string[]) => runGom(args);
 
 describe('gom command', () => {
   const db = join(mkdtempSync(join(tmpdir(), 'gom-cli-')), 'gom.db');

@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createClassifier, learnFrom } from '../grouping/classify';
-import { defaultItemFields, type Item } from '../item';
+import type { Item } from '../item';
 import { parsePeriod } from '../periods/period';
 import { defaultTaxonomy } from '../taxonomy';
 import { buildReport, fillPlaceholders } from './build';
 import { defaultMonthTemplate, findTemplate } from './template';
+import { itemsOn } from './test-items';
 
-function item(text: string, fields: Partial<Item> = {}): Item {
-  return {
-    ...defaultItemFields('2023-08-25', '2023-08-25T08:00:00.000Z'),
-    id: crypto.randomUUID(),
-    unitId: 'SNgV',
-    authorId: 'u1',
-    updatedAt: '2023-08-25T08:00:00.000Z',
-    text,
-    ...fields,
-  };
-}
+const item = itemsOn('2023-08-25');
 
 // The sample weekly report ran from Thursday 24/8 to Thursday 31/8/2023.
 const week = parsePeriod('2023-W34', { week: { startOffset: 3, days: 8 } });

@@ -6,12 +6,12 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultItemFields, type Item } from '../item';
 import { parsePeriod } from '../periods/period';
 import { defaultTaxonomy } from '../taxonomy';
 import { buildReport } from './build';
 import { renderDocx } from './render-docx';
 import { defaultMonthTemplate, findTemplate } from './template';
+import { itemsOn } from './test-items';
 
 /**
  * The .docx as a reader sees it: converted to PDF by LibreOffice (installed by `.ci/setup`, with
@@ -73,18 +73,7 @@ function ruleUnder(documentXml: string, text: string, available: number): number
   return (available - indent('left') - indent('right')) / 20;
 }
 
-function item(text: string, rank: number): Item {
-  return {
-    ...defaultItemFields('2021-03-10', '2021-03-10T08:00:00.000Z'),
-    id: crypto.randomUUID(),
-    unitId: 'SNgV',
-    authorId: 'u1',
-    updatedAt: '2021-03-10T08:00:00.000Z',
-    text,
-    category: 'intl_cooperation',
-    rank,
-  };
-}
+const item = (text: string, rank: number) => itemsOn('2021-03-10')(text, { category: 'intl_cooperation', rank });
 
 // Forty bullets of two lines each fill three pages: page 1 and the pages after it can be compared.
 const model = buildReport({

@@ -1,24 +1,14 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { defaultItemFields, type Item } from '../item';
 import { parsePeriod } from '../periods/period';
 import { defaultTaxonomy } from '../taxonomy';
 import { buildReport } from './build';
 import type { ReportModel } from './model';
 import { renderDocx } from './render-docx';
 import { defaultMonthTemplate } from './template';
+import { itemsOn } from './test-items';
 
-function item(text: string, fields: Partial<Item> = {}): Item {
-  return {
-    ...defaultItemFields('2021-03-10', '2021-03-10T08:00:00.000Z'),
-    id: crypto.randomUUID(),
-    unitId: 'SNgV',
-    authorId: 'u1',
-    updatedAt: '2021-03-10T08:00:00.000Z',
-    text,
-    ...fields,
-  };
-}
+const item = itemsOn('2021-03-10');
 
 const unsafe = `Tiếp đoàn <script>&"' của tỉnh`;
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { defaultItemFields, type Item } from '../item';
 import { parsePeriod } from '../periods/period';
 import { defaultTaxonomy } from '../taxonomy';
 import { buildReport } from './build';
@@ -7,18 +6,9 @@ import { renderHtml } from './render-html';
 import { renderMarkdown } from './render-markdown';
 import { renderText } from './render-text';
 import { defaultMonthTemplate, findTemplate } from './template';
+import { itemsOn } from './test-items';
 
-function item(text: string, fields: Partial<Item> = {}): Item {
-  return {
-    ...defaultItemFields('2021-03-10', '2021-03-10T08:00:00.000Z'),
-    id: crypto.randomUUID(),
-    unitId: 'SNgV',
-    authorId: 'u1',
-    updatedAt: '2021-03-10T08:00:00.000Z',
-    text,
-    ...fields,
-  };
-}
+const item = itemsOn('2021-03-10');
 
 // Clipped from a web page: markup, Markdown marks and a list number, all of it data.
 const unsafe = `1. Tiếp đoàn <script>alert("x")</script> & *Hội nghị* [link](javascript:x) # _số 3_`;

@@ -1,25 +1,9 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-
-const root = resolve(import.meta.dirname, '../../../..');
-const tsx = join(root, 'node_modules/.bin/tsx');
-const main = join(root, 'server/src/cli/main.ts');
-
-function gom(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(tsx, [main, ...args], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end();
-  });
-}
+import { runGom as gom } from '../gom-runner';
 
 const dir = mkdtempSync(join(tmpdir(), 'gom-assemble-'));
 const lines = join(dir, 'items.jsonl');

@@ -1,25 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const root = resolve(import.meta.dirname, '../../../..');
-const tsx = join(root, 'node_modules/.bin/tsx');
-const main = join(root, 'server/src/cli/main.ts');
-
-/** `gom ARGS`, with `stdin` piped in when given. */
-function gom(args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(tsx, [main, ...args], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
-  });
-}
+import { runGom as gom } from '../gom-runner';
 
 const PDF_TEXT =
   'Tham mưu UBND tỉnh ban hành Kế hoạch đón Đoàn công \n\ntác Đại sứ quán Lào\n\n 2 \n\ntại tỉnh ; xong .\n- Báo cáo'.normalize(
