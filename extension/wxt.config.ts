@@ -44,6 +44,10 @@ export default defineConfig({
       },
     },
     // 115: the first Firefox ESR with `storage.session`, where drafts pass between Gom's pages.
-    browser_specific_settings: { gecko: { id: 'gom@gom.local', strict_min_version: '115.0' } },
+    browser_specific_settings: {
+      // Firefox asks every add-on to declare what it collects: clips go only to the unit's own server.
+      // 140 (the ESR) is the first with that declaration and has optional_host_permissions (128).
+      gecko: { id: 'gom@gom.local', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+    },
   }),
 });
