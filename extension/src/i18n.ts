@@ -120,6 +120,10 @@ export interface Messages {
     deleted: (text: string) => string;
     undo: string;
     rowKeys: string;
+    /** The unfinished plans of the period shown, offered for the next one. */
+    carryOver: string;
+    continuePlan: string;
+    dismissCarryOver: string;
     copyText: string;
     copiedText: string;
     allAuthors: string;
@@ -269,6 +273,9 @@ const vi: Messages = {
     delete: 'Xoá',
     deleted: (text) => `Đã xoá “${text.length > 60 ? `${text.slice(0, 60)}…` : text}”.`,
     undo: 'Hoàn tác',
+    carryOver: 'Nhiệm vụ chưa hoàn thành, đưa sang kỳ sau?',
+    continuePlan: 'Tiếp tục',
+    dismissCarryOver: 'Bỏ qua',
     rowKeys: 'Enter: sửa · Alt+↑/↓: di chuyển · Delete: xoá · Kéo thả để chuyển mục sang lĩnh vực khác hoặc đổi thứ tự',
     copyText: 'Sao chép dạng văn bản',
     copiedText: 'Đã sao chép báo cáo dạng văn bản, dán vào nơi cần dùng.',
@@ -461,6 +468,9 @@ const en: Messages = {
     delete: 'Delete',
     deleted: (text) => `Deleted “${text.length > 60 ? `${text.slice(0, 60)}…` : text}”.`,
     undo: 'Undo',
+    carryOver: 'Unfinished plans: carry them over to the next period?',
+    continuePlan: 'Continue',
+    dismissCarryOver: 'Dismiss',
     rowKeys: 'Enter: edit · Alt+↑/↓: move · Delete: delete · Drag to move an item to another category or reorder',
     copyText: 'Copy as text',
     copiedText: 'The report is copied as text: paste it where you need it.',

@@ -30,6 +30,8 @@ export interface MetaValues {
   classifierRevision: number;
   /** The items already in an exported team report, as the server last listed them. */
   reportedItems: ReportedItems;
+  /** The plans whose carry-over ("Tiếp tục …") the officer dismissed, by the plan's id. */
+  dismissedCarryOvers: string[];
 }
 export type MetaKey = keyof MetaValues;
 export interface MetaRow {

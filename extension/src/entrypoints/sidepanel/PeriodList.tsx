@@ -1,4 +1,5 @@
 import type { Item } from '@gom/shared';
+import type { ComponentChildren } from 'preact';
 import { useMemo, useRef } from 'preact/hooks';
 import type { PeriodView } from '../../features/period-view';
 import { t } from '../../i18n';
@@ -13,6 +14,8 @@ export interface PeriodListProps {
   actions: RowActions;
   /** Item id → the period of the exported team report that holds it. */
   reported: ReadonlyMap<string, string>;
+  /** Shown at the end of the plans part (the part with that heading), which it opens if the period has no plans yet. */
+  plansExtra?: { heading: string; content: ComponentChildren } | null;
 }
 
 /**
@@ -141,15 +144,24 @@ function useRowDrag(view: PeriodView | undefined, actions: RowActions) {
 }
 
 /** The period's items under the report's headings. Item text is clipped data: rendered as text, never markup. */
-export function PeriodList({ view, filtered, selectedId, actions, reported }: PeriodListProps) {
+export function PeriodList({ view, filtered, selectedId, actions, reported, plansExtra }: PeriodListProps) {
   const s = t().sidePanel;
   const { drag, section: sectionDrop } = useRowDrag(view, actions);
   if (!view) return <p class="muted">{s.loading}</p>;
+  const extraPart = plansExtra && !view.parts.some((part) => part.heading === plansExtra.heading) && (
+    <section data-role="part">
+      <h2>{plansExtra.heading}</h2>
+      {plansExtra.content}
+    </section>
+  );
   if (view.count === 0) {
     return (
-      <p class="muted" data-role="empty">
-        {filtered ? s.noMatch : s.empty}
-      </p>
+      <>
+        <p class="muted" data-role="empty">
+          {filtered ? s.noMatch : s.empty}
+        </p>
+        {extraPart}
+      </>
     );
   }
   let before = 0;
@@ -186,8 +198,10 @@ export function PeriodList({ view, filtered, selectedId, actions, reported }: Pe
               </ul>
             </section>
           ))}
+          {plansExtra?.heading === part.heading && plansExtra.content}
         </section>
       ))}
+      {extraPart}
       <p class="muted keys">{s.rowKeys}</p>
     </main>
   );

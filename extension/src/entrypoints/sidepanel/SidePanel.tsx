@@ -10,6 +10,13 @@ import {
 } from '@gom/shared';
 import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import {
+  type CarryOverSuggestion,
+  carryOverSuggestions,
+  continuePlan,
+  dismissCarryOver,
+  plansPartHeading,
+} from '../../features/carry-over';
 import { loadClassifier } from '../../features/classifier-store';
 import { type GomDb, readMeta } from '../../features/db';
 import {
@@ -37,6 +44,7 @@ import { t } from '../../i18n';
 import { Findings } from '../../ui/Findings';
 import { saveFile } from '../../ui/save-file';
 import { useLiveQuery } from '../../ui/use-live-query';
+import { CarryOver } from './CarryOver';
 import type { RowActions } from './ItemRow';
 import { PeriodList } from './PeriodList';
 import { PeriodSwitcher } from './PeriodSwitcher';
@@ -90,6 +98,14 @@ export function SidePanel({ db, reportSettings, today = localIsoDate(new Date())
   const reported = useMemo(() => reportedIn(reportedHeld, reportKindFor(period)), [reportedHeld, period.id]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [undoable, setUndoable] = useState<Item | null>(null);
+  // The unfinished plans made for the period shown, offered for the next one (its own query: the
+  // plans are read whole, and the list must not wait for them).
+  const carryOver = useLiveQuery(() => {
+    // A custom range or nine months has no period before it to step back to.
+    const previous = stepPeriod(period, -1, optionsOf(period));
+    return carryOverSuggestions(db, period, previous.id === period.id ? null : previous);
+  }, [db, period.id]);
+  const plansHeading = useMemo(() => plansPartHeading(period), [period.id]);
 
   function switchKind(next: PanelPeriodKind): void {
     setKind(next);
@@ -140,6 +156,11 @@ export function SidePanel({ db, reportSettings, today = localIsoDate(new Date())
         setUndoable(item);
         setSelectedId(null);
       }),
+  };
+
+  const carryOverActions = {
+    onContinue: (suggestion: CarryOverSuggestion) => void attempt(() => continuePlan(db, suggestion, period)),
+    onDismiss: (suggestion: CarryOverSuggestion) => void attempt(() => dismissCarryOver(db, suggestion.planId)),
   };
 
   // Syncing is the background's job (one sync at a time for the whole extension): ask it, now —
@@ -354,6 +375,11 @@ export function SidePanel({ db, reportSettings, today = localIsoDate(new Date())
         selectedId={selectedId}
         actions={actions}
         reported={reported}
+        plansExtra={
+          plansHeading && carryOver && carryOver.length > 0 && !isFiltering(filter)
+            ? { heading: plansHeading, content: <CarryOver suggestions={carryOver} {...carryOverActions} /> }
+            : null
+        }
       />
     </>
   );
