@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { learnModel, serializeModel } from '../src/repair/model';
+import { countTexts, learnModel, serializeCounts } from '../src/repair/model';
 import { isSyllable, otherTonePlacement } from '../src/repair/syllable';
 import { trainingTexts } from './corpus';
 
@@ -120,9 +120,10 @@ export function wordListLexicon(): string[] {
 
 if (import.meta.main ?? process.argv[1] === import.meta.filename) {
   const lexicon = wordListLexicon();
+  const counts = countTexts(trainingTexts());
   const model = learnModel(trainingTexts(), lexicon);
   const out = join(shared, 'data/vi-syllables.json');
-  writeFileSync(out, `${JSON.stringify(serializeModel(model, lexicon))}\n`);
+  writeFileSync(out, `${JSON.stringify(serializeCounts(counts, lexicon))}\n`);
   console.log(
     `${out}: ${lexicon.length} word-list entries, ${model.syllables.size} syllables, ${model.tokens.size} tokens, ${model.bigram.size} bigrams`,
   );

@@ -7,7 +7,6 @@ export * from './merge';
 export * from './periods/period';
 export * from './periods/wording';
 export * from './references';
-export * from './repair';
 export * from './report/assemble';
 export * from './report/build';
 export * from './report/figures';

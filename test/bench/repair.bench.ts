@@ -1,12 +1,6 @@
 import { readFileSync } from 'node:fs';
-import {
-  convertLegacy,
-  encodeLegacy,
-  joinPdfLines,
-  KNOWN_LOST_GLYPH_SETS,
-  repairLostGlyphs,
-  repairText,
-} from '@gom/shared';
+import { joinPdfLines } from '@gom/shared';
+import { convertLegacy, encodeLegacy, KNOWN_LOST_GLYPH_SETS, repairLostGlyphs, repairText } from '@gom/shared/repair';
 import { percentile, round } from './percentiles';
 import type { BenchResult } from './run';
 

@@ -4,7 +4,17 @@
  * glyphs and keeps the reading whose words are attested syllables (or known tokens) and whose
  * syllable bigrams are the likeliest — a Viterbi search over each line.
  */
-import { type Casing, caseLogProb, caseOf, defaultModel, logProb, modelKey, type SyllableModel } from './model';
+import {
+  type Casing,
+  caseLogProb,
+  caseOf,
+  defaultModel,
+  logProb,
+  modelKey,
+  oovLogProb,
+  type SyllableModel,
+} from './model';
+import { nameReadings } from './names';
 
 /** The nine glyphs one real report lost (domain notes): a broken font repeats its losses. */
 export const KNOWN_LOST_GLYPH_SETS: readonly (readonly string[])[] = [['l', 'Đ', 'G', 'ă', 'ã', 'ắ', 'ò', 'ỏ', 'ổ']];
@@ -29,10 +39,9 @@ const LETTER = /[\p{L}\p{M}]/u;
 const MAX_SYLLABLE = 8;
 // Tokens of the lexicon are names and abbreviations too ("Bolykhămxay"): damaged, they span spaces.
 const MAX_TOKEN = 16;
-// log-probability costs, tuned on the sample reports: a word outside the lexicon is far less likely
-// than any attested syllable; a second space in a row is unusual in text that was typed.
-const OOV = Math.log(1e-6);
-const EXTRA_SPACE = Math.log(0.02);
+// log-probability costs, tuned on the sample reports: a second space in a row is rare in text that
+// was typed — rarer than a common syllable is likely, or "Nông  âm" would read as "âm", not "lâm".
+const EXTRA_SPACE = Math.log(0.001);
 const RESTORED_GLYPH = Math.log(0.6);
 const BEAM = 10;
 // After a bullet, a full stop or an opening bracket or quote a word usually has a capital.
@@ -104,8 +113,9 @@ function advance(states: Map<string, State>, next: State): void {
 }
 
 /** The likeliest reading of one line (no line breaks) given its lost glyphs. */
-function repairLine(line: string, model: SyllableModel, index: Candidates): string {
+function repairLine(line: string, model: SyllableModel, index: Candidates, lost: readonly string[]): string {
   const n = line.length;
+  const oov = oovLogProb(model);
   const at: Array<Map<string, State>> = Array.from({ length: n + 1 }, () => new Map());
   at[0]!.set('sentence', { score: 0, mode: 'sentence', prev: null, from: null, out: '', read: 0 });
   for (let i = 0; i < n; i++) {
@@ -139,6 +149,17 @@ function repairLine(line: string, model: SyllableModel, index: Candidates): stri
     // stands or as a known token with its lost glyphs: without it no reading would get past it.
     let run = 0;
     while (i + run < n && LETTER.test(line[i + run]!)) run++;
+    // A name outside the lexicon, its pieces joined ("Bo ikh mxay"): a word outside the lexicon.
+    for (const name of nameReadings(line, i, model, lost, (f) => index.has(f)))
+      for (const s of openers)
+        advance(at[i + name.length]!, {
+          score: s.score + oov + name.restored * RESTORED_GLYPH,
+          mode: 'word',
+          prev: null,
+          from: s,
+          out: name.word,
+          read: name.length,
+        });
     for (let len = 1; len <= Math.max(MAX_TOKEN, run) && i + len <= n; len++) {
       const last = line[i + len - 1]!;
       if (last !== ' ' && !LETTER.test(last)) break;
@@ -158,7 +179,7 @@ function repairLine(line: string, model: SyllableModel, index: Candidates): stri
         for (const o of options) {
           const lp =
             o.key === null
-              ? OOV
+              ? oov
               : logProb(model, s.prev, o.key) +
                 (s.mode === 'sentence' ? sentenceStartCase(model, o.key, o.word) : caseLogProb(model, o.key, o.word));
           advance(at[i + len]!, {
@@ -305,7 +326,7 @@ export function repairLostGlyphs(
   const index = candidateIndex(model, lost);
   const repaired = nfc
     .split(/(\r\n|\r|\n)/)
-    .map((part, i) => (i % 2 === 1 || !part.includes(' ') ? part : repairLine(part, model, index)))
+    .map((part, i) => (i % 2 === 1 || !part.includes(' ') ? part : repairLine(part, model, index, lost)))
     .join('');
   return { text: repaired, changes: diff(nfc, repaired), lost };
 }

@@ -1,8 +1,10 @@
 /**
- * The syllable lexicon and the syllable bigram statistics that choose among repair candidates.
- * Learned by `shared/scripts/build-lexicon.ts` into `shared/data/vi-syllables.json` (sources and
- * licences in `shared/data/README.md`); the evaluation learns held-out models with `learnModel`.
+ * The syllable lexicon and the syllable bigram statistics that choose among repair candidates:
+ * the project's text (`shared/scripts/build-lexicon.ts` → `shared/data/vi-syllables.json`) over
+ * general Vietnamese text (`shared/scripts/build-background.ts` → `shared/data/vi-background.json`);
+ * sources and licences in `shared/data/README.md`. The evaluation learns held-out models with `learnModel`.
  */
+import background from '../../data/vi-background.json';
 import data from '../../data/vi-syllables.json';
 import { isSyllable } from './syllable';
 
@@ -11,17 +13,29 @@ export interface SyllableModel {
   syllables: Set<string>;
   /** Words kept in their exact case that are not syllables: abbreviations, names ("NĐ", "UBND", "Hungary"). */
   tokens: Set<string>;
-  /** Counts by key: a syllable in lower case, a token as written. */
+  /** Counts by key, the project's text weighted over the background text: a syllable in lower case, a token as written. */
   unigram: Map<string, number>;
-  /** Counts of "a b" for two keys that followed each other with only a space between. */
+  /** Counts of "a b" for two keys that followed each other with only a space between, weighted alike. */
   bigram: Map<string, number>;
   /** How often each key opened a bigram. */
   context: Map<string, number>;
   /** How many different keys followed each key. */
   followers: Map<string, number>;
+  /** How often each key was seen in the project's text, where its casing was learned. */
+  seen: Map<string, number>;
   /** For a syllable: how often it was written with a capital, and all in capitals. */
   cased: Map<string, [number, number]>;
   total: number;
+}
+
+/**
+ * Syllable counts of general Vietnamese text (software documentation, `vi-background.json`): what
+ * is common in the language, where the project's own text is too small to have seen a word.
+ */
+export interface Background {
+  unigrams: Record<string, number>;
+  /** By first syllable: the syllables that followed it and their counts, "second count second count …". */
+  bigrams: Record<string, string>;
 }
 
 export interface SerializedModel {
@@ -95,12 +109,62 @@ export function modelKey(model: SyllableModel, word: string): string | null {
   return null;
 }
 
+// The project's text is administrative prose like the clips; the background text is ~40 times
+// larger but about software: a word pair seen in the project's text counts as many background ones.
+// (`pnpm eval:repair` gave the same real-set figures for 5, 10, 20 and 40.)
+const DOMAIN_WEIGHT = 20;
+
+/** Word and word-pair counts of clean texts, and how often each syllable had a capital. */
+export interface Counts {
+  unigram: Map<string, number>;
+  bigram: Map<string, number>;
+  cased: Map<string, [number, number]>;
+}
+
 /**
- * A model from a lexicon (syllables in lower case, tokens in their case) and clean texts: every
- * word of the texts joins the lexicon (a well-formed syllable in lower case, anything else as written),
- * and every two words with only spaces between count as a bigram.
+ * Every word of the texts (a well-formed syllable in lower case, anything else as written), and
+ * every two words with only spaces between.
  */
-export function learnModel(texts: Iterable<string>, lexicon: Iterable<string>): SyllableModel {
+export function countTexts(texts: Iterable<string>): Counts {
+  const counts: Counts = { unigram: new Map(), bigram: new Map(), cased: new Map() };
+  for (const text of texts) {
+    let prev: string | null = null;
+    let prevEnd = -1;
+    for (const m of text.normalize('NFC').matchAll(WORD)) {
+      const key = keyOf(m[0]);
+      bump(counts.unigram, key);
+      const casing = caseOf(m[0]);
+      if (key !== m[0] && casing !== 'lower') {
+        const c = counts.cased.get(key) ?? [0, 0];
+        c[casing === 'title' ? 0 : 1]++;
+        counts.cased.set(key, c);
+      }
+      if (prev !== null && /^[ \t]+$/.test(text.slice(prevEnd, m.index))) bump(counts.bigram, `${prev} ${key}`);
+      prev = key;
+      prevEnd = m.index + m[0].length;
+    }
+  }
+  return counts;
+}
+
+/**
+ * A model from a lexicon (syllables in lower case, tokens in their case), clean texts whose words
+ * join it, and the background counts.
+ */
+export function learnModel(
+  texts: Iterable<string>,
+  lexicon: Iterable<string>,
+  general: Background = background as Background,
+): SyllableModel {
+  return fromCounts(lexicon, countTexts(texts), general);
+}
+
+function keyOf(word: string): string {
+  const lower = word.toLowerCase();
+  return isSyllable(lower) ? lower : word;
+}
+
+function fromCounts(lexicon: Iterable<string>, counts: Counts, general: Background): SyllableModel {
   const model: SyllableModel = {
     syllables: new Set(),
     tokens: new Set(DOCUMENT_ABBREVIATIONS),
@@ -108,73 +172,69 @@ export function learnModel(texts: Iterable<string>, lexicon: Iterable<string>): 
     bigram: new Map(),
     context: new Map(),
     followers: new Map(),
-    cased: new Map(),
+    seen: counts.unigram,
+    cased: counts.cased,
     total: 0,
   };
   for (const word of lexicon) addWord(model, word);
-  for (const text of texts) {
-    let prev: string | null = null;
-    let prevEnd = -1;
-    for (const m of text.normalize('NFC').matchAll(WORD)) {
-      const key = addWord(model, m[0]);
-      bump(model.unigram, key);
-      model.total++;
-      const casing = caseOf(m[0]);
-      if (key !== m[0] && casing !== 'lower') {
-        const counts = model.cased.get(key) ?? [0, 0];
-        counts[casing === 'title' ? 0 : 1]++;
-        model.cased.set(key, counts);
-      }
-      if (prev !== null && /^[ \t]+$/.test(text.slice(prevEnd, m.index))) {
-        if (!model.bigram.has(`${prev} ${key}`)) bump(model.followers, prev);
-        bump(model.bigram, `${prev} ${key}`);
-        bump(model.context, prev);
-      }
-      prev = key;
-      prevEnd = m.index + m[0].length;
-    }
+  for (const word of counts.unigram.keys()) addWord(model, word);
+  const add = (key: string, count: number) => {
+    bump(model.unigram, key, count);
+    model.total += count;
+  };
+  const pair = (first: string, second: string, count: number) => {
+    const key = `${first} ${second}`;
+    if (!model.bigram.has(key)) bump(model.followers, first);
+    bump(model.bigram, key, count);
+    bump(model.context, first, count);
+  };
+  for (const [key, count] of counts.unigram) add(key, DOMAIN_WEIGHT * count);
+  for (const [key, count] of counts.bigram) {
+    const space = key.indexOf(' ');
+    pair(key.slice(0, space), key.slice(space + 1), DOMAIN_WEIGHT * count);
+  }
+  // Background syllables only: its tokens are option names and placeholders, not words of a clip.
+  for (const [key, count] of Object.entries(general.unigrams)) {
+    model.syllables.add(key);
+    add(key, count);
+  }
+  for (const [first, followers] of Object.entries(general.bigrams)) {
+    const parts = followers.split(' ');
+    for (let i = 0; i < parts.length; i += 2) pair(first, parts[i]!, Number(parts[i + 1]));
   }
   return model;
 }
 
-function addWord(model: SyllableModel, word: string): string {
+function addWord(model: SyllableModel, word: string): void {
   const lower = word.toLowerCase();
-  if (isSyllable(lower)) {
-    model.syllables.add(lower);
-    return lower;
-  }
-  model.tokens.add(word);
-  return word;
+  if (isSyllable(lower)) model.syllables.add(lower);
+  else model.tokens.add(word);
 }
 
 function bump(map: Map<string, number>, key: string, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
-export function serializeModel(model: SyllableModel, lexicon: Iterable<string>): SerializedModel {
-  const sorted = (map: Map<string, number>) => Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : 1)));
+const sortedEntries = <T>(map: Map<string, T>) => [...map].sort(([a], [b]) => (a < b ? -1 : 1));
+
+export function serializeCounts(counts: Counts, lexicon: Iterable<string>): SerializedModel {
   return {
     lexicon: [...new Set(lexicon)].sort().join(' '),
-    unigrams: sorted(model.unigram),
-    bigrams: sorted(model.bigram),
-    cased: Object.fromEntries([...model.cased].sort(([a], [b]) => (a < b ? -1 : 1))),
+    unigrams: Object.fromEntries(sortedEntries(counts.unigram)),
+    bigrams: Object.fromEntries(sortedEntries(counts.bigram)),
+    cased: Object.fromEntries(sortedEntries(counts.cased)),
   };
 }
 
-export function loadModel(serialized: SerializedModel): SyllableModel {
-  const model = learnModel([], serialized.lexicon.split(' '));
-  for (const [key, count] of Object.entries(serialized.unigrams)) {
-    addWord(model, key);
-    model.unigram.set(key, count);
-    model.total += count;
-  }
-  for (const [pair, count] of Object.entries(serialized.bigrams)) {
-    model.bigram.set(pair, count);
-    bump(model.context, pair.slice(0, pair.indexOf(' ')), count);
-    bump(model.followers, pair.slice(0, pair.indexOf(' ')));
-  }
-  for (const [key, [title = 0, upper = 0]] of Object.entries(serialized.cased)) model.cased.set(key, [title, upper]);
-  return model;
+export function loadModel(serialized: SerializedModel, general: Background = background as Background): SyllableModel {
+  const cased = new Map<string, [number, number]>();
+  for (const [key, [title = 0, upper = 0]] of Object.entries(serialized.cased)) cased.set(key, [title, upper]);
+  const counts: Counts = {
+    unigram: new Map(Object.entries(serialized.unigrams)),
+    bigram: new Map(Object.entries(serialized.bigrams)),
+    cased,
+  };
+  return fromCounts(serialized.lexicon.split(' '), counts, general);
 }
 
 let shipped: SyllableModel | undefined;
@@ -192,7 +252,8 @@ export function shippedLexicon(): string[] {
 /**
  * log P(word | prev): bigram counts interpolated with add-half unigram counts. (A structural prior
  * for unseen syllables — onset × rhyme × tone shares of the learned text — was tried: +2 words on
- * the real lost set, −15 on the second set of `pnpm eval:repair`; the word list has no frequencies.)
+ * the real lost set, −15 on the second set of `pnpm eval:repair`, before the background counts
+ * gave the unigrams real frequencies.)
  */
 export function logProb(model: SyllableModel, prev: string | null, key: string): number {
   const size = model.syllables.size + model.tokens.size;
@@ -204,6 +265,14 @@ export function logProb(model: SyllableModel, prev: string | null, key: string):
   const weight = context / (context + (model.followers.get(prev!) ?? 0));
   const bigram = (model.bigram.get(`${prev} ${key}`) ?? 0) / context;
   return Math.log(weight * bigram + (1 - weight) * unigram);
+}
+
+/**
+ * log P of a word outside the lexicon: far less likely than an attested syllable never seen in the
+ * text (a thirtieth of it, as tuned on the sample reports when they were all the learned text).
+ */
+export function oovLogProb(model: SyllableModel): number {
+  return Math.log(0.5 / (model.total + 0.5 * (model.syllables.size + model.tokens.size)) / 30);
 }
 
 export type Casing = 'lower' | 'title' | 'upper';
@@ -226,7 +295,7 @@ export function caseLogProb(model: SyllableModel, key: string, word: string): nu
   if (key === word && !model.syllables.has(key)) return 0;
   const casing = caseOf(word);
   const [title, upper] = model.cased.get(key) ?? [0, 0];
-  const seen = model.unigram.get(key) ?? 0;
+  const seen = model.seen.get(key) ?? 0;
   const count = casing === 'lower' ? seen - title - upper : casing === 'title' ? title : upper;
   return Math.log((count + 10 * CASE_PRIOR[casing]) / (seen + 10));
 }

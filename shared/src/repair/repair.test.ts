@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { joinPdfLines } from '../text';
 import { inferLostGlyphs, KNOWN_LOST_GLYPH_SETS, repairLostGlyphs } from './lost-glyphs';
+import { learnModel, shippedLexicon } from './model';
 import { isSyllable, otherTonePlacement } from './syllable';
 
 const REAL_LOST = [...KNOWN_LOST_GLYPH_SETS[0]!];
@@ -92,6 +93,15 @@ describe('repairLostGlyphs', () => {
       { start: 29, end: 30, before: ' ', after: 'ò' },
     ]);
     for (const c of repair.changes) expect(repair.text.slice(c.start, c.end)).toBe(c.after);
+  });
+
+  it('knows from the background text the common words that no project text said', () => {
+    // The word list alone, no sample report: "phổ biến" and "khuôn khổ" come from the background counts.
+    const model = learnModel([], shippedLexicon());
+    const damaged = 'phối hợp ph  biến giáo dục pháp  uật trong khuôn kh  dự án';
+    expect(repairLostGlyphs(damaged, { lost: REAL_LOST, model }).text).toBe(
+      'phối hợp phổ biến giáo dục pháp luật trong khuôn khổ dự án',
+    );
   });
 
   it('keeps abbreviations and references in their form', () => {

@@ -1,4 +1,5 @@
-import { normalizeText, repairText } from '@gom/shared';
+import { normalizeText } from '@gom/shared';
+import { repairText } from '@gom/shared/repair';
 import type { Command } from 'commander';
 import { readTextInput } from './refs';
 
