@@ -57,6 +57,8 @@ export interface Messages {
     nothingFound: string;
     expired: string;
     cited: (parts: { reference: string | null; issuedOn: string | null; type: string | null }) => string;
+    alreadyClipped: string;
+    alreadyClippedTitle: (text: string) => string;
   };
   capture: {
     title: string;
@@ -82,6 +84,17 @@ export interface Messages {
     fromDocument: (reference: string) => string;
     duplicate: (earlier: string) => string;
     saveAnyway: string;
+  };
+  /** Quick capture's offer to repair a clip that looks damaged (lost glyphs, legacy encoding). */
+  repair: {
+    title: string;
+    /** `encodings` are names ("TCVN3 (ABC)"); `lost` the glyphs the PDF lost. */
+    cause: (found: { encodings: string[]; lost: string[] }) => string;
+    marked: string;
+    accept: string;
+    keep: string;
+    accepted: string;
+    restore: string;
   };
   sidePanel: {
     periodTitle: (period: Period) => string;
@@ -174,6 +187,10 @@ export interface Messages {
     reportSettingsSent: string;
     reportSettingsNotSent: (reason: string) => string;
     reportSettingsRefused: string;
+    reportSettingsLoading: string;
+    reportSettingsFromServer: string;
+    reportSettingsServerEmpty: string;
+    reportSettingsNotLoaded: (reason: string) => string;
   };
   report: {
     title: (period: string) => string;
@@ -183,6 +200,12 @@ export interface Messages {
     exportDocx: string;
     exported: (fileName: string) => string;
     empty: string;
+    issuedOn: string;
+    joinHint: string;
+    joinClause: string;
+    joinSentence: string;
+    joinNoBullet: string;
+    joinRefused: string;
   };
   errors: Record<ErrorReason, string>;
 }
@@ -211,6 +234,8 @@ const vi: Messages = {
       [type, reference && `số ${reference}`, issuedOn && `ngày ${issuedOn.split('-').reverse().join('/')}`]
         .filter(Boolean)
         .join(' '),
+    alreadyClipped: 'Đã có trong kỳ',
+    alreadyClippedTitle: (text) => `Kỳ này đã có mục: “${text}”`,
   },
   capture: {
     title: 'Ghi nhanh vào Gom',
@@ -235,6 +260,19 @@ const vi: Messages = {
     fromDocument: (reference) => `Văn bản nguồn: ${reference}`,
     duplicate: (earlier) => `Kỳ này đã có mục giống hệt: “${quote(earlier)}”. Nếu vẫn muốn lưu, bấm “Vẫn lưu”.`,
     saveAnyway: 'Vẫn lưu (Enter)',
+  },
+  repair: {
+    title: 'Đoạn chọn có chữ bị lỗi: Gom đề xuất bản đã sửa',
+    cause: ({ encodings, lost }) =>
+      `Nguyên nhân: ${[
+        ...encodings.map((name) => `văn bản gõ bằng mã cũ ${name}`),
+        ...(lost.length ? [`chữ bị mất khi chép từ PDF (${lost.join(', ')})`] : []),
+      ].join('; ')}.`,
+    marked: 'Chữ tô màu là chữ Gom đã sửa; hãy đọc lại trước khi dùng.',
+    accept: 'Dùng bản đã sửa (Enter)',
+    keep: 'Giữ nguyên bản gốc',
+    accepted: 'Bản đã sửa đã được đưa vào ô Nội dung; vẫn có thể sửa tiếp trong ô.',
+    restore: 'Quay lại bản gốc',
   },
   sidePanel: {
     periodTitle: (period) => periodTitle(period),
@@ -336,6 +374,11 @@ const vi: Messages = {
     reportSettingsSent: 'Đã lưu trên máy này và gửi lên máy chủ cho cả đơn vị.',
     reportSettingsNotSent: (reason) => `Đã lưu trên máy này, chưa gửi lên máy chủ: ${reason}`,
     reportSettingsRefused: 'Chưa lưu, vì thông tin chưa đúng:',
+    reportSettingsLoading: 'Đang tải thông tin báo cáo…',
+    reportSettingsFromServer: 'Đây là thông tin đơn vị đang dùng trên máy chủ.',
+    reportSettingsServerEmpty: 'Máy chủ chưa có thông tin loại báo cáo này cho đơn vị; đây là bản lưu trên máy này.',
+    reportSettingsNotLoaded: (reason) =>
+      `Không tải được thông tin của đơn vị từ máy chủ; đây là bản lưu trên máy này. Lý do: ${reason}`,
   },
   report: {
     title: (period) => `Báo cáo ${period}`,
@@ -345,6 +388,14 @@ const vi: Messages = {
     exportDocx: 'Xuất báo cáo (.docx)',
     exported: (fileName) => `Đã tải ${fileName}.`,
     empty: 'Kỳ này chưa có mục nào.',
+    issuedOn: 'Ngày ban hành',
+    joinHint:
+      'Muốn gộp hai gạch đầu dòng thành một: bấm vào gạch đầu dòng trên rồi chọn cách nối với gạch đầu dòng ngay sau.',
+    joinClause: 'Nối với gạch đầu dòng sau bằng dấu “;”',
+    joinSentence: 'Nối với gạch đầu dòng sau thành câu tiếp theo',
+    joinNoBullet: 'Hãy bấm vào gạch đầu dòng cần nối trước.',
+    joinRefused:
+      'Không nối được: gạch đầu dòng này là gạch cuối của mục, đã bị xoá hết chữ, hoặc có chú thích ở chân trang.',
   },
   errors: {
     notConfigured: 'Chưa nhập địa chỉ máy chủ Gom và mã truy cập. Hãy mở phần Cài đặt.',
@@ -390,6 +441,8 @@ const en: Messages = {
     expired: 'This list of proposals is gone (the browser restarted). Gather again from the list page.',
     cited: ({ reference, issuedOn, type }) =>
       [type, reference && `no. ${reference}`, issuedOn && `of ${issuedOn}`].filter(Boolean).join(' '),
+    alreadyClipped: 'Already clipped',
+    alreadyClippedTitle: (text) => `This period already holds: “${text}”`,
   },
   capture: {
     title: 'Quick capture',
@@ -415,6 +468,19 @@ const en: Messages = {
     duplicate: (earlier) =>
       `This period already has the same item: “${quote(earlier)}”. To keep both, press “Save anyway”.`,
     saveAnyway: 'Save anyway (Enter)',
+  },
+  repair: {
+    title: 'The selection looks damaged: Gom suggests a repaired text',
+    cause: ({ encodings, lost }) =>
+      `Cause: ${[
+        ...encodings.map((name) => `text typed in the legacy ${name} encoding`),
+        ...(lost.length ? [`letters lost when copying from a PDF (${lost.join(', ')})`] : []),
+      ].join('; ')}.`,
+    marked: 'Highlighted letters are the ones Gom changed; read them before using the text.',
+    accept: 'Use the repaired text (Enter)',
+    keep: 'Keep the original',
+    accepted: 'The repaired text is now in the Text field; you can still edit it there.',
+    restore: 'Back to the original',
   },
   sidePanel: {
     periodTitle: (period) => {
@@ -531,6 +597,12 @@ const en: Messages = {
     reportSettingsSent: 'Saved on this computer and sent to the server for the whole unit.',
     reportSettingsNotSent: (reason) => `Saved on this computer, not sent to the server: ${reason}`,
     reportSettingsRefused: 'Not saved; the settings have errors:',
+    reportSettingsLoading: 'Loading the report settings…',
+    reportSettingsFromServer: 'These are the settings the unit uses on the server.',
+    reportSettingsServerEmpty:
+      'The server has no settings of this kind for the unit yet; this is the copy on this computer.',
+    reportSettingsNotLoaded: (reason) =>
+      `Could not load the unit’s settings from the server; this is the copy on this computer. Reason: ${reason}`,
   },
   report: {
     title: (period) => `Report ${period}`,
@@ -540,6 +612,12 @@ const en: Messages = {
     exportDocx: 'Export the report (.docx)',
     exported: (fileName) => `Downloaded ${fileName}.`,
     empty: 'No items in this period yet.',
+    issuedOn: 'Date of issue',
+    joinHint: 'To make two bullets one: click the upper bullet, then choose how to join it with the bullet just below.',
+    joinClause: 'Join with the next bullet by “;”',
+    joinSentence: 'Join with the next bullet as the next sentence',
+    joinNoBullet: 'Click the bullet to join first.',
+    joinRefused: 'Cannot join: this bullet is the last of its section, was emptied, or carries a footnote.',
   },
   errors: {
     notConfigured: 'The Gom server address and access token are not set. Open the settings.',

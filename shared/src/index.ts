@@ -10,6 +10,7 @@ export * from './references';
 export * from './report/assemble';
 export * from './report/build';
 export * from './report/figures';
+export * from './report/join';
 export type * from './report/model';
 export * from './report/plans';
 export * from './report/render-html';

@@ -171,6 +171,7 @@ export function reportProblems(paragraphs: string[]): string[] {
     ['the parent agency', /^UBND TỈNH HÀ TĨNH$/m],
     ['the agency', /^SỞ NGOẠI VỤ$/m],
     ['the number line', /^Số:\s*\/BC-SNgV$/m],
+    ['the place and the date of issue, the end of the month', /^Hà Tĩnh, ngày 31 tháng 3 năm 2021$/m],
     ['the document type', /^BÁO CÁO$/m],
     ['the summary', /^Hoạt động đối ngoại tháng 3\/2021, kế hoạch tháng 4\/2021$/m],
     ['the addressee', /^Kính gửi:/m],
@@ -299,12 +300,14 @@ export async function runDemo({ outDir, rebuild = false, log = () => {} }: DemoO
     await until('the outbox to empty', async () => (await readLocalItems(options)).outbox === 0, 30_000);
     log(`synced: ${local.items.length} items, outbox empty`);
 
-    const res = await fetchOk(`${server.url}/v1/reports/month/${MONTH}.docx`, { headers: auth });
+    // Issued at the end of the demo month, so that the report reads the same whichever day it runs.
+    const path = `/v1/reports/month/${MONTH}.docx?issued=${WRITTEN_ON}`;
+    const res = await fetchOk(`${server.url}${path}`, { headers: auth });
     const docxBytes = new Uint8Array(await res.arrayBuffer());
     mkdirSync(outDir, { recursive: true });
     const docx = join(outDir, `${BASENAME}.docx`);
     writeFileSync(docx, docxBytes);
-    log(`report: GET /v1/reports/month/${MONTH}.docx → ${docxBytes.length} bytes`);
+    log(`report: GET ${path} → ${docxBytes.length} bytes`);
 
     const paragraphs = docxParagraphs(docxBytes);
     const problems = reportProblems(paragraphs);

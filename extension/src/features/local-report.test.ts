@@ -2,7 +2,7 @@ import { parsePeriod, type ReportModel } from '@gom/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveClip } from './clip';
 import { type GomDb, openGomDb } from './db';
-import { buildLocalReport, docxBlob, withBulletEdits } from './local-report';
+import { buildLocalReport, docxBlob, placeAfterEdits, withBulletEdits, withPreviewChanges } from './local-report';
 import { writeItem } from './write-item';
 
 let db: GomDb;
@@ -44,6 +44,25 @@ describe('buildLocalReport', () => {
     expect(model.period.dataReach).toBe('10 tháng đầu năm 2021');
   });
 
+  it('dates the report on the day the officer issues it, and says how far the data reaches by then', async () => {
+    const { model } = await buildLocalReport({
+      db,
+      period: parsePeriod('2021'),
+      today: '2022-01-10',
+      issuedOn: '2021-10-20',
+    });
+    expect(model.header.placeAndDate).toBe('Hà Tĩnh, ngày 20 tháng 10 năm 2021');
+    expect(model.period.dataReach).toBe('10 tháng đầu năm 2021');
+    const after = await buildLocalReport({
+      db,
+      period: parsePeriod('2021'),
+      today: '2021-10-20',
+      issuedOn: '2022-01-10',
+    });
+    expect(after.model.header.placeAndDate).toBe('Hà Tĩnh, ngày 10 tháng 01 năm 2022');
+    expect(after.model.period.dataReach).toBeNull();
+  });
+
   it('finds what officers get wrong, and says where', async () => {
     // "hoá" beside "hóa": mixed tone placement, a finding of the check.
     await saveClip(db, { text: 'Chuẩn hoá dữ liệu hồ sơ hộ chiếu công vụ' }, new Date(2021, 2, 5, 9));
@@ -71,6 +90,37 @@ describe('withBulletEdits', () => {
     expect(edited.parts[0]?.sections[0]?.bullets).toEqual(['hai.', 'ba.']);
     expect(edited.footnotes).toEqual([{ part: 0, section: 0, bullet: 1, text: 'chú thích' }]);
     expect(withBulletEdits(model, new Map([['0.0.2', '']])).footnotes).toEqual([]);
+  });
+});
+
+describe('the officer’s changes in the preview', () => {
+  const model = {
+    parts: [{ heading: 'I', sections: [{ heading: '1. A', bullets: ['Một.', 'Hai.', 'Ba.', 'Bốn.'] }] }],
+    footnotes: [],
+  } as unknown as ReportModel;
+  const bullets = (m: ReportModel) => m.parts[0]?.sections[0]?.bullets;
+
+  it('finds a bullet past the emptied ones, and not an emptied one', () => {
+    const edits = new Map([
+      ['0.0.0', '  '],
+      ['0.0.1', 'Hai đã sửa.'],
+    ]);
+    expect(placeAfterEdits(model, edits, '0.0.2')).toEqual({ part: 0, section: 0, bullet: 1 });
+    expect(placeAfterEdits(model, edits, '0.0.1')).toEqual({ part: 0, section: 0, bullet: 0 });
+    expect(placeAfterEdits(model, edits, '0.0.0')).toBeNull();
+    expect(placeAfterEdits(model, edits, '0.3.0')).toBeNull();
+  });
+
+  it('are made again in order over a model built anew: edits, then the joins made after them', () => {
+    const changes = [
+      { kind: 'edits', edits: new Map([['0.0.0', '']]) },
+      { kind: 'join', at: { part: 0, section: 0, bullet: 0 }, join: 'clause' },
+      { kind: 'join', at: { part: 0, section: 0, bullet: 0 }, join: 'sentence' },
+    ] as const;
+    expect(bullets(withPreviewChanges(model, changes))).toEqual(['Hai; ba. Bốn.']);
+    // A join that no longer fits the model (its items changed meanwhile) is left out.
+    const gone = [{ kind: 'join', at: { part: 0, section: 0, bullet: 3 }, join: 'clause' }] as const;
+    expect(bullets(withPreviewChanges(model, gone))).toEqual(['Một.', 'Hai.', 'Ba.', 'Bốn.']);
   });
 });
 

@@ -1,12 +1,14 @@
 import {
   applyReportSettings,
+  type BulletJoin,
+  type BulletPlace,
   buildReport,
   type Classifier,
   checkReport,
   defaultTaxonomy,
   type Finding,
+  joinBullets,
   type Period,
-  periodContains,
   type ReportModel,
   type ReportSettings,
 } from '@gom/shared';
@@ -25,8 +27,8 @@ export interface LocalReport {
 
 /**
  * The period's report from this browser's own items, with no server: the shared pipeline the
- * server runs, so the officer's report offline reads as the team's does online. A report made
- * before its period ends says how far its data reaches.
+ * server runs, so the officer's report offline reads as the team's does online. A report issued
+ * before its period ends says how far its data reaches, as the server's does.
  */
 export async function buildLocalReport({
   db,
@@ -34,23 +36,25 @@ export async function buildLocalReport({
   settings = {},
   classifier,
   today,
+  issuedOn = today,
 }: {
   db: GomDb;
   period: Period;
   settings?: ReportSettings;
   classifier?: Classifier;
-  /** ISO date: the header's date, and how far the data reaches while the period runs. */
+  /** ISO date of today. */
   today: string;
+  /** ISO date the report is issued, today unless the officer chose another: the header's date, and the data's reach. */
+  issuedOn?: string;
 }): Promise<LocalReport> {
   const items = itemsInPeriod(await recordsInPeriod(db, period), period);
   const applied = applyReportSettings(templateFor(period), defaultTaxonomy.unit, settings);
-  const running = periodContains(period, today) && today < period.to;
   const model = buildReport({
     items,
     period,
     ...applied,
-    issuedOn: today,
-    ...(running ? { asOf: today } : {}),
+    issuedOn,
+    asOf: issuedOn,
     blankDay: settings.blankDay ?? false,
     ...(classifier ? { classifier } : {}),
   });
@@ -69,12 +73,8 @@ export function withBulletEdits(model: ReportModel, edits: ReadonlyMap<string, s
   // A footnote hangs on its bullet by index: it follows its bullet past the emptied ones, and
   // goes with a bullet that was emptied.
   const footnotes = model.footnotes.flatMap((note) => {
-    const bullets = model.parts[note.part]?.sections[note.section]?.bullets ?? [];
-    if (!edited(note.part, note.section, note.bullet, bullets[note.bullet] ?? '')) return [];
-    const emptiedBefore = bullets
-      .slice(0, note.bullet)
-      .filter((text, bi) => !edited(note.part, note.section, bi, text)).length;
-    return [{ ...note, bullet: note.bullet - emptiedBefore }];
+    const place = placeAfterEdits(model, edits, `${note.part}.${note.section}.${note.bullet}`);
+    return place ? [{ ...note, bullet: place.bullet }] : [];
   });
   return {
     ...model,
@@ -87,6 +87,43 @@ export function withBulletEdits(model: ReportModel, edits: ReadonlyMap<string, s
       })),
     })),
   };
+}
+
+/**
+ * What the officer changed in the preview, in order: bullets edited (by their keys in the model as
+ * it then was), two bullets joined. Kept apart from the model built from the items so that the
+ * model can be built again (another issue date) with her changes made over it once more.
+ */
+export type PreviewChange =
+  | { kind: 'edits'; edits: ReadonlyMap<string, string> }
+  | { kind: 'join'; at: BulletPlace; join: BulletJoin };
+
+export function withPreviewChanges(model: ReportModel, changes: readonly PreviewChange[]): ReportModel {
+  return changes.reduce(
+    (current, change) =>
+      change.kind === 'edits'
+        ? withBulletEdits(current, change.edits)
+        : (joinBullets(current, change.at, change.join) ?? current),
+    model,
+  );
+}
+
+/**
+ * Where the bullet marked `key` in `model` stands once `edits` are made (emptied bullets before it
+ * in its section are gone); null when it is not in the model or was emptied itself.
+ */
+export function placeAfterEdits(
+  model: ReportModel,
+  edits: ReadonlyMap<string, string>,
+  key: string,
+): BulletPlace | null {
+  const [part, section, bullet] = key.split('.').map(Number) as [number, number, number];
+  const bullets = model.parts[part]?.sections[section]?.bullets ?? [];
+  const kept = (text: string, bi: number): boolean =>
+    (edits.get(`${part}.${section}.${bi}`)?.replace(/\s+/g, ' ').trim() ?? text).length > 0;
+  const text = bullets[bullet];
+  if (text === undefined || !kept(text, bullet)) return null;
+  return { part, section, bullet: bullets.slice(0, bullet).filter(kept).length };
 }
 
 export async function docxBlob(model: ReportModel): Promise<Blob> {

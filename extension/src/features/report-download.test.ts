@@ -1,4 +1,4 @@
-import { parsePeriod } from '@gom/shared';
+import { localIsoDate, parsePeriod } from '@gom/shared';
 import { describe, expect, it } from 'vitest';
 import { fetchTeamReport, reportFileName } from './report-download';
 import type { Fetch } from './server-api';
@@ -27,10 +27,21 @@ describe('fetchTeamReport', () => {
       serverUrl: 'https://gom.example',
       token: 't',
       period: parsePeriod('2026-H1'),
+      issuedOn: '2026-07-02',
       fetch,
     });
-    expect(asked).toEqual(['https://gom.example/v1/reports/half_year/2026-H1.docx Bearer t']);
+    expect(asked).toEqual(['https://gom.example/v1/reports/half_year/2026-H1.docx?issued=2026-07-02 Bearer t']);
     expect(blob.size).toBe(2);
+  });
+
+  it('issues the report on this computer’s today by default', async () => {
+    let asked = '';
+    const fetch: Fetch = async (url) => {
+      asked = String(url);
+      return new Response(new Uint8Array([80, 75]), { status: 200 });
+    };
+    await fetchTeamReport({ serverUrl: 'https://gom.example', token: 't', period: parsePeriod('2026-11'), fetch });
+    expect(asked).toBe(`https://gom.example/v1/reports/month/2026-11.docx?issued=${localIsoDate(new Date())}`);
   });
 
   it('names a refusal in the officer’s words (a member asking for the team report)', async () => {

@@ -1,4 +1,4 @@
-import type { Period } from '@gom/shared';
+import { localIsoDate, type Period } from '@gom/shared';
 import { reportKindFor } from './period-choice';
 import { bearer, callServer, type Fetch } from './server-api';
 
@@ -17,20 +17,24 @@ export function reportFileName(period: Pick<Period, 'kind' | 'id'>): string {
   return `bao-cao-${FILE_WORD[period.kind]}-${period.id.replace('..', '-den-')}.docx`;
 }
 
-/** The unit's report of the period as the server assembles it from everyone's synced items (editors only). */
+/**
+ * The unit's report of the period as the server assembles it from everyone's synced items (editors
+ * only), issued on the officer's own today: the server's clock may be in another time zone.
+ */
 export async function fetchTeamReport({
   serverUrl,
   token,
   period,
+  issuedOn = localIsoDate(new Date()),
   fetch = globalThis.fetch,
 }: {
   serverUrl: string;
   token: string;
   period: Period;
+  issuedOn?: string;
   fetch?: Fetch;
 }): Promise<Blob> {
-  const response = await callServer(fetch, `${serverUrl}/v1/reports/${reportKindFor(period)}/${period.id}.docx`, {
-    headers: bearer(token),
-  });
+  const url = `${serverUrl}/v1/reports/${reportKindFor(period)}/${period.id}.docx?issued=${issuedOn}`;
+  const response = await callServer(fetch, url, { headers: bearer(token) });
   return response.blob();
 }

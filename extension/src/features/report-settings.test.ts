@@ -1,11 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
+  fetchReportSettings,
   formFromSettings,
   loadReportSettings,
   saveReportSettingsLocally,
   sendReportSettings,
   settingsFromForm,
+  settingsToEdit,
 } from './report-settings';
 import type { Fetch } from './server-api';
 
@@ -97,5 +99,62 @@ describe('sendReportSettings', () => {
         fetch: forbidden,
       }),
     ).rejects.toMatchObject({ reason: 'forbidden' });
+  });
+});
+
+describe('the settings to edit', () => {
+  const json = (body: unknown, status = 200): Response =>
+    new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+  const unit = { place: 'Hà Tĩnh', cutoff: 'nd09' as const, signer: { authority: '', title: 'GIÁM ĐỐC', name: 'B' } };
+  const local = { quarter: { place: 'Vinh' } };
+  const configure = () => fakeBrowser.storage.local.set({ serverUrl: 'https://gom.example', token: 'secret' });
+
+  it("GETs the kind's settings with the token, checked against the shared schema", async () => {
+    const calls: Array<{ url: string; init?: RequestInit }> = [];
+    const fetch: Fetch = async (url, init) => {
+      calls.push({ url: String(url), init });
+      return json({ kind: 'quarter', settings: unit });
+    };
+    expect(await fetchReportSettings({ serverUrl: 'https://gom.example', token: 't', kind: 'quarter', fetch })).toEqual(
+      unit,
+    );
+    expect(calls[0]?.url).toBe('https://gom.example/v1/report-settings/quarter');
+    expect(new Headers(calls[0]?.init?.headers).get('Authorization')).toBe('Bearer t');
+    const odd: Fetch = async () => json({ kind: 'quarter', settings: { cutoff: 'lunar' } });
+    await expect(
+      fetchReportSettings({ serverUrl: 'https://gom.example', token: 't', kind: 'quarter', fetch: odd }),
+    ).rejects.toMatchObject({ reason: 'badResponse' });
+  });
+
+  it('are this browser’s own without a server, and nothing is asked', async () => {
+    const fetch: Fetch = async () => {
+      throw new Error('no request expected');
+    };
+    expect(await settingsToEdit('quarter', local, fetch)).toEqual({ from: 'local', settings: { place: 'Vinh' } });
+    expect(await settingsToEdit('year', local, fetch)).toEqual({ from: 'local', settings: {} });
+  });
+
+  it('are the unit’s when the server has them, else this browser’s, said so', async () => {
+    await configure();
+    expect(await settingsToEdit('quarter', local, async () => json({ kind: 'quarter', settings: unit }))).toEqual({
+      from: 'unit',
+      settings: unit,
+    });
+    expect(await settingsToEdit('quarter', local, async () => json({ kind: 'quarter', settings: {} }))).toEqual({
+      from: 'unitEmpty',
+      settings: { place: 'Vinh' },
+    });
+  });
+
+  it('fall back to this browser’s with the reason when the server refuses or cannot be reached', async () => {
+    await configure();
+    const refused = await settingsToEdit('quarter', local, async () =>
+      json({ title: 'Forbidden', detail: 'Chỉ biên tập viên / Only editor, admin' }, 403),
+    );
+    expect(refused).toMatchObject({ from: 'failed', settings: { place: 'Vinh' }, error: { reason: 'forbidden' } });
+    const offline = await settingsToEdit('quarter', local, async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    expect(offline).toMatchObject({ from: 'failed', error: { reason: 'network' } });
   });
 });

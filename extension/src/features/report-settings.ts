@@ -1,7 +1,8 @@
-import { type ReportKind, type ReportSettings, reportKinds, reportSettingsSchema } from '@gom/shared';
+import { type ReportKind, type ReportSettings, reportKindSchema, reportKinds, reportSettingsSchema } from '@gom/shared';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { bearer, callServer, type Fetch } from './server-api';
+import { bearer, callServer, type Fetch, readJson } from './server-api';
+import { loadSettings } from './settings';
 
 /** Each kind of report's settings, as this browser keeps them. */
 export type LocalReportSettings = Partial<Record<ReportKind, ReportSettings>>;
@@ -113,4 +114,51 @@ export async function sendReportSettings({
     headers: { ...bearer(token), 'Content-Type': 'application/json' },
     body: JSON.stringify(settings),
   });
+}
+
+const unitSettingsSchema = z.object({ kind: reportKindSchema, settings: reportSettingsSchema });
+
+/** The unit's settings of a kind on the server (`GET /v1/report-settings/{kind}`); editors only, the server says. */
+export async function fetchReportSettings({
+  serverUrl,
+  token,
+  kind,
+  fetch = globalThis.fetch,
+}: {
+  serverUrl: string;
+  token: string;
+  kind: ReportKind;
+  fetch?: Fetch;
+}): Promise<ReportSettings> {
+  const response = await callServer(fetch, `${serverUrl}/v1/report-settings/${kind}`, { headers: bearer(token) });
+  return (await readJson(response, unitSettingsSchema)).settings;
+}
+
+/**
+ * Where the settings the options form shows come from: the unit's on the server (`unit`); this
+ * browser's copy when no server is set up (`local`), when the server has none of that kind yet
+ * (`unitEmpty`) or when it could not be read (`failed`, with the reason: a member is refused).
+ */
+export type SettingsToEdit =
+  | { from: 'unit' | 'unitEmpty' | 'local'; settings: ReportSettings }
+  | { from: 'failed'; settings: ReportSettings; error: unknown };
+
+/**
+ * The settings of a kind an officer should edit: the unit's, which its reports are made with,
+ * when the server has them; otherwise this browser's own copy.
+ */
+export async function settingsToEdit(
+  kind: ReportKind,
+  local: LocalReportSettings,
+  fetch: Fetch = globalThis.fetch,
+): Promise<SettingsToEdit> {
+  const own = local[kind] ?? {};
+  const { serverUrl, token } = await loadSettings();
+  if (!serverUrl || !token) return { from: 'local', settings: own };
+  try {
+    const unit = await fetchReportSettings({ serverUrl, token, kind, fetch });
+    return Object.keys(unit).length > 0 ? { from: 'unit', settings: unit } : { from: 'unitEmpty', settings: own };
+  } catch (error) {
+    return { from: 'failed', settings: own, error };
+  }
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { defaultTaxonomy } from '@gom/shared';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setUpServer, testAdapters } from '../test-support';
@@ -128,6 +129,39 @@ describe.each(testAdapters)('on $name', (adapter) => {
       }
       expect((await get('/v1/reports/year/2025.txt?asOf=October', admin)).status).toBe(400);
     });
+
+    it('dates the report on the issue date asked for, and says how far its data reaches', async () => {
+      await pushItems([
+        { text: 'Đón Đoàn công tác tỉnh bạn.', occurredOn: '2021-03-10', category: 'intl_cooperation' },
+      ]);
+      const editor = await env.tokenFor(undefined, 'editor');
+      const atEnd = await (await get('/v1/reports/month/2021-03.txt?issued=2021-03-31', editor)).text();
+      expect(atEnd).toContain('Hà Tĩnh, ngày 31 tháng 3 năm 2021');
+      expect(atEnd).toContain('báo cáo kết quả công tác đối ngoại tháng 3/2021,');
+      const early = await (await get('/v1/reports/month/2021-03.txt?issued=2021-03-20', editor)).text();
+      expect(early).toContain('Hà Tĩnh, ngày 20 tháng 3 năm 2021');
+      expect(early).toContain('báo cáo kết quả công tác đối ngoại từ ngày 01/3 - 20/3/2021,');
+      expect(early).toContain('- Đón Đoàn công tác tỉnh bạn.');
+      const docx = await get('/v1/reports/month/2021-03.docx?issued=2021-04-02', editor);
+      const xml = strFromU8(unzipSync(new Uint8Array(await docx.arrayBuffer()))['word/document.xml']!);
+      expect(paragraphs(xml)).toContain('Hà Tĩnh, ngày 02 tháng 4 năm 2021');
+    });
+
+    it.each(['31/3/2021', '2021-02-30', 'today'])(
+      'refuses the issue date %s with a problem in both languages',
+      async (issued) => {
+        const editor = await env.tokenFor(undefined, 'editor');
+        const res = await get(`/v1/reports/month/2021-03.docx?issued=${encodeURIComponent(issued)}`, editor);
+        expect(res.status).toBe(400);
+        expect(res.headers.get('content-type')).toContain('application/problem+json');
+        const body = (await res.json()) as { errors: Array<{ path: string; message: string }> };
+        expect(body.errors).toEqual([
+          { path: 'issued', message: 'issued phải là một ngày YYYY-MM-DD / issued must be a date, YYYY-MM-DD' },
+        ]);
+        const history = await get('/v1/reports/history', editor);
+        expect(((await history.json()) as { reports: unknown[] }).reports).toEqual([]);
+      },
+    );
 
     it('says how far the data reaches in a report asked for before its period ends', async () => {
       const admin = await env.tokenFor(undefined, 'admin');
@@ -275,6 +309,22 @@ describe.each(testAdapters)('on $name', (adapter) => {
       expect(await (await env.app.request('/v1/report-settings/month', auth)).json()).toEqual({
         kind: 'month',
         settings,
+      });
+    });
+
+    it('gives an admin the settings too, and each unit only its own', async () => {
+      const editor = await env.tokenFor(undefined, 'editor');
+      expect((await put('month', settings, editor)).status).toBe(200);
+      const admin = { headers: { Authorization: `Bearer ${await env.tokenFor(undefined, 'admin')}` } };
+      expect(await (await env.app.request('/v1/report-settings/month', admin)).json()).toEqual({
+        kind: 'month',
+        settings,
+      });
+      await env.storage.addUnit({ ...defaultTaxonomy.unit, id: 'SNV', name: 'Sở Nội vụ', abbreviation: 'SNV' });
+      const theirs = { headers: { Authorization: `Bearer ${await env.tokenFor('SNV', 'editor')}` } };
+      expect(await (await env.app.request('/v1/report-settings/month', theirs)).json()).toEqual({
+        kind: 'month',
+        settings: {},
       });
     });
 

@@ -16,17 +16,21 @@ import type { Storage } from '../storage/port';
 import { validate } from '../validate';
 
 const REPORT_FILE = new RegExp(`^(.+)\\.(${reportFormats.join('|')})$`);
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const editors = requireRole();
 
 const historyQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
 const kindParamSchema = z.object({ kind: reportKindSchema });
 const reportedQuerySchema = z.object({ kind: reportKindSchema.optional(), since: z.iso.datetime().optional() });
+const isoDate = (name: string) =>
+  z.iso.date({ error: `${name} phải là một ngày YYYY-MM-DD / ${name} must be a date, YYYY-MM-DD` }).optional();
+/** `issued`: the date the report is issued, today by default; `asOf`: the last day of data, the issue date by default. */
+const reportQuerySchema = z.object({ issued: isoDate('issued'), asOf: isoDate('asOf') });
 
 /**
- * `GET /v1/reports/{kind}/{period}.{docx,html,txt,md}`: the unit's team report, for editors and
- * admins; `GET /v1/reports/history`: what was exported; `GET /v1/reports/reported-items`: which
- * items are in an exported report, for every member's side panel.
+ * `GET /v1/reports/{kind}/{period}.{docx,html,txt,md}[?issued=YYYY-MM-DD]`: the unit's team report,
+ * for editors and admins, dated the day it is issued; `GET /v1/reports/history`: what was
+ * exported; `GET /v1/reports/reported-items`: which items are in an exported report, for every
+ * member's side panel.
  */
 export function reportRoutes(storage: Storage) {
   return new Hono<AuthEnv>()
@@ -40,7 +44,7 @@ export function reportRoutes(storage: Storage) {
       // Newest first: the first item's time is the cursor to pass as `since` next time.
       return c.json({ items, cursor: items[0]?.reportedAt ?? query.since ?? null });
     })
-    .get('/:kind/:file', async (c) => {
+    .get('/:kind/:file', validate('query', reportQuerySchema), async (c) => {
       const kind = reportKindSchema.safeParse(c.req.param('kind'));
       const file = REPORT_FILE.exec(c.req.param('file'));
       if (!kind.success || !file) {
@@ -57,13 +61,10 @@ export function reportRoutes(storage: Storage) {
         const denied = await editors(c, async () => undefined);
         if (denied) return denied;
       }
-      const asOf = c.req.query('asOf');
-      if (asOf !== undefined && !ISO_DATE.test(asOf)) {
-        return problem(c, 400, 'asOf phải là ngày YYYY-MM-DD / asOf must be a date, YYYY-MM-DD.');
-      }
+      const { issued, asOf } = c.req.valid('query');
       let report: Awaited<ReturnType<typeof unitReport>>;
       try {
-        report = await unitReport(storage, c.get('user'), { kind: kind.data, periodId, format: ext, asOf });
+        report = await unitReport(storage, c.get('user'), { kind: kind.data, periodId, format: ext, issued, asOf });
       } catch (error) {
         if (error instanceof RangeError) return problem(c, 404, error.message);
         throw error;

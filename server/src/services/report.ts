@@ -51,9 +51,12 @@ export interface UnitReportRequest {
   kind: ReportKind;
   periodId: string;
   format: ReportFormat;
+  /** The moment of the export, kept in the history. */
   today?: Date;
-  /** The last day of data, for a report due before its period ends. */
-  asOf?: string;
+  /** The date the report is issued (ISO): the header's date; today's by default. */
+  issued?: string | undefined;
+  /** The last day of data, for a report due before its period ends; the issue date by default. */
+  asOf?: string | undefined;
 }
 
 /**
@@ -63,7 +66,7 @@ export interface UnitReportRequest {
 export async function unitReport(
   storage: Storage,
   user: User,
-  { kind, periodId, format, today = new Date(), asOf }: UnitReportRequest,
+  { kind, periodId, format, today = new Date(), issued, asOf }: UnitReportRequest,
 ): Promise<{ model: ReportModel; body: Uint8Array }> {
   const unit = await storage.getUnit(user.unitId);
   if (!unit) throw new NotFoundError(`Unit ${user.unitId} not found`);
@@ -84,7 +87,7 @@ export async function unitReport(
     settings,
     classifier: unitClassifier(config),
     metrics: config.metrics,
-    issuedOn: localIsoDate(today),
+    issuedOn: issued ?? localIsoDate(today),
     ...(asOf ? { asOf } : {}),
   });
   const body = await renderReport(model, format);

@@ -38,6 +38,21 @@ describe('assembleReport', () => {
     expect(model.summary).toBe('Hoạt động đối ngoại từ ngày 01/3 - 15/3/2025, kế hoạch thời gian tới');
   });
 
+  it('dates the header on the issue date, and says how far the data reaches when issued before the period ends', () => {
+    const year = (dates: { issuedOn: string; asOf?: string }) =>
+      assembleReport({ ...base, ...dates, template: findTemplate('so-ngoai-vu-year')!, periodId: '2023', items: [] });
+    const october = year({ issuedOn: '2023-10-20' });
+    expect(october.header.placeAndDate).toBe('Hà Tĩnh, ngày 20 tháng 10 năm 2023');
+    expect(october.period.dataReach).toBe('10 tháng đầu năm 2023');
+    expect(october.opening).toContain('10 tháng đầu năm 2023');
+    const after = year({ issuedOn: '2024-01-05' });
+    expect(after.header.placeAndDate).toBe('Hà Tĩnh, ngày 05 tháng 01 năm 2024');
+    expect(after.period.dataReach).toBeNull();
+    expect(after.opening).toContain('năm 2023');
+    // A date of data given apart wins: written on 2 November from the data of 31 October.
+    expect(year({ issuedOn: '2023-11-02', asOf: '2023-10-31' }).period.dataReach).toBe('10 tháng đầu năm 2023');
+  });
+
   it('lays the unit’s settings over the template: header, addressees, recipients, signer, cut-off, blank day', () => {
     const settings = reportSettingsSchema.parse({
       parentAgency: 'UBND TỈNH NGHỆ AN',

@@ -14,7 +14,12 @@ export interface AssembleInput {
   periodId: string;
   items: Item[];
   unit: UnitProfile;
+  /** The date the report is issued (ISO): the header's place-and-date line. */
   issuedOn: string;
+  /**
+   * The last day of data; unset, the issue date: a report issued before its period ends says how
+   * far its data reaches ("10 tháng đầu năm 2023" in an annual report issued in October).
+   */
   asOf?: string;
   settings?: ReportSettings;
   classifier?: Classifier;
@@ -36,5 +41,11 @@ export function assembleReport({ template, periodId, settings = {}, ...rest }: A
     );
   }
   const applied = applyReportSettings(template, rest.unit, settings);
-  return buildReport({ ...rest, ...applied, period, blankDay: settings.blankDay ?? false });
+  return buildReport({
+    ...rest,
+    ...applied,
+    period,
+    asOf: rest.asOf ?? rest.issuedOn,
+    blankDay: settings.blankDay ?? false,
+  });
 }

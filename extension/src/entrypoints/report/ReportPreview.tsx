@@ -1,8 +1,15 @@
-import { checkReport, type Finding, type Period, type ReportModel, renderHtml } from '@gom/shared';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { type BulletJoin, checkReport, joinBullets, type Period, type ReportModel, renderHtml } from '@gom/shared';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { loadClassifier } from '../../features/classifier-store';
 import type { GomDb } from '../../features/db';
-import { buildLocalReport, docxBlob, withBulletEdits } from '../../features/local-report';
+import {
+  buildLocalReport,
+  docxBlob,
+  type PreviewChange,
+  placeAfterEdits,
+  withBulletEdits,
+  withPreviewChanges,
+} from '../../features/local-report';
 import { officerMessage } from '../../features/officer-error';
 import { reportKindFor } from '../../features/period-choice';
 import { reportFileName } from '../../features/report-download';
@@ -18,6 +25,8 @@ export interface ReportPreviewProps {
   today: string;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 /** The bullets the officer changed in the preview, by the key the editable preview gives each. */
 function editsIn(preview: Document, model: ReportModel): Map<string, string> {
   const edits = new Map<string, string>();
@@ -31,17 +40,30 @@ function editsIn(preview: Document, model: ReportModel): Map<string, string> {
   return edits;
 }
 
+/** The key of the bullet the officer last clicked or selected in, if any. */
+function selectedBullet(preview: Document): string | null {
+  const node = preview.getSelection()?.anchorNode ?? null;
+  const element = node instanceof Element ? node : (node?.parentElement ?? null);
+  return element?.closest<HTMLElement>('[data-bullet]')?.dataset.bullet ?? null;
+}
+
 /**
  * The period's report as it will print, from this browser's items: the check's findings, then the
- * page, where each bullet can be edited before export. The page is a sandboxed frame without
- * scripts: the report's text is clipped data, and the frame's `contenteditable` needs none.
+ * page, where each bullet can be edited, and joined with the next, before export; dated the day the
+ * officer issues it. The page is a sandboxed frame without scripts: the report's text is clipped
+ * data, and the frame's `contenteditable` needs none.
  */
 export function ReportPreview({ db, period, reportSettings, today }: ReportPreviewProps) {
   const s = t().report;
-  const [model, setModel] = useState<ReportModel | null>(null);
-  const [findings, setFindings] = useState<Finding[]>([]);
+  const [issuedOn, setIssuedOn] = useState(today);
+  // The model as built from the items, and what the officer changed over it since the page opened.
+  const [built, setBuilt] = useState<ReportModel | null>(null);
+  const [changes, setChanges] = useState<PreviewChange[]>([]);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
+  const model = useMemo(() => built && withPreviewChanges(built, changes), [built, changes]);
+  // The officer's changes are checked too: the findings shown are those of the file she gets.
+  const findings = useMemo(() => (model ? checkReport(model, period) : []), [model]);
 
   useEffect(() => {
     void (async () => {
@@ -52,21 +74,53 @@ export function ReportPreview({ db, period, reportSettings, today }: ReportPrevi
           settings: reportSettings[reportKindFor(period)] ?? {},
           classifier: await loadClassifier(db),
           today,
+          issuedOn,
         });
-        setModel(report.model);
-        setFindings(report.findings);
+        setBuilt(report.model);
       } catch (error) {
         setStatus({ text: officerMessage(error), error: true });
       }
     })();
-  }, [db, period.id]);
+  }, [db, period.id, issuedOn]);
+
+  /** The edits typed in the frame since the model was last drawn, kept before it is drawn again. */
+  function pendingEdits(): Map<string, string> {
+    const preview = frame.current?.contentDocument;
+    return preview && model ? editsIn(preview, model) : new Map();
+  }
+
+  function withPending(edits: Map<string, string>, ...more: PreviewChange[]): PreviewChange[] {
+    return [...changes, ...(edits.size > 0 ? [{ kind: 'edits' as const, edits }] : []), ...more];
+  }
+
+  function chooseIssuedOn(value: string): void {
+    if (!ISO_DATE.test(value) || value === issuedOn) return;
+    setChanges(withPending(pendingEdits()));
+    setIssuedOn(value);
+  }
+
+  function joinNext(join: BulletJoin): void {
+    const preview = frame.current?.contentDocument;
+    const key = preview ? selectedBullet(preview) : null;
+    if (!model || key === null) {
+      setStatus({ text: s.joinNoBullet, error: true });
+      return;
+    }
+    const edits = pendingEdits();
+    const at = placeAfterEdits(model, edits, key);
+    if (!at || !joinBullets(withBulletEdits(model, edits), at, join)) {
+      setStatus({ text: s.joinRefused, error: true });
+      return;
+    }
+    setChanges(withPending(edits, { kind: 'join', at, join }));
+    setStatus(null);
+  }
 
   async function exportDocx(): Promise<void> {
     if (!model) return;
-    const preview = frame.current?.contentDocument;
-    const edited = preview ? withBulletEdits(model, editsIn(preview, model)) : model;
-    // The officer's edits are checked too: the findings shown are those of the file she gets.
-    setFindings(checkReport(edited, period));
+    const edits = pendingEdits();
+    const edited = withBulletEdits(model, edits);
+    if (edits.size > 0) setChanges(withPending(edits));
     try {
       const fileName = reportFileName(period);
       saveFile(await docxBlob(edited), fileName);
@@ -86,8 +140,23 @@ export function ReportPreview({ db, period, reportSettings, today }: ReportPrevi
         />
       )}
       {model && model.itemIds.length === 0 && <p class="muted">{s.empty}</p>}
+      <label for="issued-on">{s.issuedOn}</label>
+      <input
+        id="issued-on"
+        name="issued-on"
+        type="date"
+        value={issuedOn}
+        onChange={(e) => chooseIssuedOn(e.currentTarget.value)}
+      />
       <p class="muted">{s.editHint}</p>
+      <p class="muted">{s.joinHint}</p>
       <div class="actions">
+        <button type="button" data-action="join-clause" disabled={!model} onClick={() => joinNext('clause')}>
+          {s.joinClause}
+        </button>
+        <button type="button" data-action="join-sentence" disabled={!model} onClick={() => joinNext('sentence')}>
+          {s.joinSentence}
+        </button>
         <button type="button" data-action="export-docx" disabled={!model} onClick={() => void exportDocx()}>
           {s.exportDocx}
         </button>

@@ -53,12 +53,23 @@ describe('gom assemble', () => {
     expect(text).toContain('Tổ chức Hội nghị tổng kết năm.');
   });
 
+  it('says how far the data reaches when the report is issued before its period ends', async () => {
+    const out = join(dir, 'nam-thang-10.txt');
+    const args = ['--template', 'so-ngoai-vu-year', '--period', '2023', '--items', lines, '--out', out];
+    const { code } = await gom(['assemble', ...args, '--issued-on', '2023-10-20']);
+    expect(code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('Hà Tĩnh, ngày 20 tháng 10 năm 2023');
+    expect(text).toContain('báo cáo kết quả công tác đối ngoại 10 tháng đầu năm 2023');
+  });
+
   it.each([
     [['--period', '2021-Q1'], /is for a month period, not 2021-Q1/],
     [['--period', 'tháng ba'], /Not a period/],
     [['--out', 'bao-cao.pdf'], /--out must end in one of them/],
     [['--template', 'none'], /No template: none/],
     [['--issued-on', '31/3/2021'], /--issued-on must be a date/],
+    [['--issued-on', '2021-02-29'], /--issued-on must be a date/],
     [['--items', 'bad'], /items.bad:2: mục không hợp lệ \/ invalid item/],
   ])('refuses %j with a clear error and writes nothing', async (override, message) => {
     const bad = join(dir, 'items.bad');

@@ -70,7 +70,7 @@ export function completeItems(partial: PartialItem[], firstDay: string, now: str
   }));
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isoDate = z.iso.date();
 
 export function registerAssemble(program: Command): void {
   program
@@ -83,8 +83,11 @@ export function registerAssemble(program: Command): void {
     .addOption(
       new Option('--cutoff <cutoff>', 'how the period is cut').choices(['calendar', 'nd09']).default('calendar'),
     )
-    .option('--issued-on <date>', 'the date in the header (YYYY-MM-DD; default today)')
-    .option('--as-of <date>', 'the last day of data, for a report written before its period ends (YYYY-MM-DD)')
+    .option('--issued-on <date>', 'the date the report is issued, in its header (YYYY-MM-DD; default today)')
+    .option(
+      '--as-of <date>',
+      'the last day of data, for a report issued before its period ends (YYYY-MM-DD; default the issue date)',
+    )
     .addHelpText(
       'after',
       '\nItems: "kind" defaults to result, "occurredOn" to the period\'s first day, "category" is suggested when absent.',
@@ -112,7 +115,7 @@ export function registerAssemble(program: Command): void {
           ['--issued-on', opts.issuedOn],
           ['--as-of', opts.asOf],
         ] as const) {
-          if (value !== undefined && !ISO_DATE.test(value)) {
+          if (value !== undefined && !isoDate.safeParse(value).success) {
             throw new Error(`${flag} phải là ngày YYYY-MM-DD / ${flag} must be a date, YYYY-MM-DD: ${value}`);
           }
         }

@@ -1,0 +1,99 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, type GomServer, gom, launchWithExtension, startGomServer } from './support';
+
+let server: GomServer;
+let browser: ExtensionBrowser;
+let options: Page;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startGomServer({ role: 'editor' }), launchWithExtension()]);
+  options = await browser.openExtensionPage('options.html');
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The unit's quarterly settings as the chief of office left them, with a cut-off the form does not show. */
+const QUARTER = {
+  place: 'Hà Tĩnh',
+  addressees: ['Ủy ban nhân dân tỉnh;', 'Bộ Ngoại giao.'],
+  recipients: ['Như trên;', 'Lưu: VT, VPTTr.'],
+  signer: { authority: 'KT. GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', name: 'Ngô Thị Hoài Nam' },
+  cutoff: 'nd09',
+};
+
+const unitSettings = (kind: string) =>
+  fetch(`${server.url}/v1/report-settings/${kind}`, { headers: { Authorization: `Bearer ${server.token}` } }).then(
+    (r) => r.json() as Promise<{ settings: Record<string, unknown> }>,
+  );
+const source = () => options.locator('[data-role="report-settings-source"]');
+
+async function useToken(token: string): Promise<void> {
+  await options.fill('input[name="serverUrl"]', server.url);
+  await options.fill('input[name="token"]', token);
+  await options.click('button[data-action="save"]');
+  await expect.poll(() => options.locator('[data-role="save-status"]').textContent()).toBe('Đã lưu');
+}
+
+describe('the report settings in the options page', () => {
+  it('shows the unit’s settings from the server to an editor, and saves her change over them', async () => {
+    const put = await fetch(`${server.url}/v1/report-settings/quarter`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(QUARTER),
+    });
+    expect(put.status).toBe(200);
+    // No server yet: this browser's own (empty) copy, and nothing to say about it.
+    await expect.poll(() => options.locator('input[name="report-place"]').isEnabled()).toBe(true);
+    expect(await source().count()).toBe(0);
+
+    await useToken(server.token);
+    await expect.poll(() => source().getAttribute('data-from')).toBe('unitEmpty');
+    expect(await source().textContent()).toBe(
+      'Máy chủ chưa có thông tin loại báo cáo này cho đơn vị; đây là bản lưu trên máy này.',
+    );
+
+    await options.selectOption('select[name="report-kind"]', 'quarter');
+    await expect.poll(() => source().getAttribute('data-from')).toBe('unit');
+    expect(await source().textContent()).toBe('Đây là thông tin đơn vị đang dùng trên máy chủ.');
+    expect(await options.inputValue('input[name="report-signerName"]')).toBe('Ngô Thị Hoài Nam');
+    expect(await options.inputValue('input[name="report-place"]')).toBe('Hà Tĩnh');
+    expect(await options.inputValue('textarea[name="report-addressees"]')).toBe(
+      'Ủy ban nhân dân tỉnh;\nBộ Ngoại giao.',
+    );
+
+    await options.locator('input[name="report-signerName"]').fill('');
+    await options.locator('input[name="report-signerName"]').pressSequentially('Nguyễn Văn An');
+    await options.click('button[data-action="save-report-settings"]');
+    await expect
+      .poll(() => options.locator('[data-role="report-settings-status"]').textContent())
+      .toBe('Đã lưu trên máy này và gửi lên máy chủ cho cả đơn vị.');
+    // What the form does not show stays as the unit had it.
+    expect((await unitSettings('quarter')).settings).toEqual({
+      ...QUARTER,
+      signer: { ...QUARTER.signer, name: 'Nguyễn Văn An' },
+    });
+
+    await options.reload();
+    await options.selectOption('select[name="report-kind"]', 'quarter');
+    await expect.poll(() => source().getAttribute('data-from')).toBe('unit');
+    expect(await options.inputValue('input[name="report-signerName"]')).toBe('Nguyễn Văn An');
+  });
+
+  it('tells a member in plain words that the unit’s settings are not hers to read, and shows her own copy', async () => {
+    const { token } = JSON.parse(
+      gom('user', 'add', '--unit', 'SNgV', '--name', 'Thành viên', '--role', 'member', '--json', '--db', server.dbPath),
+    );
+    await useToken(token);
+    await options.selectOption('select[name="report-kind"]', 'quarter');
+    await expect.poll(() => source().getAttribute('data-from')).toBe('failed');
+    expect(await source().textContent()).toMatch(
+      /^Không tải được thông tin của đơn vị từ máy chủ; đây là bản lưu trên máy này\. Lý do: Tài khoản này không có quyền làm việc này\./,
+    );
+    // The copy the editor saved in this browser.
+    expect(await options.inputValue('input[name="report-signerName"]')).toBe('Nguyễn Văn An');
+    expect(await options.locator('button[data-action="save-report-settings"]').isEnabled()).toBe(true);
+  });
+});
