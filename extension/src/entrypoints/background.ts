@@ -8,10 +8,17 @@ import { duplicatePeriod } from '../features/duplicate';
 import { listenForMessages } from '../features/messages';
 import { clipDocument, gatherDocuments, type PageCaptureDeps } from '../features/page-capture';
 import { readTab } from '../features/page-reader';
+import { reviewDamagedClip } from '../features/repair-review';
 import { loadReportSettings } from '../features/report-settings';
 import { refreshReportedItems } from '../features/reported-items';
 import { loadSettings } from '../features/settings';
-import { listenForShortcut, openQuickCapture, type QuickCaptureDeps, type TabInfo } from '../features/shortcut';
+import {
+  listenForShortcut,
+  openQuickCapture,
+  type QuickCaptureDeps,
+  showQuickCapture,
+  type TabInfo,
+} from '../features/shortcut';
 import { loadSiteAdapters } from '../features/site-adapters';
 import { pendingBadgeText, watchPendingCount } from '../features/sync-badge';
 import { createSyncScheduler, syncWithSettings } from '../features/sync-client';
@@ -36,7 +43,9 @@ export default defineBackground(() => {
   // Duplicates are looked for in the month as the unit cuts it (calendar, or Nghị định 09's 15th–14th).
   const periodOf = async (date: string) =>
     duplicatePeriod(date, periodOptions((await loadReportSettings()).month ?? {}));
-  const capture = (input: ClipInput) => captureClip({ db, requestSync, periodOf }, input);
+  // A clip that looks damaged opens in quick capture, for the officer to review its repair.
+  const review = (input: ClipInput) => reviewDamagedClip((draft) => showQuickCapture(quick.openWindow, draft), input);
+  const capture = (input: ClipInput) => captureClip({ db, requestSync, periodOf, review }, input);
   // Sync errors recorded here are worded in the officer's chosen language.
   const localeReady = loadSettings().then(({ locale }) => setLocale(locale));
 

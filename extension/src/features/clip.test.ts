@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { captureClip, saveClip } from './clip';
+import { type ClipInput, type ClipOutcome, captureClip, saveClip } from './clip';
 import { type GomDb, openGomDb } from './db';
 import { duplicatePeriod } from './duplicate';
 import { OfficerError } from './officer-error';
+import type { CaptureDraft } from './quick-capture';
+import { reviewDamagedClip } from './repair-review';
 
 let db: GomDb;
 beforeEach(() => {
@@ -98,10 +100,16 @@ describe('saveClip', () => {
   });
 });
 
+/** The outcome of a clip that was saved (not sent to review). */
+function saved(outcome: ClipOutcome): { itemId: string; duplicateOf: string | null } {
+  if (!('itemId' in outcome)) throw new Error(`not saved: ${JSON.stringify(outcome)}`);
+  return outcome;
+}
+
 describe('captureClip', () => {
   it('saves, then asks for a sync; a failing sync does not fail the clip', async () => {
     const requestSync = vi.fn(() => Promise.reject(new Error('offline')));
-    const { itemId, duplicateOf } = await captureClip({ db, requestSync }, { text: 'Góp ý dự thảo' });
+    const { itemId, duplicateOf } = saved(await captureClip({ db, requestSync }, { text: 'Góp ý dự thảo' }));
     expect(await db.items.get(itemId)).toBeDefined();
     expect(duplicateOf).toBeNull();
     expect(requestSync).toHaveBeenCalledOnce();
@@ -112,7 +120,7 @@ describe('captureClip', () => {
     const now = new Date(2021, 2, 20, 9);
     await captureClip(deps, { text: 'Tiếp xã giao Đoàn Tổng Lãnh sự quán Lào' }, new Date(2021, 2, 16, 9));
     const again = await captureClip(deps, { text: 'tiếp xã giao  Đoàn Tổng Lãnh sự quán Lào' }, now);
-    expect(again.duplicateOf).toBe('Tiếp xã giao Đoàn Tổng Lãnh sự quán Lào');
+    expect(saved(again).duplicateOf).toBe('Tiếp xã giao Đoàn Tổng Lãnh sự quán Lào');
     expect(await db.items.count()).toBe(2);
     // Cut at the 15th (Nghị định 09), the 16th and the 14th fall in different months.
     const nd09 = { ...deps, periodOf: (date: string) => duplicatePeriod(date, { cutoff: 'nd09' }) };
@@ -121,6 +129,43 @@ describe('captureClip', () => {
       { text: 'Tiếp xã giao Đoàn Tổng Lãnh sự quán Lào' },
       new Date(2021, 2, 14, 9),
     );
-    expect(earlier.duplicateOf).toBeNull();
+    expect(saved(earlier).duplicateOf).toBeNull();
+  });
+
+  // A real line of the report whose PDF lost glyphs (domain notes), and a TCVN3 one.
+  const damaged = [
+    'Tham mưu UBND tỉnh cho phép  àm việc với  oàn Ph ng  iáo dục',
+    'TiÕp vµ lµm viÖc víi §oµn c«ng t¸c tØnh Savannakhet',
+  ];
+  const reviewing = () => {
+    const open = vi.fn((_draft: CaptureDraft) => Promise.resolve('draft-1'));
+    return { open, review: (input: ClipInput) => reviewDamagedClip(open, input) };
+  };
+
+  it('sends a clip that looks damaged to quick capture for review, and saves nothing', async () => {
+    const requestSync = vi.fn(() => Promise.resolve());
+    const { open, review } = reviewing();
+    for (const text of damaged) {
+      const outcome = await captureClip({ db, requestSync, review }, { text, url: 'https://x.vn/a.pdf', title: null });
+      expect(outcome).toEqual({ draftId: 'draft-1' });
+      expect(open).toHaveBeenLastCalledWith({
+        selection: text,
+        url: 'https://x.vn/a.pdf',
+        title: null,
+        document: null,
+      });
+    }
+    expect(await db.items.count()).toBe(0);
+    expect(requestSync).not.toHaveBeenCalled();
+  });
+
+  it('saves a clean clip at once, even with a review at hand', async () => {
+    const { open, review } = reviewing();
+    const outcome = await captureClip(
+      { db, requestSync: () => Promise.resolve(), review },
+      { text: 'báo cáo kết quả công tác tập huấn,bồi dưỡng về xây dựng nông thôn mới giai đoạn 2021 - 2025' },
+    );
+    expect(await db.items.get(saved(outcome).itemId)).toBeDefined();
+    expect(open).not.toHaveBeenCalled();
   });
 });

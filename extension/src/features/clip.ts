@@ -82,25 +82,38 @@ export interface CaptureDeps {
   requestSync: () => Promise<unknown>;
   /** The period a clip of that date is checked against for duplicates; the calendar month unless the unit cuts its months otherwise. */
   periodOf?: (occurredOn: string) => Promise<Period> | Period;
+  /**
+   * Opens quick capture on the clip when it looks damaged, for the officer to review its repair,
+   * and returns the draft's id; null when the clip reads fine. A caller without it saves every
+   * clip as clipped. Injected: the repair's model stays out of the pages that import this module.
+   */
+  review?: (input: ClipInput) => Promise<string | null>;
 }
 
-export interface ClipOutcome {
-  itemId: string;
-  /** The text of an item of the same period that says the same thing, if there was one before this clip. */
-  duplicateOf: string | null;
-}
+export type ClipOutcome =
+  | {
+      itemId: string;
+      /** The text of an item of the same period that says the same thing, if there was one before this clip. */
+      duplicateOf: string | null;
+    }
+  /** Nothing saved yet: the clip waits in quick capture for the officer to review its repair. */
+  | { draftId: string };
 
 /**
  * What the context menu and the `clip` message both do: save, then let the server know soon.
  * A duplicate is saved all the same — a menu click has no form to ask in, and losing a clip the
  * officer meant to keep costs more than deleting one in the side panel — and named in the outcome
- * so the caller can tell her.
+ * so the caller can tell her. A clip that looks damaged (a PDF's lost glyphs, TCVN3 or VNI) is not
+ * saved: saved as clipped, its broken words would reach the report unnoticed; repaired, the
+ * repair would be silent. It opens in quick capture instead, its repair offered and marked.
  */
 export async function captureClip(
-  { db, requestSync, periodOf = (date) => duplicatePeriod(date) }: CaptureDeps,
+  { db, requestSync, periodOf = (date) => duplicatePeriod(date), review }: CaptureDeps,
   input: ClipInput,
   now: Date = new Date(),
 ): Promise<ClipOutcome> {
+  const draftId = (await review?.(input)) ?? null;
+  if (draftId !== null) return { draftId };
   const duplicate = await findDuplicate(db, input.text, await periodOf(localIsoDate(now)));
   const itemId = await saveClip(db, input, now);
   // The clip is safe in IndexedDB; a failed sync is recorded in `lastError` and retried by the alarm.

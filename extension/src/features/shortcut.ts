@@ -31,8 +31,16 @@ export async function openQuickCapture(deps: QuickCaptureDeps, tab: TabInfo | un
       console.warn('Gom: quick capture opens without the page', error);
     }
   }
+  return showQuickCapture(deps.openWindow, draft);
+}
+
+/** Quick capture in a window of its own, on `draft`; returns the draft's id. */
+export async function showQuickCapture(
+  openWindow: QuickCaptureDeps['openWindow'],
+  draft: CaptureDraft,
+): Promise<string> {
   const draftId = await putDraft(draft);
-  await deps.openWindow(`/popup.html?draft=${draftId}`);
+  await openWindow(`/popup.html?draft=${draftId}`);
   return draftId;
 }
 

@@ -20,10 +20,13 @@ import {
   initialForm,
   saveCapture,
 } from '../../features/quick-capture';
+import { acceptRepair, restoreOriginal, reviewRepair } from '../../features/repair-review';
 import { t } from '../../i18n';
 import { useLiveQuery } from '../../ui/use-live-query';
+import { RepairReview } from './RepairReview';
 
 const statuses = ['done', 'pending', 'overdue'] as const;
+type RepairState = 'offered' | 'accepted' | 'kept';
 
 export interface QuickCaptureProps {
   db: GomDb;
@@ -51,8 +54,14 @@ export function QuickCapture({ db, draft, today, classifier, monthOptions = {}, 
     [form.text, form.lead, form.kind, draft, classifier],
   );
   const textField = useRef<HTMLTextAreaElement>(null);
-  // The officer opened this form to type into it (shortcut or toolbar): the text takes the keys.
-  useEffect(() => textField.current?.focus(), []);
+  // A selection that looks damaged opens with its repair offered, never applied: the officer decides.
+  const review = useMemo(() => reviewRepair(draft.selection), [draft]);
+  const [repair, setRepair] = useState<RepairState>('offered');
+  // The officer opened this form to type into it (shortcut or toolbar): the text takes the keys,
+  // unless a repair waits for her answer first.
+  useEffect(() => {
+    if (!review) textField.current?.focus();
+  }, []);
   const update = (patch: Partial<CaptureForm>) => setForm((current) => ({ ...current, ...patch }));
   const period = useMemo(() => duplicatePeriod(form.occurredOn || today, monthOptions), [form.occurredOn]);
   // Shown as she types, before she saves; the clip is data, quoted as text.
@@ -103,6 +112,13 @@ export function QuickCapture({ db, draft, today, classifier, monthOptions = {}, 
     }
   }
 
+  // Once decided, the text field takes the keys again; back to 'offered', the offer takes them.
+  function decideRepair(decision: RepairState, change: (current: CaptureForm) => CaptureForm = (c) => c): void {
+    setForm(change);
+    setRepair(decision);
+    if (decision !== 'offered') textField.current?.focus();
+  }
+
   async function openSidePanel(): Promise<void> {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     // Firefox has the same page as a sidebar, opened by its own API.
@@ -127,6 +143,15 @@ export function QuickCapture({ db, draft, today, classifier, monthOptions = {}, 
         <p class="muted" data-role="source-document">
           {s.fromDocument(draft.document.reference)}
         </p>
+      )}
+      {review && repair !== 'kept' && (
+        <RepairReview
+          review={review}
+          accepted={repair === 'accepted'}
+          onAccept={() => decideRepair('accepted', (current) => acceptRepair(current, review))}
+          onKeep={() => decideRepair('kept')}
+          onRestore={() => decideRepair('offered', (current) => restoreOriginal(current, review))}
+        />
       )}
       <label for="text">{s.text}</label>
       <textarea
