@@ -1,4 +1,5 @@
-import { defaultItemFields, defaultTaxonomy, localIsoDate } from '@gom/shared';
+import { listedItemOf } from '@gom/extension/features/db-listing';
+import { defaultItemFields, defaultTaxonomy, type ItemRecord, localIsoDate } from '@gom/shared';
 import { launchBenchBrowser } from './extension-support';
 import { percentile, round } from './percentiles';
 import type { BenchResult } from './run';
@@ -9,16 +10,16 @@ const ITEMS = 5_000;
 const RUNS = 7;
 
 /** A month of 5,000 clips as the extension stores them (fields and their clocks), spread over its sections. */
-function records(month: string) {
+function records(month: string): ItemRecord[] {
   const categories = defaultTaxonomy.categories.map((category) => category.key);
   return Array.from({ length: ITEMS }, (_, i) => {
     const occurredOn = `${month}-${String((i % 28) + 1).padStart(2, '0')}`;
     const fields = {
       ...defaultItemFields(occurredOn, `${occurredOn}T01:00:00.000Z`),
       text: `Văn bản số ${i}/SNgV-VP gửi các cơ quan, đơn vị liên quan về việc góp ý dự thảo Kế hoạch hợp tác với tỉnh Khăm Muồn năm 2026`,
-      kind: i % 20 === 0 ? 'plan' : 'result',
-      category: categories[i % categories.length],
-      categorySource: 'suggested',
+      kind: i % 20 === 0 ? ('plan' as const) : ('result' as const),
+      category: categories[i % categories.length] ?? null,
+      categorySource: 'suggested' as const,
       rank: i,
     };
     const clock = `${Date.parse(`${occurredOn}T01:00:00Z`)}-0000-benchclient`;
@@ -58,14 +59,17 @@ export async function run(): Promise<BenchResult> {
       if (i > 0) empty.push((await shown.jsonValue()) as number);
       await page.close();
     }
+    // Each record with its listing row, as the extension's writes leave them (one transaction).
+    const seeded = records(month);
     await seeder.evaluate(
-      (rows) =>
+      ({ rows, listing }) =>
         new Promise<void>((resolve, reject) => {
           const open = indexedDB.open('gom');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
-            const tx = open.result.transaction('items', 'readwrite');
+            const tx = open.result.transaction(['items', 'listing'], 'readwrite');
             for (const row of rows) tx.objectStore('items').put(row);
+            for (const row of listing) tx.objectStore('listing').put(row);
             tx.oncomplete = () => {
               open.result.close();
               resolve();
@@ -73,7 +77,7 @@ export async function run(): Promise<BenchResult> {
             tx.onerror = () => reject(tx.error);
           };
         }),
-      records(month),
+      { rows: seeded, listing: seeded.flatMap((record) => listedItemOf(record) ?? []) },
     );
     await seeder.close();
 

@@ -28,6 +28,9 @@ async function openFixture(name: string): Promise<{ page: Page; tabId: number }>
   return { page, tabId: await tabIdOf(browser.worker, page.url()) };
 }
 
+const TỜ_TRÌNH_17 =
+  'Tham mưu UBND tỉnh Kế hoạch đón Đoàn công tác Đại sứ quán Lào tại Việt Nam và Tổng Lãnh sự quán Lào tại thành phố Đà Nẵng đến thăm, làm việc tại tỉnh.';
+
 // Playwright cannot click Chromium's own context menu: the entries' handlers are driven through
 // the messages that run the same functions, on the tab the menu would have been opened on.
 describe('the page entries of the context menu', () => {
@@ -43,10 +46,9 @@ describe('the page entries of the context menu', () => {
     const proposals = review.locator('[data-role="proposal"]');
     await expect.poll(() => proposals.count()).toBe(36);
     const texts = await review.locator('[data-role="proposal"] [data-role="text"]').allTextContents();
-    expect(texts[3]).toBe(
-      'Tham mưu UBND tỉnh Kế hoạch đón Đoàn công tác Đại sứ quán Lào tại Việt Nam và Tổng Lãnh sự quán Lào tại thành phố Đà Nẵng đến thăm, làm việc tại tỉnh.',
-    );
+    expect(texts[3]).toBe(TỜ_TRÌNH_17);
     expect(await review.locator('[data-role="keep"]:checked').count()).toBe(36);
+    expect(await review.locator('[data-role="already-clipped"]').count()).toBe(0);
 
     // The officer unticks two rows, one by mouse and one by keyboard.
     await proposals.nth(0).locator('[data-role="keep"]').click();
@@ -78,14 +80,16 @@ describe('the page entries of the context menu', () => {
   it('clips the document a detail page shows, with its reference and summary', async () => {
     const { page, tabId } = await openFixture('vnpt-ioffice-van-ban-di.html');
     const reply = await askBackground<{ ok: boolean; itemId: string }>(extensionPage, { type: 'clip-document', tabId });
-    expect(reply).toEqual({ ok: true, itemId: expect.any(String) });
+    // The list gathered above holds this tờ trình already: saved all the same, and named, as a
+    // selection clip's duplicate is (the menu turns the badge amber with it).
+    expect(reply).toEqual({ ok: true, itemId: expect.any(String), duplicateOf: TỜ_TRÌNH_17 });
 
     const { items } = await readLocalItems(extensionPage);
     const item = items.find((i) => i.id === reply.itemId);
     expect(item?.fields).toMatchObject({
       kind: 'result',
       lead: 'Tham mưu UBND tỉnh',
-      text: 'Tham mưu UBND tỉnh Kế hoạch đón Đoàn công tác Đại sứ quán Lào tại Việt Nam và Tổng Lãnh sự quán Lào tại thành phố Đà Nẵng đến thăm, làm việc tại tỉnh.',
+      text: TỜ_TRÌNH_17,
       occurredOn: '2021-03-03',
       source: {
         url: page.url(),
@@ -102,6 +106,25 @@ describe('the page entries of the context menu', () => {
       },
     });
     await page.close();
+  });
+
+  it('gathers the same list again with the documents already clipped marked and left unticked', async () => {
+    const { tabId } = await openFixture('vnpt-ioffice-danh-sach-van-ban-di.html');
+    const opened = browser.context.waitForEvent('page', (p) => p.url().includes('/gather.html'));
+    await askBackground(extensionPage, { type: 'gather', tabId });
+    const review = await opened;
+    const proposals = review.locator('[data-role="proposal"]');
+    await expect.poll(() => proposals.count()).toBe(36);
+    // The 34 saved by the first gathering; the two the officer unticked then are offered again.
+    expect(await review.locator('[data-role="proposal"][data-clipped="true"]').count()).toBe(34);
+    expect(await review.locator('[data-role="already-clipped"]').first().textContent()).toBe('Đã có trong kỳ');
+    const ticked = review.locator('[data-role="proposal"]:has([data-role="keep"]:checked)');
+    expect(await ticked.count()).toBe(2);
+    expect(await ticked.evaluateAll((rows) => rows.every((row) => row.getAttribute('data-clipped') === 'false'))).toBe(
+      true,
+    );
+    expect(await review.locator('button[data-action="save"]').textContent()).toBe('Lưu 2 mục');
+    await review.close();
   });
 
   it('says so when a page shows no document, and saves nothing', async () => {

@@ -1,4 +1,5 @@
-import { localIsoDate } from '@gom/shared';
+import { listedItemOf } from '@gom/extension/features/db-listing';
+import { type ItemRecord, localIsoDate } from '@gom/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './support';
@@ -13,37 +14,40 @@ beforeAll(async () => {
   const seeder = await browser.openExtensionPage('sidepanel.html');
   await seeder.waitForSelector('[data-role="empty"]');
   const today = localIsoDate(new Date());
+  const records: ItemRecord[] = Array.from({ length: COUNT }, (_, i) => {
+    const fields = {
+      text: `Việc số ${i + 1} của kỳ`,
+      kind: 'result' as const,
+      category: 'office_admin',
+      categorySource: 'user' as const,
+      occurredOn: today,
+      rank: i,
+      createdAt: `${today}T01:00:00.000Z`,
+    };
+    const clock = `${Date.now()}-0000-e2eseeder`;
+    return {
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      fields,
+      clocks: Object.fromEntries(Object.keys(fields).map((key) => [key, clock])),
+    };
+  });
+  // Each record with its listing row, as the extension's own writes leave them.
   await seeder.evaluate(
-    ({ count, occurredOn }) =>
+    ({ items, listing }) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('gom');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction('items', 'readwrite');
-          for (let i = 0; i < count; i++) {
-            const fields = {
-              text: `Việc số ${i + 1} của kỳ`,
-              kind: 'result',
-              category: 'office_admin',
-              categorySource: 'user',
-              occurredOn,
-              rank: i,
-              createdAt: `${occurredOn}T01:00:00.000Z`,
-            };
-            const clock = `${Date.now()}-0000-e2eseeder`;
-            tx.objectStore('items').put({
-              id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-              fields,
-              clocks: Object.fromEntries(Object.keys(fields).map((key) => [key, clock])),
-            });
-          }
+          const tx = open.result.transaction(['items', 'listing'], 'readwrite');
+          for (const item of items) tx.objectStore('items').put(item);
+          for (const row of listing) tx.objectStore('listing').put(row);
           tx.oncomplete = () => {
             open.result.close();
             resolve();
           };
         };
       }),
-    { count: COUNT, occurredOn: today },
+    { items: records, listing: records.flatMap((record) => listedItemOf(record) ?? []) },
   );
   await seeder.close();
   panel = await browser.openExtensionPage('sidepanel.html');

@@ -54,6 +54,7 @@ export default defineBackground(() => {
     db,
     requestSync,
     read,
+    periodOf,
     openPage: (path) => browser.tabs.create({ url: browser.runtime.getURL(path as '/gather.html') }),
   };
   const quick: QuickCaptureDeps = {

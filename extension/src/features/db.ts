@@ -1,5 +1,6 @@
 import type { BayesModel, ItemFieldsPatch, ItemRecord } from '@gom/shared';
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import { LISTING_SCHEMA, type ListedItem, listedItemOf, listingMiddleware } from './db-listing';
 import { newClientId } from './random-id';
 import type { ReportedItems } from './reported-items';
 
@@ -43,6 +44,8 @@ export type GomDb = Dexie & {
   items: EntityTable<ItemRecord, 'id'>;
   outbox: EntityTable<OutboxRow, 'seq'>;
   meta: EntityTable<MetaRow, 'key'>;
+  /** What the list shows of each live item, kept by `listingMiddleware`: never written directly. */
+  listing: Table<ListedItem, [string, string]>;
 };
 
 /** The extension's database; tests pass their own name to get a fresh one. */
@@ -57,6 +60,14 @@ export function openGomDb(name = 'gom'): GomDb {
     outbox: '++seq, itemId',
     meta: 'key',
   });
+  // Filled from the items already held, so that no clip of an older version goes missing from the list.
+  db.version(2)
+    .stores({ listing: LISTING_SCHEMA })
+    .upgrade(async (tx) => {
+      const records: ItemRecord[] = await tx.table('items').toArray();
+      await tx.table('listing').bulkPut(records.map(listedItemOf).filter((row) => row !== null));
+    });
+  db.use(listingMiddleware);
   return db;
 }
 

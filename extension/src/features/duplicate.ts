@@ -1,7 +1,8 @@
-import { canonicalText, type Item, type Period, type PeriodOptions } from '@gom/shared';
+import { byRank, canonicalText, type Period, type PeriodOptions } from '@gom/shared';
 import type { GomDb } from './db';
+import type { ListedItem } from './db-listing';
 import { periodHolding } from './period-choice';
-import { itemsInPeriod, recordsInPeriod } from './period-view';
+import { listingInPeriod } from './period-view';
 
 /**
  * The period a clip is checked against: the month holding its date, cut as the unit cuts its
@@ -17,11 +18,11 @@ export function duplicatePeriod(occurredOn: string, monthOptions: PeriodOptions 
  * ("hoá" and "hóa", case, spacing); null when there is none or `text` is empty. The first in the
  * report's order, so the warning names the line the officer will see first in the side panel.
  */
-export async function findDuplicate(db: GomDb, text: string, period: Period): Promise<Item | null> {
+export async function findDuplicate(db: GomDb, text: string, period: Period): Promise<ListedItem | null> {
   const wanted = canonicalText(text);
   if (!wanted) return null;
-  const items = itemsInPeriod(await recordsInPeriod(db, period), period);
-  return items.find((item) => canonicalText(item.text) === wanted) ?? null;
+  const same = (await listingInPeriod(db, period)).filter((item) => canonicalText(item.text) === wanted);
+  return same.sort(byRank)[0] ?? null;
 }
 
 /**
@@ -29,6 +30,6 @@ export async function findDuplicate(db: GomDb, text: string, period: Period): Pr
  * screen yet (it had not caught up with the last keystroke): a warning the officer saw and
  * saved past is her choice — a routine line ("Dự họp giao ban tuần") can rightly come twice.
  */
-export function holdForDuplicate(found: Pick<Item, 'id'> | null, shownId: string | null): boolean {
+export function holdForDuplicate(found: Pick<ListedItem, 'id'> | null, shownId: string | null): boolean {
   return found !== null && found.id !== shownId;
 }

@@ -1,7 +1,7 @@
 import { completeMetadata, type DocumentMetadata, emptyMetadata } from '@gom/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type GomDb, openGomDb } from './db';
-import { proposeItems, saveProposals } from './gather';
+import { checkDuplicates, proposeItems, saveProposals } from './gather';
 
 let db: GomDb;
 beforeEach(() => {
@@ -59,5 +59,19 @@ describe('saveProposals', () => {
     });
     expect(second!.fields.rank).toBeGreaterThan(first!.fields.rank!);
     expect((await db.outbox.toArray()).map((m) => m.itemId)).toEqual(ids);
+  });
+});
+
+describe('checkDuplicates', () => {
+  it('marks a proposal the period of its own date already holds, compared as search compares; the others not', async () => {
+    const proposals = proposeItems([sent, received], '2021-03-20');
+    await saveProposals(db, [{ ...proposals[0]!, text: proposals[0]!.text.toUpperCase() }], { url: null, title: null });
+    // The same document dated a month later is another period's line.
+    const later = { ...proposals[0]!, occurredOn: '2021-04-03' };
+    expect((await checkDuplicates(db, [...proposals, later])).map((p) => p.duplicateOf)).toEqual([
+      proposals[0]!.text.toUpperCase(),
+      null,
+      null,
+    ]);
   });
 });

@@ -3,11 +3,13 @@ import {
   defaultItemFields,
   guessCategory,
   type ItemFieldsPatch,
+  type Period,
   type SuggestOptions,
   suggestItem,
   toSourceDocument,
 } from '@gom/shared';
 import type { GomDb } from './db';
+import { duplicatePeriod, findDuplicate } from './duplicate';
 import { writeItem } from './write-item';
 
 /** One row of a gathered list, as the officer reviews it before saving. */
@@ -27,6 +29,33 @@ export function proposeItems(documents: DocumentMetadata[], today: string, optio
     const occurredOn = document.direction === 'outgoing' && document.issuedOn ? document.issuedOn : today;
     return [{ ...suggested, occurredOn, document }];
   });
+}
+
+/** A proposal as the officer reviews it: with the item of its period that already says the same, if one does. */
+export interface CheckedProposal extends Proposal {
+  /** That item's text; null when the document has not been clipped in the period. */
+  duplicateOf: string | null;
+}
+
+/** The period a proposal of that date is checked against; the calendar month unless the unit cuts its months otherwise. */
+export type PeriodOf = (occurredOn: string) => Promise<Period> | Period;
+
+/**
+ * Each proposal checked against the items of its own period (a sent document's is its issue
+ * date's), as a selection clip is: a list gathered again, or a document clipped from its detail
+ * page first, must not put the same line in the report twice.
+ */
+export function checkDuplicates(
+  db: GomDb,
+  proposals: Proposal[],
+  periodOf: PeriodOf = duplicatePeriod,
+): Promise<CheckedProposal[]> {
+  return Promise.all(
+    proposals.map(async (proposal) => {
+      const duplicate = await findDuplicate(db, proposal.text, await periodOf(proposal.occurredOn));
+      return { ...proposal, duplicateOf: duplicate?.text ?? null };
+    }),
+  );
 }
 
 export interface PageOrigin {

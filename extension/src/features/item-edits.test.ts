@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadClassifier } from './classifier-store';
 import { saveClip } from './clip';
 import { type GomDb, openGomDb } from './db';
+import { listedItemOf } from './db-listing';
 import {
   editText,
   filterView,
@@ -132,7 +133,7 @@ describe('filterView', () => {
     await clip('Góp ý dự thảo Kế hoạch cải cách hành chính');
     const plan = await clip('Hoàn thiện hồ sơ kỷ niệm chương');
     await db.items.update(plan, { 'fields.kind': 'plan' });
-    const view = periodView(await db.items.toArray(), parsePeriod(localIsoDate(now).slice(0, 7)));
+    const view = periodView(await db.listing.toArray(), parsePeriod(localIsoDate(now).slice(0, 7)));
     expect(filterView(view, noFilter)).toBe(view);
     const texts = (v: ReturnType<typeof filterView>) =>
       v.parts.flatMap((p) => p.sections.flatMap((s) => s.items.map((i) => i.text)));
@@ -174,8 +175,9 @@ describe('filterView', () => {
         clocks: { createdAt: hlc(4, clientId) },
       },
     ];
-    const view = periodView(records, parsePeriod('2026-11'));
-    const isMine = mineIn(records, clientId);
+    const listed = records.flatMap((record) => listedItemOf(record) ?? []);
+    const view = periodView(listed, parsePeriod('2026-11'));
+    const isMine = mineIn(listed, clientId);
     const ids = (filter: Partial<typeof noFilter>) =>
       filterView(view, { ...noFilter, ...filter }, isMine).parts.flatMap((p) =>
         p.sections.flatMap((s) => s.items.map((i) => i.id)),

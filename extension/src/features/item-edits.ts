@@ -1,6 +1,7 @@
-import { canonicalText, cleanText, type Item, type ItemKind, type ItemRecord, parseHlc } from '@gom/shared';
+import { canonicalText, cleanText, type Item, type ItemKind } from '@gom/shared';
 import { learnCorrection } from './classifier-store';
 import type { GomDb } from './db';
+import type { ListedItem } from './db-listing';
 import { OfficerError } from './officer-error';
 import type { PeriodView, PeriodViewSection } from './period-view';
 import { writeItem } from './write-item';
@@ -119,11 +120,13 @@ export function isFiltering(filter: ItemFilter): boolean {
  * browser's items came back from the server under her id. An item not synced yet has no author:
  * it was written here.
  */
-export function mineIn(records: readonly ItemRecord[], clientId: string | undefined): (item: Item) => boolean {
+export function mineIn(
+  listed: readonly ListedItem[],
+  clientId: string | undefined,
+): (item: Pick<ListedItem, 'authorId'>) => boolean {
   const own = new Set<string>();
-  for (const record of records) {
-    const clock = record.clocks.createdAt;
-    if (record.authorId && clock && clientId && parseHlc(clock).node === clientId) own.add(record.authorId);
+  for (const row of listed) {
+    if (row.authorId && clientId && row.createdBy === clientId) own.add(row.authorId);
   }
   return (item) => item.authorId === null || own.has(item.authorId);
 }
@@ -132,11 +135,11 @@ export function mineIn(records: readonly ItemRecord[], clientId: string | undefi
 export function filterView(
   view: PeriodView,
   filter: ItemFilter,
-  isMine: (item: Item) => boolean = (item) => item.authorId === null,
+  isMine: (item: ListedItem) => boolean = (item) => item.authorId === null,
 ): PeriodView {
   const words = canonicalText(filter.text).split(' ').filter(Boolean);
   if (!isFiltering(filter)) return view;
-  const matches = (item: Item) => {
+  const matches = (item: ListedItem) => {
     if (filter.kind && item.kind !== filter.kind) return false;
     if (filter.author && isMine(item) !== (filter.author === 'mine')) return false;
     if (filter.from && item.occurredOn < filter.from) return false;

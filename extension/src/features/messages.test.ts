@@ -14,7 +14,7 @@ beforeEach(() => {
   deps = {
     capture: (input) => captureClip({ db, requestSync }, input),
     requestSync,
-    clipDocument: vi.fn(() => Promise.resolve({ itemId: 'item-1' })),
+    clipDocument: vi.fn(() => Promise.resolve({ itemId: 'item-1', duplicateOf: null })),
     gather: vi.fn(() => Promise.resolve('draft-1')),
     quickCapture: vi.fn(() => Promise.resolve('draft-2')),
   };
@@ -67,7 +67,11 @@ describe('handleMessage', () => {
   });
 
   it("runs the page actions on the message's tab", async () => {
-    expect(await handleMessage({ type: 'clip-document', tabId: 4 }, deps)).toEqual({ ok: true, itemId: 'item-1' });
+    expect(await handleMessage({ type: 'clip-document', tabId: 4 }, deps)).toEqual({
+      ok: true,
+      itemId: 'item-1',
+      duplicateOf: null,
+    });
     expect(await handleMessage({ type: 'gather', tabId: 5 }, deps)).toEqual({ ok: true, draftId: 'draft-1' });
     expect(await handleMessage({ type: 'quick-capture', tabId: 6 }, deps)).toEqual({ ok: true, draftId: 'draft-2' });
     expect(deps.clipDocument).toHaveBeenCalledWith(4);

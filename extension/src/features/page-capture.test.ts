@@ -1,4 +1,4 @@
-import { completeMetadata, type DocumentMetadata, emptyMetadata } from '@gom/shared';
+import { completeMetadata, type DocumentMetadata, emptyMetadata, parsePeriod } from '@gom/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type GomDb, openGomDb } from './db';
@@ -63,6 +63,26 @@ describe('clipDocument', () => {
     expect(deps.openPage).not.toHaveBeenCalled();
   });
 
+  it('names an item of the same period that says the same, as a selection clip does, and saves all the same', async () => {
+    reading([tờTrình]);
+    const first = await clipDocument(deps, 3);
+    expect(first).toMatchObject({ duplicateOf: null });
+    const again = await clipDocument(deps, 3);
+    expect(again).toMatchObject({
+      itemId: expect.any(String),
+      duplicateOf: 'Tham mưu UBND tỉnh Kế hoạch đón Đoàn công tác Đại sứ quán Lào.',
+    });
+    expect(await db.items.count()).toBe(2);
+  });
+
+  it('checks a document against the period the unit cuts around its date', async () => {
+    reading([tờTrình]);
+    await clipDocument(deps, 3);
+    // Issued on 3 March: under Nghị định 09 that is February's report (15 Feb – 14 Mar), not April's.
+    deps.periodOf = (date) => ({ ...parsePeriod(date.slice(0, 7)), from: '2021-03-15', to: '2021-04-14' });
+    expect(await clipDocument(deps, 3)).toMatchObject({ duplicateOf: null });
+  });
+
   it('sends a page of several documents to review rather than guess', async () => {
     reading([tờTrình, công_văn]);
     const outcome = await clipDocument(deps, 3);
@@ -87,5 +107,15 @@ describe('gatherDocuments', () => {
     expect(draft?.origin).toEqual({ url: 'https://hatinh.vnptioffice.vn/qlvbdh/vbdi', title: 'Văn bản đi' });
     expect(draft?.proposals.map((p) => p.document.reference)).toEqual(['17/TTr-SNgV', '214/SNgV-VPTTr']);
     expect(await db.items.count()).toBe(0);
+  });
+  it('marks the documents already clipped in their period, for the review to leave unticked', async () => {
+    reading([tờTrình]);
+    await clipDocument(deps, 3);
+    reading([tờTrình, công_văn]);
+    const draft = await readDraft<GatherDraft>(await gatherDocuments(deps, 9));
+    expect(draft?.proposals.map((p) => [p.document.reference, p.duplicateOf])).toEqual([
+      ['17/TTr-SNgV', 'Tham mưu UBND tỉnh Kế hoạch đón Đoàn công tác Đại sứ quán Lào.'],
+      ['214/SNgV-VPTTr', null],
+    ]);
   });
 });

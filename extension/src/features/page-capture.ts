@@ -1,14 +1,21 @@
 import { localIsoDate } from '@gom/shared';
 import type { GomDb } from './db';
 import { putDraft } from './drafts';
-import { type PageOrigin, type Proposal, proposeItems, saveProposals } from './gather';
+import {
+  type CheckedProposal,
+  checkDuplicates,
+  type PageOrigin,
+  type PeriodOf,
+  proposeItems,
+  saveProposals,
+} from './gather';
 import { OfficerError } from './officer-error';
 import type { PageRead } from './page-reader';
 
 /** What the gather review page shows: the proposals of one list, and where they came from. */
 export interface GatherDraft {
   origin: PageOrigin;
-  proposals: Proposal[];
+  proposals: CheckedProposal[];
 }
 
 export interface PageCaptureDeps {
@@ -18,17 +25,26 @@ export interface PageCaptureDeps {
   read: (tabId: number) => Promise<PageRead>;
   /** Opens one of the extension's pages, e.g. `/gather.html?draft=…`. */
   openPage: (path: string) => Promise<unknown>;
+  /** The period a document is checked against for duplicates, as a selection clip is. */
+  periodOf?: PeriodOf;
   now?: () => Date;
 }
 
-export type DocumentClipOutcome = { itemId: string } | { draftId: string };
+export type DocumentClipOutcome =
+  | {
+      itemId: string;
+      /** The text of an item of the same period that says the same thing, if there was one before this clip. */
+      duplicateOf: string | null;
+    }
+  | { draftId: string };
 
 async function proposalsOf(deps: PageCaptureDeps, tabId: number): Promise<GatherDraft> {
   const read = await deps.read(tabId);
   const today = localIsoDate(deps.now?.() ?? new Date());
   const proposals = proposeItems(read.documents.documents, today);
   if (proposals.length === 0) throw new OfficerError('noDocument', read.url || null);
-  return { origin: { url: read.url || null, title: read.title || null }, proposals };
+  const checked = await checkDuplicates(deps.db, proposals, deps.periodOf);
+  return { origin: { url: read.url || null, title: read.title || null }, proposals: checked };
 }
 
 async function openReview(deps: PageCaptureDeps, draft: GatherDraft): Promise<string> {
@@ -45,7 +61,8 @@ export async function gatherDocuments(deps: PageCaptureDeps, tabId: number): Pro
 /**
  * "Clip this document": the page's one document saved at once as the item it suggests. A page
  * showing several (a list, an article citing many) goes to review instead: saving the first of
- * them would be a guess.
+ * them would be a guess. A duplicate is saved all the same and named in the outcome, as a
+ * selection clip's is: the menu has no form to ask in.
  */
 export async function clipDocument(deps: PageCaptureDeps, tabId: number): Promise<DocumentClipOutcome> {
   const draft = await proposalsOf(deps, tabId);
@@ -53,5 +70,5 @@ export async function clipDocument(deps: PageCaptureDeps, tabId: number): Promis
   const [itemId] = await saveProposals(deps.db, draft.proposals, draft.origin, deps.now?.() ?? new Date());
   // The item is safe in IndexedDB; a failed sync is recorded and retried by the alarm.
   deps.requestSync().catch(() => {});
-  return { itemId: itemId! };
+  return { itemId: itemId!, duplicateOf: draft.proposals[0]?.duplicateOf ?? null };
 }

@@ -1,7 +1,8 @@
 import { createClassifier, type ItemFieldsPatch, type ItemRecord, learnFrom, parsePeriod } from '@gom/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openGomDb } from './db';
-import { periodView, recordsInPeriod } from './period-view';
+import { listedItemOf } from './db-listing';
+import { listedInPeriod, periodView, recordsInPeriod } from './period-view';
 import { writeItem } from './write-item';
 
 let n = 0;
@@ -14,6 +15,8 @@ function record(fields: ItemFieldsPatch): ItemRecord {
 }
 
 const november = parsePeriod('2026-11');
+/** What the listing holds of the records: deleted and textless ones have no row. */
+const listed = (records: ItemRecord[]) => records.flatMap((r) => listedItemOf(r) ?? []);
 
 describe('periodView', () => {
   it("lays the month out as the report does: numbered non-empty sections, then the plans under part II's heading", () => {
@@ -26,7 +29,7 @@ describe('periodView', () => {
       record({ text: 'Tháng trước', occurredOn: '2026-10-31' }),
       record({ deleted: false }),
     ];
-    const view = periodView(records, november);
+    const view = periodView(listed(records), november);
     expect(view.count).toBe(4);
     expect(
       view.parts.map((part) => ({
@@ -55,7 +58,7 @@ describe('periodView', () => {
   it('orders a section by rank', () => {
     const late = record({ text: 'sau', category: 'office_admin', rank: 20 });
     const early = record({ text: 'trước', category: 'office_admin', rank: 10 });
-    expect(periodView([late, early], november).parts[0]?.sections[0]?.items.map((i) => i.text)).toEqual([
+    expect(periodView(listed([late, early]), november).parts[0]?.sections[0]?.items.map((i) => i.text)).toEqual([
       'trước',
       'sau',
     ]);
@@ -71,7 +74,7 @@ describe('periodView', () => {
       record({ text: 'Tổ chức Hội nghị tổng kết năm', kind: 'plan', occurredOn: '2026-09-30' }),
       record({ text: 'Tháng sau quý', occurredOn: '2026-10-01' }),
     ];
-    const view = periodView(records, parsePeriod('2026-Q3'));
+    const view = periodView(listed(records), parsePeriod('2026-Q3'));
     expect(view.count).toBe(2);
     expect(view.parts.map((part) => part.heading).join(' | ')).toMatch(/QUÝ IV\/2026/);
   });
@@ -80,7 +83,7 @@ describe('periodView', () => {
     const text = 'Rà soát danh mục thiết bị phòng họp trực tuyến';
     const classifier = createClassifier();
     learnFrom(classifier, { text, category: 'office_admin' });
-    const view = periodView([record({ text })], november, undefined, classifier);
+    const view = periodView(listed([record({ text })]), november, undefined, classifier);
     expect(view.parts[0]?.sections[0]?.heading).toMatch(/Công tác văn phòng|hành chính|văn phòng/i);
   });
 
@@ -103,5 +106,25 @@ describe('recordsInPeriod', () => {
       '2026-11-01',
       '2026-11-30',
     ]);
+  });
+});
+
+describe('listedInPeriod', () => {
+  const db = openGomDb(`test-${crypto.randomUUID()}`);
+  afterEach(async () => {
+    await db.delete();
+  });
+
+  it("reads the month's listing rows, and what the classifier needs of an item without a category", async () => {
+    const source = { url: null, title: null, selection: null, document: null };
+    for (const occurredOn of ['2026-10-31', '2026-11-01', '2026-11-30', '2026-12-01']) {
+      await writeItem(db, crypto.randomUUID(), { text: occurredOn, occurredOn, category: 'office_admin' });
+    }
+    const id = crypto.randomUUID();
+    await writeItem(db, id, { text: 'Chưa xếp mục', occurredOn: '2026-11-15', lead: 'Báo cáo', tags: ['a'], source });
+    const rows = await listedInPeriod(db, november);
+    expect(rows.map((r) => r.text).sort()).toEqual(['2026-11-01', '2026-11-30', 'Chưa xếp mục']);
+    expect(rows.find((r) => r.id === id)).toMatchObject({ category: null, lead: 'Báo cáo', tags: ['a'], source });
+    expect(rows.find((r) => r.text === '2026-11-01')).not.toHaveProperty('lead');
   });
 });

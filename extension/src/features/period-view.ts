@@ -15,15 +15,23 @@ import {
   type ReportTemplate,
   suggestCategory,
 } from '@gom/shared';
+import Dexie from 'dexie';
 import type { GomDb } from './db';
+import type { ListedItem } from './db-listing';
 import { templateFor } from './period-choice';
+
+/**
+ * An item as the side panel lists it. One without a category (pulled from an older client) also
+ * carries what the classifier reads to place it, as the report places it.
+ */
+export type ShownItem = ListedItem & Partial<Pick<Item, 'lead' | 'tags' | 'source'>>;
 
 export interface PeriodViewSection {
   /** "1. Hoạt động hợp tác quốc tế", numbered as the report numbers it; null for a part without sections. */
   heading: string | null;
   /** The category an item dropped here takes: the section's first; null for a part without sections. */
   category: string | null;
-  items: Item[];
+  items: ShownItem[];
 }
 
 export interface PeriodViewPart {
@@ -45,6 +53,37 @@ export function recordsInPeriod(db: GomDb, period: Pick<Period, 'from' | 'to'>):
   return db.items.where('fields.occurredOn').between(period.from, period.to, true, true).toArray();
 }
 
+/** The listing rows of the period's live items: one key range of the store, no index. */
+export function listingInPeriod(db: GomDb, period: Pick<Period, 'from' | 'to'>): Promise<ListedItem[]> {
+  return db.listing
+    .where('[occurredOn+id]')
+    .between([period.from, Dexie.minKey], [period.to, Dexie.maxKey], true, true)
+    .toArray();
+}
+
+/**
+ * The period's items as the list shows them: its listing rows, the few without a category
+ * completed from their records.
+ */
+export async function listedInPeriod(db: GomDb, period: Pick<Period, 'from' | 'to'>): Promise<ShownItem[]> {
+  const rows: ShownItem[] = await listingInPeriod(db, period);
+  const uncategorized = rows.filter((row) => row.category === null).map((row) => row.id);
+  if (uncategorized.length > 0) {
+    const records = await db.items.bulkGet(uncategorized);
+    const items = new Map(
+      records.flatMap((record) => {
+        const item = record && materializeItem(record, LOCAL_UNIT);
+        return item ? [[item.id, item] as const] : [];
+      }),
+    );
+    for (const row of rows) {
+      const item = items.get(row.id);
+      if (item) Object.assign(row, { lead: item.lead, tags: item.tags, source: item.source });
+    }
+  }
+  return rows;
+}
+
 /** The live items of the records that fall in the period, in the report's order. */
 export function itemsInPeriod(records: ItemRecord[], period: Pick<Period, 'from' | 'to'>): Item[] {
   return records
@@ -55,20 +94,20 @@ export function itemsInPeriod(records: ItemRecord[], period: Pick<Period, 'from'
 }
 
 /**
- * The period as its report will lay it out: each part of the template with its kinds, results
- * under the part's numbered sections (only those with items, numbered as in the report), the
+ * The period as its report will lay it out, from its listed items: each part of the template
+ * with its kinds, in the report's order, results under the part's numbered sections (only those with items, numbered as in the report), the
  * other parts as one list; headings name the period as the report does. An item without a
  * category (pulled from an older client) goes where the unit's classifier suggests.
  */
 export function periodView(
-  records: ItemRecord[],
+  listed: readonly ShownItem[],
   period: Period,
   template: ReportTemplate = templateFor(period),
   classifier: Classifier = createClassifier(),
 ): PeriodView {
-  const items = itemsInPeriod(records, period);
+  const items = listed.filter((item) => item.occurredOn >= period.from && item.occurredOn <= period.to).sort(byRank);
   const words = { period: periodTitle(period), nextPeriod: nextPeriodTitle(period, nextPeriod(period)) };
-  const categoryOf = (item: Item) => item.category ?? suggestCategory(item, classifier).category;
+  const categoryOf = (item: ShownItem) => item.category ?? suggestCategory(item, classifier).category;
   const parts: PeriodViewPart[] = [];
   for (const part of template.parts) {
     const partItems = items.filter((item) => part.kinds.includes(item.kind));

@@ -43,7 +43,9 @@ export interface PeriodWords {
   nextPeriod: string;
 }
 
-export function byRank(a: Item, b: Item): number {
+type Ranked = Pick<Item, 'rank' | 'occurredOn' | 'createdAt'>;
+
+export function byRank(a: Ranked, b: Ranked): number {
   return a.rank - b.rank || a.occurredOn.localeCompare(b.occurredOn) || a.createdAt.localeCompare(b.createdAt);
 }
 

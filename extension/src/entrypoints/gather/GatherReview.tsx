@@ -13,9 +13,10 @@ interface Status {
 }
 
 /**
- * The documents of a gathered list as proposed items, all ticked: the officer unticks what does
- * not belong in the report and saves the rest in one go. Proposals come from the page, so they
- * are rendered as text only.
+ * The documents of a gathered list as proposed items, all ticked but those already clipped in
+ * their period (marked, for her to tick again if she means it): the officer unticks what does not
+ * belong in the report and saves the rest in one go. Proposals come from the page, so they are
+ * rendered as text only.
  */
 export function GatherReview({ db, draftId }: { db: GomDb; draftId: string }) {
   const s = t().gather;
@@ -28,7 +29,7 @@ export function GatherReview({ db, draftId }: { db: GomDb; draftId: string }) {
   useEffect(() => {
     void readDraft<GatherDraft>(draftId).then((found) => {
       setDraft(found);
-      setKept(found?.proposals.map(() => true) ?? []);
+      setKept(found?.proposals.map((proposal) => proposal.duplicateOf === null) ?? []);
     });
   }, [draftId]);
 
@@ -82,7 +83,11 @@ export function GatherReview({ db, draftId }: { db: GomDb; draftId: string }) {
       </div>
       <ol class="proposals">
         {draft.proposals.map((proposal, index) => (
-          <li key={`${index}:${proposal.document.reference}`} data-role="proposal">
+          <li
+            key={`${index}:${proposal.document.reference}`}
+            data-role="proposal"
+            data-clipped={proposal.duplicateOf !== null}
+          >
             <label>
               <input
                 type="checkbox"
@@ -96,6 +101,11 @@ export function GatherReview({ db, draftId }: { db: GomDb; draftId: string }) {
                 }}
               />
               <span data-role="text">{proposal.text}</span>
+              {proposal.duplicateOf !== null && (
+                <span class="reported" data-role="already-clipped" title={s.alreadyClippedTitle(proposal.duplicateOf)}>
+                  {s.alreadyClipped}
+                </span>
+              )}
               <span class="muted" data-role="cited">
                 {s.cited(proposal.document)}
               </span>

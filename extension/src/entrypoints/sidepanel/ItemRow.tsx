@@ -1,6 +1,7 @@
-import { defaultTaxonomy, type Item } from '@gom/shared';
+import { defaultTaxonomy } from '@gom/shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DropTarget } from '../../features/item-edits';
+import type { ShownItem } from '../../features/period-view';
 import { t } from '../../i18n';
 
 /** A section by its headings: the part's, and the section's (null in a part without sections). */
@@ -11,24 +12,24 @@ export interface SectionKey {
 
 export interface RowActions {
   select: (id: string) => void;
-  edit: (item: Item, text: string) => Promise<void>;
-  move: (item: Item, direction: -1 | 1) => Promise<void>;
-  moveTo: (item: Item, category: string) => Promise<void>;
-  remove: (item: Item) => Promise<void>;
+  edit: (item: ShownItem, text: string) => Promise<void>;
+  move: (item: ShownItem, direction: -1 | 1) => Promise<void>;
+  moveTo: (item: ShownItem, category: string) => Promise<void>;
+  remove: (item: ShownItem) => Promise<void>;
   /** Drag and drop: the item goes into that section, next to the target (at its end without one). */
   place: (id: string, where: SectionKey, target: DropTarget | null) => Promise<void>;
 }
 
 /** A row's part in a drag: the list decides what may be dropped where. */
 export interface RowDrag {
-  start: (item: Item, event: DragEvent) => void;
-  over: (item: Item, event: DragEvent) => void;
-  drop: (item: Item, event: DragEvent) => void;
+  start: (item: ShownItem, event: DragEvent) => void;
+  over: (item: ShownItem, event: DragEvent) => void;
+  drop: (item: ShownItem, event: DragEvent) => void;
   end: (event: DragEvent) => void;
 }
 
 export interface ItemRowProps {
-  item: Item;
+  item: ShownItem;
   selected: boolean;
   actions: RowActions;
   drag: RowDrag;

@@ -1,7 +1,6 @@
-import type { Item } from '@gom/shared';
 import type { ComponentChildren } from 'preact';
 import { useMemo, useRef } from 'preact/hooks';
-import type { PeriodView } from '../../features/period-view';
+import type { PeriodView, ShownItem } from '../../features/period-view';
 import { t } from '../../i18n';
 import { useNearViewport } from '../../ui/use-near-viewport';
 import { ItemRow, type RowActions, type RowDrag, type SectionKey } from './ItemRow';
@@ -29,7 +28,7 @@ const EAGER_ROWS = 80;
 const ROW_HEIGHT_EM = 2.4;
 
 interface BlockProps {
-  items: Item[];
+  items: ShownItem[];
   eager: boolean;
   selectedId: string | null;
   actions: RowActions;

@@ -1,6 +1,5 @@
 import {
   type Finding,
-  type Item,
   itemKinds,
   localIsoDate,
   type Period,
@@ -35,7 +34,7 @@ import {
 import { askBackground } from '../../features/messages';
 import { OfficerError, officerMessage } from '../../features/officer-error';
 import { type PanelPeriodKind, periodHolding, reportKindFor, stepPeriod } from '../../features/period-choice';
-import { periodView, recordsInPeriod } from '../../features/period-view';
+import { listedInPeriod, periodView, type ShownItem } from '../../features/period-view';
 import { fetchTeamReport, reportFileName } from '../../features/report-download';
 import type { LocalReportSettings } from '../../features/report-settings';
 import { reportedIn } from '../../features/reported-items';
@@ -72,8 +71,8 @@ export function SidePanel({ db, reportSettings, today = localIsoDate(new Date())
   const [period, setPeriod] = useState<Period>(() =>
     periodHolding('month', today, periodOptions(reportSettings.month ?? {})),
   );
-  const records = useLiveQuery(async () => {
-    const read = await recordsInPeriod(db, period);
+  const listed = useLiveQuery(async () => {
+    const read = await listedInPeriod(db, period);
     // Where reading IndexedDB ends and laying out the list begins: the first-render benchmark
     // (and DevTools' performance panel) splits the side panel's opening time at this mark.
     performance.mark('gom:period-records-read');
@@ -81,8 +80,8 @@ export function SidePanel({ db, reportSettings, today = localIsoDate(new Date())
   }, [db, period.id]);
   const classifier = useLiveQuery(() => loadClassifier(db), [db]);
   const view = useMemo(
-    () => records && classifier && periodView(records, period, undefined, classifier),
-    [records, period, classifier],
+    () => listed && classifier && periodView(listed, period, undefined, classifier),
+    [listed, period, classifier],
   );
   const pending = useLiveQuery(() => db.outbox.count(), [db]);
   const [lastSync, lastError] =
@@ -92,19 +91,22 @@ export function SidePanel({ db, reportSettings, today = localIsoDate(new Date())
   const [findings, setFindings] = useState<Finding[] | null>(null);
   const [filter, setFilter] = useState<ItemFilter>(noFilter);
   const clientId = useLiveQuery(() => readMeta(db, 'clientId'), [db]);
-  const isMine = useMemo(() => mineIn(records ?? [], clientId), [records, clientId]);
+  const isMine = useMemo(() => mineIn(listed ?? [], clientId), [listed, clientId]);
   const shown = useMemo(() => view && filterView(view, filter, isMine), [view, filter, isMine]);
   const reportedHeld = useLiveQuery(() => readMeta(db, 'reportedItems'), [db]);
   const reported = useMemo(() => reportedIn(reportedHeld, reportKindFor(period)), [reportedHeld, period.id]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [undoable, setUndoable] = useState<Item | null>(null);
-  // The unfinished plans made for the period shown, offered for the next one (its own query: the
-  // plans are read whole, and the list must not wait for them).
-  const carryOver = useLiveQuery(() => {
+  const [undoable, setUndoable] = useState<ShownItem | null>(null);
+  // The unfinished plans made for the period shown, offered for the next one. Asked for once the
+  // list is there: the plans are read whole, a scan of every item that, run beside the list's own
+  // query, held back the list's first frame.
+  const listShown = view !== undefined;
+  const carryOver = useLiveQuery(async () => {
+    if (!listShown) return undefined;
     // A custom range or nine months has no period before it to step back to.
     const previous = stepPeriod(period, -1, optionsOf(period));
     return carryOverSuggestions(db, period, previous.id === period.id ? null : previous);
-  }, [db, period.id]);
+  }, [db, period.id, listShown]);
   const plansHeading = useMemo(() => plansPartHeading(period), [period.id]);
 
   function switchKind(next: PanelPeriodKind): void {

@@ -1,0 +1,159 @@
+import { type ItemRecord, materializeItem } from '@gom/shared';
+import Dexie, { liveQuery } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type GomDb, openGomDb } from './db';
+import { type ListedItem, listedItemOf } from './db-listing';
+import { setDeleted } from './item-edits';
+import { writeItem } from './write-item';
+
+let name: string;
+let db: GomDb;
+beforeEach(() => {
+  name = `test-${crypto.randomUUID()}`;
+  db = openGomDb(name);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const hlc = (n: number, node = 'pc1') => `17000000000${String(n).padStart(2, '0')}-0000-${node}`;
+function record(id: string, fields: ItemRecord['fields'], node = 'pc1', authorId: string | null = null): ItemRecord {
+  return { id, authorId, fields, clocks: Object.fromEntries(Object.keys(fields).map((key) => [key, hlc(1, node)])) };
+}
+
+/** The listing, row by row, next to what it should be: every live item's row, and nothing else. */
+async function listingAndExpected(): Promise<[ListedItem[], ListedItem[]]> {
+  const rows = await db.listing.toArray();
+  const expected = (await db.items.toArray()).flatMap((r) => listedItemOf(r) ?? []);
+  const order = (a: ListedItem, b: ListedItem) => a.id.localeCompare(b.id);
+  return [rows.sort(order), expected.sort(order)];
+}
+
+describe('listedItemOf', () => {
+  it('is what the list shows of a live item, with the node that created it', () => {
+    const created = record('a', {
+      text: 'Góp ý dự thảo',
+      occurredOn: '2026-11-02',
+      category: 'office_admin',
+      rank: 3,
+      createdAt: '2026-11-02T01:00:00.000Z',
+      lead: 'Góp ý',
+      source: { url: 'https://x', title: null, selection: 'rất dài', document: null },
+    });
+    expect(listedItemOf({ ...created, authorId: 'u1' })).toEqual({
+      occurredOn: '2026-11-02',
+      id: 'a',
+      text: 'Góp ý dự thảo',
+      kind: 'result',
+      category: 'office_admin',
+      rank: 3,
+      createdAt: '2026-11-02T01:00:00.000Z',
+      authorId: 'u1',
+      createdBy: 'pc1',
+    });
+  });
+
+  it('is null for a deleted item and for one whose text has not arrived', () => {
+    expect(listedItemOf(record('a', { text: 'x', deleted: true }))).toBeNull();
+    expect(listedItemOf(record('a', { rank: 2 }))).toBeNull();
+  });
+});
+
+describe('the listing', () => {
+  it('follows every local write in the same transaction: a clip, an edit, a move to another day, a deletion, its undo', async () => {
+    const id = crypto.randomUUID();
+    await writeItem(db, id, { text: 'Tiếp Đoàn công tác', occurredOn: '2026-11-03' });
+    expect(await db.listing.toArray()).toMatchObject([{ id, occurredOn: '2026-11-03', text: 'Tiếp Đoàn công tác' }]);
+    await writeItem(db, id, { text: 'Tiếp Đoàn công tác tỉnh Khăm Muồn' });
+    await writeItem(db, id, { occurredOn: '2026-12-01' });
+    expect(await db.listing.toArray()).toMatchObject([
+      { id, occurredOn: '2026-12-01', text: 'Tiếp Đoàn công tác tỉnh Khăm Muồn' },
+    ]);
+    await setDeleted(db, id, true);
+    expect(await db.listing.count()).toBe(0);
+    await setDeleted(db, id, false);
+    expect(await db.listing.toArray()).toMatchObject([{ id, occurredOn: '2026-12-01' }]);
+  });
+
+  it('follows a batch written as sync writes a pulled page, the same item twice in it included', async () => {
+    const kept = crypto.randomUUID();
+    const moved = crypto.randomUUID();
+    const dropped = crypto.randomUUID();
+    await db.items.bulkPut([
+      record(kept, { text: 'Giữ nguyên', occurredOn: '2026-11-01' }),
+      record(moved, { text: 'Chuyển ngày', occurredOn: '2026-11-02' }),
+      record(dropped, { text: 'Bị xoá', occurredOn: '2026-11-03' }),
+    ]);
+    await db.transaction('rw', [db.items, db.meta], async () => {
+      await db.items.bulkPut([
+        record(moved, { text: 'Chuyển ngày', occurredOn: '2026-11-20' }, 'pc2', 'u2'),
+        record(dropped, { text: 'Bị xoá', occurredOn: '2026-11-03', deleted: true }, 'pc2'),
+        record(moved, { text: 'Chuyển ngày lần nữa', occurredOn: '2026-11-25' }, 'pc2', 'u2'),
+      ]);
+    });
+    const [rows, expected] = await listingAndExpected();
+    expect(rows).toEqual(expected);
+    expect(rows.map((r) => [r.text, r.occurredOn])).toEqual(
+      expect.arrayContaining([
+        ['Giữ nguyên', '2026-11-01'],
+        ['Chuyển ngày lần nữa', '2026-11-25'],
+      ]),
+    );
+    expect(rows).toHaveLength(2);
+  });
+
+  it('follows updates, hard deletes and a cleared store', async () => {
+    const id = crypto.randomUUID();
+    await db.items.put(record(id, { text: 'Việc', occurredOn: '2026-11-01' }));
+    await db.items.update(id, { 'fields.kind': 'plan', 'fields.occurredOn': '2026-11-09' });
+    expect(await db.listing.toArray()).toMatchObject([{ id, kind: 'plan', occurredOn: '2026-11-09' }]);
+    await db.items.delete(id);
+    expect(await db.listing.count()).toBe(0);
+    await db.items.bulkPut([record('a', { text: 'a' }), record('b', { text: 'b' })]);
+    await db.items.clear();
+    expect(await db.listing.count()).toBe(0);
+  });
+
+  it('changes nothing when the transaction that wrote the item fails', async () => {
+    const id = crypto.randomUUID();
+    await expect(
+      db.transaction('rw', db.items, async () => {
+        await db.items.put(record(id, { text: 'Sẽ bị huỷ', occurredOn: '2026-11-01' }));
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    expect(await db.listing.count()).toBe(0);
+  });
+
+  it('wakes a live query of the listing when an item is written', async () => {
+    const seen: number[] = [];
+    const subscription = liveQuery(() => db.listing.count()).subscribe((count) => seen.push(count));
+    await expect.poll(() => seen).toEqual([0]);
+    await writeItem(db, crypto.randomUUID(), { text: 'Mới', occurredOn: '2026-11-01' });
+    await expect.poll(() => seen).toEqual([0, 1]);
+    subscription.unsubscribe();
+  });
+
+  it('is filled from the items of an older version when the database is upgraded: no clip goes missing', async () => {
+    db.close();
+    await Dexie.delete(name);
+    const older = new Dexie(name);
+    older.version(1).stores({ items: 'id, fields.occurredOn', outbox: '++seq, itemId', meta: 'key' });
+    const records = Array.from({ length: 50 }, (_, i) =>
+      record(crypto.randomUUID(), { text: `Việc ${i}`, occurredOn: '2026-11-01', deleted: i % 10 === 0 }),
+    );
+    await older.table('items').bulkPut([...records, record(crypto.randomUUID(), { rank: 1 })]);
+    older.close();
+    db = openGomDb(name);
+    const [rows, expected] = await listingAndExpected();
+    expect(rows).toHaveLength(45);
+    expect(rows).toEqual(expected);
+    expect(rows.map((r) => r.text).sort()).toEqual(
+      records
+        .map((r) => materializeItem(r, ''))
+        .filter((item) => item && !item.deleted)
+        .map((item) => item?.text)
+        .sort(),
+    );
+  });
+});
