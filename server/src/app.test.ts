@@ -144,9 +144,9 @@ describe('graceful shutdown', () => {
     });
     const slow: Storage = {
       ...env.storage,
-      pullItems: async (...args) => {
+      pullItemsJson: async (...args) => {
         await gate;
-        return env.storage.pullItems(...args);
+        return env.storage.pullItemsJson(...args);
       },
     };
     const server = await startServer(slow, { port: 0 });

@@ -29,7 +29,11 @@ interface PgClient {
 const pg = createRequire(join(root, 'server/package.json'))('pg') as {
   Client: new (options: { connectionString: string; connectionTimeoutMillis?: number }) => PgClient;
 };
-const gomMain = join(root, 'server/src/cli/main.ts');
+/**
+ * The `gom` the benchmarks serve; `GOM_BENCH_SERVER_ROOT` points at another checkout's folder (an
+ * older commit, say) to compare two versions of the server in the same conditions.
+ */
+const gomMain = join(process.env.GOM_BENCH_SERVER_ROOT ?? root, 'server/src/cli/main.ts');
 
 /** The machine's PostgreSQL service, as `.ci/run` uses it. */
 export const benchPgUrl = process.env.GOM_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -189,8 +193,11 @@ export async function spawnGomServe(
 ): Promise<ServeProcess> {
   const logPath = join(dir, `serve-${randomBytes(4).toString('hex')}.log`);
   const log = openSync(logPath, 'w');
+  // `--cpu-prof` is refused in NODE_OPTIONS, so a profiled run passes it here (written at the graceful exit).
+  const profileDir = process.env.GOM_BENCH_CPU_PROF;
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   // Node itself with tsx's loader, not the tsx launcher, so that the signal reaches the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', gomMain, 'serve', '--port', '0', ...cliArgs], {
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', gomMain, 'serve', '--port', '0', ...cliArgs], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', log, 'inherit'],

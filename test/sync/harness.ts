@@ -1,24 +1,65 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type GomDb, openGomDb } from '@gom/extension/features/db';
 import type { Fetch } from '@gom/extension/features/server-api';
-import { createApp, hashToken, newToken, openSqliteStorage, type Storage } from '@gom/server';
+import { createApp, hashToken, newToken, openPostgresStorage, openSqliteStorage, type Storage } from '@gom/server';
 import { defaultTaxonomy } from '@gom/shared';
+
+/** The PostgreSQL the suites also run against, when the environment gives one (as `.ci/run` does). */
+export const testPgUrl = process.env.GOM_TEST_PG_URL || undefined;
+
+interface PgClient {
+  connect(): Promise<void>;
+  query(sql: string): Promise<unknown>;
+  end(): Promise<void>;
+}
+// `pg` is the server's dependency, not the test package's: borrowed from there to drop the schema.
+const pg = createRequire(resolve(import.meta.dirname, '../../server/package.json'))('pg') as {
+  Client: new (options: { connectionString: string }) => PgClient;
+};
+
+interface ServerDatabase {
+  open(): Promise<Storage>;
+  remove(): Promise<void>;
+}
+
+/** A SQLite file in a temp folder, or a PostgreSQL schema of its own (dropped afterwards). */
+function serverDatabase(adapter: 'sqlite' | 'postgres'): ServerDatabase {
+  if (adapter === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'gom-sync-'));
+    return {
+      open: async () => openSqliteStorage(join(dir, 'gom.db')),
+      remove: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  if (!testPgUrl) throw new Error('GOM_TEST_PG_URL is not set');
+  const url = testPgUrl;
+  const schema = `gom_model_${randomBytes(6).toString('hex')}`;
+  return {
+    open: () => openPostgresStorage({ connectionString: url, schema, maxConnections: 2 }),
+    async remove() {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.end();
+    },
+  };
+}
 
 /** What goes wrong between a client and the server on one request. */
 export type Fault = 'none' | 'requestLost' | 'responseLost' | 'duplicated';
 
 /**
- * The real Hono app on a real SQLite file, reached through a `fetch` that can lose the request,
- * lose the response after the server committed, or deliver the request twice; `restart` closes
- * the database and opens it again, as a server process restart would.
+ * The real Hono app on a real SQLite file (or PostgreSQL schema), reached through a `fetch` that
+ * can lose the request, lose the response after the server committed, or deliver the request
+ * twice; `restart` closes the database and opens it again, as a server process restart would.
  */
-export async function startFaultyServer() {
-  const dir = mkdtempSync(join(tmpdir(), 'gom-sync-'));
-  const path = join(dir, 'gom.db');
-  let storage: Storage = openSqliteStorage(path);
+export async function startFaultyServer(adapter: 'sqlite' | 'postgres' = 'sqlite') {
+  const database = serverDatabase(adapter);
+  let storage: Storage = await database.open();
   await storage.addUnit(defaultTaxonomy.unit);
   const token = newToken();
   await storage.addUser(
@@ -55,12 +96,12 @@ export async function startFaultyServer() {
     fetchWith,
     async restart() {
       await storage.close();
-      storage = openSqliteStorage(path);
+      storage = await database.open();
       app = createApp({ storage });
     },
     async dispose() {
       await storage.close();
-      rmSync(dir, { recursive: true, force: true });
+      await database.remove();
     },
   };
 }

@@ -6,10 +6,16 @@ import { writeItem } from '@gom/extension/features/write-item';
 import type { ItemFieldsPatch } from '@gom/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Fault, openClientDb, startFaultyServer } from './harness';
+import { type Fault, openClientDb, startFaultyServer, testPgUrl } from './harness';
 
 const CLIENTS = 3;
 const RUNS = Number(process.env.GOM_PROPERTY_RUNS ?? 500);
+// Each PostgreSQL run migrates a schema of its own: fewer runs, the same scenarios.
+const PG_RUNS = Number(process.env.GOM_PROPERTY_PG_RUNS ?? 100);
+const adapters = [
+  { adapter: 'sqlite' as const, runs: RUNS },
+  ...(testPgUrl ? [{ adapter: 'postgres' as const, runs: PG_RUNS }] : []),
+];
 const SEED =
   process.env.GOM_SEED === undefined ? Date.now() ^ (Math.random() * 0x7fffffff) : Number(process.env.GOM_SEED);
 
@@ -75,8 +81,8 @@ function expectedFields(writes: Writes) {
   );
 }
 
-async function runScenario(clockSkews: number[], steps: Step[]): Promise<void> {
-  const server = await startFaultyServer();
+async function runScenario(adapter: 'sqlite' | 'postgres', clockSkews: number[], steps: Step[]): Promise<void> {
+  const server = await startFaultyServer(adapter);
   const dbs: GomDb[] = Array.from({ length: CLIENTS }, openClientDb);
   const offline = new Array<boolean>(CLIENTS).fill(false);
   const writes: Writes = new Map();
@@ -163,12 +169,14 @@ async function runScenario(clockSkews: number[], steps: Step[]): Promise<void> {
   }
 }
 
-describe('sync under faults (model-based, fast-check)', () => {
-  it(`converges: every write everywhere, no duplicates, replicas identical (${RUNS} runs)`, async () => {
-    console.log(`sync property: seed ${SEED} (replay with GOM_SEED=${SEED})`);
+describe.each(adapters)('sync under faults on $adapter (model-based, fast-check)', ({ adapter, runs }) => {
+  it(`converges: every write everywhere, no duplicates, replicas identical (${runs} runs)`, async () => {
+    console.log(`sync property on ${adapter}: seed ${SEED} (replay with GOM_SEED=${SEED})`);
     await fc.assert(
-      fc.asyncProperty(skews, fc.array(step, { maxLength: 30 }), (clockSkews, steps) => runScenario(clockSkews, steps)),
-      { numRuns: RUNS, seed: SEED },
+      fc.asyncProperty(skews, fc.array(step, { maxLength: 30 }), (clockSkews, steps) =>
+        runScenario(adapter, clockSkews, steps),
+      ),
+      { numRuns: runs, seed: SEED },
     );
   }, 300_000);
 });

@@ -1,6 +1,7 @@
 import {
   type ItemClocks,
   type ItemFieldsPatch,
+  MAX_PULL_LIMIT,
   type Mutation,
   mergeFields,
   mutationAsVersioned,
@@ -155,10 +156,10 @@ describe('syncNow: pull', () => {
       clocks: { text: '1700000000000-0000-otherpc', occurredOn: '1700000000000-0000-otherpc' },
     });
     expect(await readMeta(db, 'cursor')).toBe(1);
-    expect(server.state.pulls).toEqual(['?since=0&limit=500']);
+    expect(server.state.pulls).toEqual([`?since=0&limit=${MAX_PULL_LIMIT}`]);
     // Nothing new: one empty page from the saved cursor.
     expect(await syncNow({ db, serverUrl, token, fetch: server.fetch })).toEqual({ pushed: 0, pulled: 0 });
-    expect(server.state.pulls.at(-1)).toBe('?since=1&limit=500');
+    expect(server.state.pulls.at(-1)).toBe(`?since=1&limit=${MAX_PULL_LIMIT}`);
   });
 
   it('follows hasMore page by page', async () => {
@@ -167,9 +168,35 @@ describe('syncNow: pull', () => {
       server.otherClientWrites(crypto.randomUUID(), { text: `mục ${i}` }, 1_700_000_000_000 + i);
     const result = await syncNow({ db, serverUrl, token, fetch: server.fetch });
     expect(result.pulled).toBe(5);
-    expect(server.state.pulls).toEqual(['?since=0&limit=500', '?since=2&limit=500', '?since=4&limit=500']);
+    expect(server.state.pulls).toEqual([0, 2, 4].map((since) => `?since=${since}&limit=${MAX_PULL_LIMIT}`));
     expect(await db.items.count()).toBe(5);
     expect(await readMeta(db, 'cursor')).toBe(5);
+  });
+
+  it('asks for the next page while it writes the current one', async () => {
+    const server = fakeServer({ pageLimit: 2 });
+    for (let i = 0; i < 4; i += 1)
+      server.otherClientWrites(crypto.randomUUID(), { text: `mục ${i}` }, 1_700_000_000_000 + i);
+    const pullsAsked: number[] = [];
+    db.items.hook('creating', () => {
+      pullsAsked.push(server.state.pulls.length);
+    });
+    await syncNow({ db, serverUrl, token, fetch: server.fetch });
+    // The first page's two items were written after the second page had been asked for.
+    expect(pullsAsked.slice(0, 2)).toEqual([2, 2]);
+    expect(await db.items.count()).toBe(4);
+  });
+
+  it('keeps the pages written before one that fails to arrive, with their cursor', async () => {
+    const server = fakeServer({ pageLimit: 2 });
+    for (let i = 0; i < 4; i += 1)
+      server.otherClientWrites(crypto.randomUUID(), { text: `mục ${i}` }, 1_700_000_000_000 + i);
+    const fetch: Fetch = (input, init) =>
+      String(input).includes('since=2') ? Promise.reject(new TypeError('fetch failed')) : server.fetch(input, init);
+    await expect(syncNow({ db, serverUrl, token, fetch })).rejects.toThrow(OfficerError);
+    expect(await db.items.count()).toBe(2);
+    expect(await readMeta(db, 'cursor')).toBe(2);
+    expect(await syncNow({ db, serverUrl, token, fetch: server.fetch })).toEqual({ pushed: 0, pulled: 2 });
   });
 
   it('keeps a pending local edit when an older write of the same field is pulled', async () => {

@@ -1,8 +1,10 @@
 import {
   type ItemRecord,
+  MAX_PULL_LIMIT,
   maxHlc,
   mergeFields,
   type PulledItem,
+  type PullResponse,
   type PushRequest,
   pullResponseSchema,
   pushResponseSchema,
@@ -13,7 +15,8 @@ import { bearer, callServer, type Fetch, readJson } from './server-api';
 
 /** Small enough that one batch is a short server transaction, large enough that 10,000 edits take 50 requests. */
 export const PUSH_BATCH_SIZE = 200;
-const PULL_PAGE_SIZE = 500;
+/** The server's largest page: fewer round trips, and each page's Dexie transaction serves more items. */
+const PULL_PAGE_SIZE = MAX_PULL_LIMIT;
 
 export interface SyncTarget {
   db: GomDb;
@@ -57,6 +60,17 @@ async function pushOutbox(db: GomDb, serverUrl: string, token: string, fetch: Fe
   }
 }
 
+/** The record a pulled item leaves on this replica; none when the replica already holds all of it. */
+function pulledRecord(current: ItemRecord | undefined, incoming: PulledItem): ItemRecord | undefined {
+  const { id, authorId } = incoming;
+  // An item the replica does not hold is taken as it came (most of a first sync): the server's
+  // items are merges already, so merging one into nothing would only copy it field by field.
+  if (!current) return { id, authorId, fields: incoming.fields, clocks: incoming.clocks };
+  const { fields, clocks, changed } = mergeFields(current, incoming);
+  if (changed.length === 0 && current.authorId === authorId) return undefined;
+  return { id, authorId, fields, clocks };
+}
+
 /**
  * Merges one pulled page and moves the cursor in the same transaction, so a page is either fully
  * applied or pulled again. Field by field with the shared merge: a pending local edit with a newer
@@ -72,15 +86,9 @@ export async function applyPulledPage(db: GomDb, items: PulledItem[], cursor: nu
     let seen = await readMeta(db, 'hlc');
     for (const incoming of items) {
       const current = held.get(incoming.id);
-      const merged = mergeFields(current, incoming);
       for (const clock of Object.values(incoming.clocks)) seen = maxHlc(seen, clock);
-      if (current && merged.changed.length === 0 && current.authorId === incoming.authorId) continue;
-      const record: ItemRecord = {
-        id: incoming.id,
-        authorId: incoming.authorId,
-        fields: merged.fields,
-        clocks: merged.clocks,
-      };
+      const record = pulledRecord(current, incoming);
+      if (!record) continue;
       held.set(record.id, record);
       changed.set(record.id, record);
     }
@@ -92,19 +100,33 @@ export async function applyPulledPage(db: GomDb, items: PulledItem[], cursor: nu
   });
 }
 
+function fetchPage(serverUrl: string, token: string, fetch: Fetch, since: number): Promise<PullResponse> {
+  return callServer(fetch, `${serverUrl}/v1/sync/pull?since=${since}&limit=${PULL_PAGE_SIZE}`, {
+    headers: bearer(token),
+  }).then((response) => readJson(response, pullResponseSchema));
+}
+
+/**
+ * Pulls page after page, asking for the next one while the current one is written: the server
+ * reads and sends a page while the client writes the one before it. Pages are still applied one
+ * after the other, in revision order, each with its cursor.
+ */
 async function pullItems(db: GomDb, serverUrl: string, token: string, fetch: Fetch): Promise<number> {
   let cursor = (await readMeta(db, 'cursor')) ?? 0;
   let pulled = 0;
+  let next = fetchPage(serverUrl, token, fetch, cursor);
   for (;;) {
-    const response = await callServer(fetch, `${serverUrl}/v1/sync/pull?since=${cursor}&limit=${PULL_PAGE_SIZE}`, {
-      headers: bearer(token),
-    });
-    const page = await readJson(response, pullResponseSchema);
+    const page = await next;
+    if (page.hasMore) {
+      // A server that says "more" without moving the cursor would keep this loop going forever.
+      if (page.cursor <= cursor) throw new OfficerError('badResponse', `cursor ${page.cursor} after ${cursor}`);
+      next = fetchPage(serverUrl, token, fetch, page.cursor);
+      // Failing while this page is written leaves the request behind; its outcome is then of no use.
+      next.catch(() => undefined);
+    }
     await applyPulledPage(db, page.items, page.cursor);
     pulled += page.items.length;
     if (!page.hasMore) return pulled;
-    // A server that says "more" without moving the cursor would keep this loop going forever.
-    if (page.cursor <= cursor) throw new OfficerError('badResponse', `cursor ${page.cursor} after ${cursor}`);
     cursor = page.cursor;
   }
 }

@@ -1,7 +1,7 @@
 import { pullQuerySchema, pushRequestSchema } from '@gom/shared';
 import { Hono } from 'hono';
 import type { AuthEnv } from '../middleware/auth';
-import { applyPush, pull } from '../services/sync';
+import { applyPush, pullJson } from '../services/sync';
 import type { Storage } from '../storage/port';
 import { validate } from '../validate';
 
@@ -11,6 +11,7 @@ export function syncRoutes(storage: Storage) {
       return c.json(await applyPush(storage, c.get('user'), c.req.valid('json')));
     })
     .get('/pull', validate('query', pullQuerySchema), async (c) => {
-      return c.json(await pull(storage, c.get('user'), c.req.valid('query')));
+      const json = await pullJson(storage, c.get('user'), c.req.valid('query'));
+      return c.body(json, 200, { 'Content-Type': 'application/json' });
     });
 }

@@ -1,11 +1,4 @@
-import {
-  mergeFields,
-  mutationAsVersioned,
-  type PullQuery,
-  type PullResponse,
-  type PushRequest,
-  type PushResponse,
-} from '@gom/shared';
+import { mergeFields, mutationAsVersioned, type PullQuery, type PushRequest, type PushResponse } from '@gom/shared';
 import type { Storage, StoredItem, User } from '../storage/port';
 
 /**
@@ -52,11 +45,15 @@ export async function applyPush(storage: Storage, user: User, request: PushReque
   });
 }
 
-export async function pull(storage: Storage, user: User, query: PullQuery): Promise<PullResponse> {
-  const page = await storage.pullItems(user.unitId, query.since, query.limit);
-  return {
-    items: page.items.map(({ id, rev, authorId, fields, clocks }) => ({ id, rev, authorId, fields, clocks })),
-    cursor: page.cursor,
-    hasMore: page.hasMore,
-  };
+/**
+ * One pull page as the response's UTF-8 JSON. The items are the stored JSON as the database spliced
+ * it into an array: parsing them only to serialise them again took most of the server's time per page.
+ */
+export async function pullJson(storage: Storage, user: User, query: PullQuery) {
+  const page = await storage.pullItemsJson(user.unitId, query.since, query.limit);
+  return Buffer.concat([
+    Buffer.from('{"items":'),
+    page.items,
+    Buffer.from(`,"cursor":${page.cursor},"hasMore":${page.hasMore}}`),
+  ]);
 }

@@ -101,6 +101,13 @@ export interface PullPage {
   hasMore: boolean;
 }
 
+/** A pull page as the wire carries it: `items` is the JSON array of the stored items, in UTF-8, built by the database. */
+export interface PullPageJson {
+  items: Uint8Array;
+  cursor: number;
+  hasMore: boolean;
+}
+
 /** One exported report, kept so that the next report knows what was already reported. */
 export interface ReportRecord {
   id: string;
@@ -137,7 +144,13 @@ export interface Storage {
   exportUnit(unitId: string): Promise<UnitSnapshot | undefined>;
   /** Restores a unit that this database does not hold yet, atomically. */
   importUnit(snapshot: UnitSnapshot): Promise<void>;
+  /** The unit's items with a revision above `since`, in revision order, at most `limit` of them. */
   pullItems(unitId: string, since: number, limit: number): Promise<PullPage>;
+  /**
+   * The same page as `pullItems`, its items left as the JSON text the response carries: the stored
+   * JSON is passed through instead of parsed, checked and serialised again for every item.
+   */
+  pullItemsJson(unitId: string, since: number, limit: number): Promise<PullPageJson>;
   /** Items whose `occurredOn` lies in [from, to] (ISO dates, inclusive), tombstones included. */
   itemsOccurringBetween(unitId: string, from: string, to: string): Promise<StoredItem[]>;
   /** The unit's settings for one kind of report; empty when it has none. */

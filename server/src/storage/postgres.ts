@@ -1,5 +1,6 @@
 import type { ReportSettings, UnitProfile } from '@gom/shared';
 import pg from 'pg';
+import { type GroupSession, groupCommit, serialPerKey } from './group-commit';
 import {
   DuplicateError,
   type ReportRecord,
@@ -13,12 +14,15 @@ import {
   type ConfigRow,
   type ItemRow,
   type MutationRow,
+  type PullPageRow,
   type ReportRow,
   type SettingsRow,
   toConfig,
   toConfigInfo,
   toItem,
   toMutation,
+  toPullPage,
+  toPullPageJson,
   toReport,
   toSettings,
   toUnit,
@@ -137,12 +141,22 @@ const prepared = (name: keyof typeof statements, values: unknown[]) => ({
   values,
 });
 
+// The stored jsonb goes into the answer's text as PostgreSQL prints it; one statement, one snapshot.
+// Concatenated rather than `json_build_object`, which took twice as long (measured); no ORDER BY
+// inside string_agg, as in the SQLite adapter: it reads the LIMIT subquery in its order.
+const PULL = `WITH page AS (SELECT ${ITEM_COLUMNS} FROM items WHERE unit_id = $1 AND rev > $2 ORDER BY rev LIMIT $3)
+  SELECT '[' || coalesce(string_agg('{"id":' || to_json(id)::text || ',"rev":' || rev || ',"authorId":' ||
+      coalesce(to_json(author_id)::text, 'null') || ',"fields":' || fields::text || ',"clocks":' || clocks::text || '}',
+      ','), '') || ']' AS items,
+    max(rev) AS last,
+    EXISTS (SELECT 1 FROM items WHERE unit_id = $1 AND rev > (SELECT max(rev) FROM page)) AS more
+  FROM page`;
+
 /**
- * The sync transaction on one connection. `lockedRev` is the unit's revision read under its row
+ * The sync transaction on one connection. `locked.rev` is the unit's revision read under its row
  * lock: while the lock is held only this transaction moves it, so it is kept here instead of asked again.
  */
-function syncTransaction(client: pg.PoolClient, lockedUnit: string, lockedRev: number): SyncTransaction {
-  let rev = lockedRev;
+function syncTransaction(client: pg.PoolClient, lockedUnit: string, locked: { rev: number }): SyncTransaction {
   const itemArrays = (items: Array<Omit<StoredItem, 'rev'>>) => [
     items.map((i) => i.id),
     items.map((i) => i.authorId),
@@ -154,7 +168,7 @@ function syncTransaction(client: pg.PoolClient, lockedUnit: string, lockedRev: n
     if (rows.length !== count) throw new Error(`Unit ${unitId} does not exist`);
     if (count === 0) return [];
     const last = Math.max(...rows.map((r) => Number(r.rev)));
-    if (unitId === lockedUnit) rev = last;
+    if (unitId === lockedUnit) locked.rev = last;
     return Array.from({ length: count }, (_, i) => last - count + 1 + i);
   };
   return {
@@ -186,11 +200,66 @@ function syncTransaction(client: pg.PoolClient, lockedUnit: string, lockedRev: n
       return saved(unitId, 1, rows)[0]!;
     },
     currentRev: async (unitId) => {
-      if (unitId === lockedUnit) return rev;
+      if (unitId === lockedUnit) return locked.rev;
       const { rows } = await client.query<{ rev: string }>(prepared('rev', [unitId]));
       return rows[0] ? Number(rows[0].rev) : 0;
     },
   };
+}
+
+/**
+ * A group's transaction on one connection, its unit's row locked. The unit's row lock, held to
+ * COMMIT, makes the unit's pushes take turns across every process: two replays of one mutation id
+ * cannot both apply it, and a revision is never handed out twice. It also makes pull by revision
+ * safe: a push that took revision N+1 began after the one holding N had committed, so any snapshot
+ * that sees N+1 sees N, and a client's cursor never passes a revision that will commit later.
+ * Savepoint statements ride along with the next one (a simple query may hold several statements),
+ * so a work in a group costs one round trip more than alone.
+ */
+async function openGroup(pool: pg.Pool, unitId: string): Promise<GroupSession> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const abort = async () => {
+    // A connection that cannot even roll back is dropped, not handed to the next request.
+    await client.query('ROLLBACK').catch((failure: Error) => {
+      broken = failure;
+    });
+    client.release(broken);
+  };
+  try {
+    // BEGIN and the lock in one round trip: a simple query takes no parameters, so the unit id goes
+    // in as an escaped literal.
+    const results = (await client.query(
+      `BEGIN; SELECT rev FROM units WHERE id = ${client.escapeLiteral(unitId)} FOR UPDATE`,
+    )) as unknown as Array<pg.QueryResult<{ rev: string }>>;
+    const row = results[1]?.rows[0];
+    const locked = { rev: row ? Number(row.rev) : 0 };
+    let markedRev = locked.rev;
+    let kept = false;
+    return {
+      tx: syncTransaction(client, unitId, locked),
+      mark: async () => {
+        markedRev = locked.rev;
+        await client.query(kept ? 'RELEASE SAVEPOINT push; SAVEPOINT push' : 'SAVEPOINT push');
+        kept = false;
+      },
+      keep: () => {
+        kept = true;
+      },
+      undo: async () => {
+        await client.query('ROLLBACK TO SAVEPOINT push; RELEASE SAVEPOINT push');
+        locked.rev = markedRev;
+      },
+      commit: async () => {
+        await client.query('COMMIT');
+        client.release();
+      },
+      abort,
+    };
+  } catch (error) {
+    await abort();
+    throw error;
+  }
 }
 
 export interface PostgresOptions {
@@ -231,6 +300,12 @@ export async function openPostgresStorage({
   }
 
   const query = <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => pool.query<R>(sql, params);
+
+  const grouped = groupCommit({ open: (unitId) => openGroup(pool, unitId), serialize: serialPerKey() });
+  const pullItemsJson = async (unitId: string, since: number, limit: number) => {
+    const { rows } = await pool.query<PullPageRow>({ name: 'gom_pull', text: PULL, values: [unitId, since, limit] });
+    return toPullPageJson(rows[0]!, since);
+  };
 
   return {
     addUnit: async (unit: UnitProfile) => {
@@ -276,42 +351,11 @@ export async function openPostgresStorage({
       const { rows } = await query<UserRow>('SELECT * FROM users WHERE id = $1', [userId]);
       return rows[0] && toUser(rows[0]);
     },
-    transaction: async (unitId, work) => {
-      const client = await pool.connect();
-      let broken: Error | undefined;
-      try {
-        // The unit's row lock, held to COMMIT, makes the unit's pushes take turns across every
-        // process: two replays of one mutation id cannot both apply it, and a revision is never
-        // handed out twice. It also makes pull by revision safe: a push that took revision N+1
-        // began after the one holding N had committed, so any snapshot that sees N+1 sees N, and
-        // a client's cursor never passes a revision that will commit later.
-        // BEGIN and the lock go in one round trip: a simple query may hold several statements but
-        // no parameters, so the unit id goes in as an escaped literal.
-        const results = (await client.query(
-          `BEGIN; SELECT rev FROM units WHERE id = ${client.escapeLiteral(unitId)} FOR UPDATE`,
-        )) as unknown as Array<pg.QueryResult<{ rev: string }>>;
-        const locked = results[1]?.rows[0];
-        const result = await work(syncTransaction(client, unitId, locked ? Number(locked.rev) : 0));
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        // A connection that cannot even roll back is dropped, not handed to the next request.
-        await client.query('ROLLBACK').catch((failure: Error) => {
-          broken = failure;
-        });
-        throw error;
-      } finally {
-        client.release(broken);
-      }
-    },
-    pullItems: async (unitId, since, limit) => {
-      const { rows } = await query<JsonbItemRow>(
-        `SELECT ${ITEM_COLUMNS} FROM items WHERE unit_id = $1 AND rev > $2 ORDER BY rev LIMIT $3`,
-        [unitId, since, limit + 1],
-      );
-      const items = rows.slice(0, limit).map(toStoredItem);
-      return { items, cursor: items.at(-1)?.rev ?? since, hasMore: rows.length > limit };
-    },
+    // The pushes of one unit that arrive while its previous group runs share the next transaction;
+    // other units' groups run alongside, each on its own connection.
+    transaction: (unitId, work) => grouped(unitId, work),
+    pullItems: async (unitId, since, limit) => toPullPage(await pullItemsJson(unitId, since, limit)),
+    pullItemsJson,
     itemsOccurringBetween: async (unitId, from, to) =>
       (
         await query<JsonbItemRow>(

@@ -3,6 +3,8 @@ import type {
   AppliedMutation,
   ConfigVersion,
   ConfigVersionInfo,
+  PullPage,
+  PullPageJson,
   ReportRecord,
   Role,
   StoredItem,
@@ -150,4 +152,24 @@ export const toConfigInfo = (r: ConfigRow): ConfigVersionInfo => ({
 export const toConfig = (r: ConfigRow): ConfigVersion => ({
   ...toConfigInfo(r),
   document: JSON.parse(r.document ?? 'null'),
+});
+
+/** One statement's pull page: the items' JSON array text, the last revision in it, whether any follows. */
+export interface PullPageRow {
+  items: Uint8Array | string;
+  last: number | string | null;
+  more: number | boolean;
+}
+
+export const toPullPageJson = (r: PullPageRow, since: number): PullPageJson => ({
+  items: typeof r.items === 'string' ? Buffer.from(r.items) : r.items,
+  cursor: r.last === null ? since : Number(r.last),
+  hasMore: Boolean(r.more),
+});
+
+/** A page of items for the server's own readers: the wire's JSON parsed. */
+export const toPullPage = (page: PullPageJson): PullPage => ({
+  items: JSON.parse(Buffer.from(page.items).toString()) as StoredItem[],
+  cursor: page.cursor,
+  hasMore: page.hasMore,
 });

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { UnitProfile } from '@gom/shared';
 import Database from 'better-sqlite3';
+import { groupCommit } from './group-commit';
 import {
   DuplicateError,
   type ReportRecord,
@@ -16,12 +17,15 @@ import {
   type ConfigRow,
   type ItemRow,
   type MutationRow,
+  type PullPageRow,
   type ReportRow,
   type SettingsRow,
   toConfig,
   toConfigInfo,
   toItem,
   toMutation,
+  toPullPage,
+  toPullPageJson,
   toReport,
   toSettings,
   toUnit,
@@ -169,9 +173,16 @@ export function openSqliteStorage(path: string): Storage {
       INSERT INTO items (unit_id, id, rev, author_id, fields, clocks, occurred_on) VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (unit_id, id) DO UPDATE SET rev = excluded.rev, author_id = excluded.author_id,
         fields = excluded.fields, clocks = excluded.clocks, occurred_on = excluded.occurred_on`),
-    pull: db.prepare(
-      'SELECT id, rev, author_id, fields, clocks FROM items WHERE unit_id = ? AND rev > ? ORDER BY rev LIMIT ?',
-    ),
+    // The stored JSON columns are spliced into the answer's bytes as they are; one statement, one
+    // snapshot. No ORDER BY inside group_concat: it sorted the page's rows again (2/3 of the query's
+    // time, measured); the aggregate reads the LIMIT subquery's rows in their order, as a test checks.
+    pull: db.prepare(`
+      WITH page AS (SELECT id, rev, author_id, fields, clocks FROM items WHERE unit_id = @unitId AND rev > @since ORDER BY rev LIMIT @limit)
+      SELECT CAST('[' || coalesce(group_concat(format('{"id":%s,"rev":%d,"authorId":%s,"fields":%s,"clocks":%s}',
+          json_quote(id), rev, json_quote(author_id), fields, clocks), ','), '') || ']' AS BLOB) AS items,
+        max(rev) AS last,
+        EXISTS (SELECT 1 FROM items WHERE unit_id = @unitId AND rev > (SELECT max(rev) FROM page)) AS more
+      FROM page`),
     getSettings: db.prepare('SELECT settings FROM report_settings WHERE unit_id = ? AND kind = ?'),
     putSettings: db.prepare(`
       INSERT INTO report_settings (unit_id, kind, settings, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -262,54 +273,30 @@ export function openSqliteStorage(path: string): Storage {
     currentRev: async (unitId) => (stmt.currentRev.get(unitId) as number | undefined) ?? 0,
   };
 
-  /**
-   * Group commit: the pushes that ask for a transaction within one turn of the event loop share
-   * one SQLite transaction, each inside its own savepoint. One commit (one WAL append) then serves
-   * them all; a push whose work fails rolls back to its savepoint, so it changes nothing while the
-   * others commit. Every push is answered only after the shared COMMIT returned.
-   */
-  interface Waiting {
-    work: (tx: SyncTransaction) => Promise<unknown>;
-    done: (value: unknown) => void;
-    fail: (error: unknown) => void;
-  }
-  let waiting: Waiting[] = [];
-  const runGroup = async () => {
-    const group = waiting;
-    waiting = [];
-    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
-    try {
+  // SQLite has one writer at a time, so every unit's pushes share the groups (one key), and they
+  // take their turn in the connection's queue like any other work.
+  const grouped = groupCommit({
+    open: () => {
       stmt.begin.run();
-      for (const { work } of group) {
-        stmt.savepoint.run();
-        try {
-          const value = await work(tx);
-          stmt.release.run();
-          outcomes.push({ ok: true, value });
-        } catch (error) {
+      return {
+        tx,
+        mark: () => stmt.savepoint.run(),
+        keep: () => stmt.release.run(),
+        undo: () => {
           stmt.rollbackTo.run();
           stmt.release.run();
-          outcomes.push({ ok: false, error });
-        }
-      }
-      stmt.commit.run();
-    } catch (error) {
-      // The transaction itself failed (disk full, I/O): nothing of the group is kept.
-      if (db.inTransaction) stmt.rollback.run();
-      for (const { fail } of group) fail(error);
-      return;
-    }
-    group.forEach(({ done, fail }, i) => {
-      const outcome = outcomes[i]!;
-      if (outcome.ok) done(outcome.value);
-      else fail(outcome.error);
-    });
-  };
-  const groupTransaction = <T>(work: (tx: SyncTransaction) => Promise<T>) =>
-    new Promise<T>((done, fail) => {
-      if (waiting.length === 0) setImmediate(() => void serial(runGroup));
-      waiting.push({ work, done: done as (value: unknown) => void, fail });
-    });
+        },
+        commit: () => stmt.commit.run(),
+        abort: () => {
+          if (db.inTransaction) stmt.rollback.run();
+        },
+      };
+    },
+    serialize: (_key, run) => serial(run),
+  });
+
+  const pullItemsJson = (unitId: string, since: number, limit: number) =>
+    serial(() => toPullPageJson(stmt.pull.get({ unitId, since, limit }) as PullPageRow, since));
 
   return {
     addUnit: (unit: UnitProfile) =>
@@ -399,14 +386,10 @@ export function openSqliteStorage(path: string): Storage {
           }
         })();
       }),
-    // SQLite has one writer at a time: BEGIN IMMEDIATE already keeps every other unit's push out.
-    transaction: (_unitId, work) => groupTransaction(work),
-    pullItems: (unitId, since, limit) =>
-      serial(() => {
-        const rows = stmt.pull.all(unitId, since, limit + 1) as TextItemRow[];
-        const items = rows.slice(0, limit).map(toStoredItem);
-        return { items, cursor: items.at(-1)?.rev ?? since, hasMore: rows.length > limit };
-      }),
+    // BEGIN IMMEDIATE already keeps every other unit's push out.
+    transaction: (_unitId, work) => grouped('', work),
+    pullItems: async (unitId, since, limit) => toPullPage(await pullItemsJson(unitId, since, limit)),
+    pullItemsJson,
     itemsOccurringBetween: (unitId, from, to) =>
       serial(() => (stmt.between.all(unitId, from, to) as TextItemRow[]).map(toStoredItem)),
     getReportSettings: (unitId, kind) =>

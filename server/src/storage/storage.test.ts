@@ -170,6 +170,49 @@ describe.each(testAdapters)('storage on $name', (adapter) => {
     expect([...seen].sort()).toEqual(['mutation00', 'mutation01', 'mutation03', 'mutation04', 'mutation05']);
   });
 
+  it('pulls pages in revision order, not in the order the rows were first written, with the cursor and whether more follow', async () => {
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    await storage.transaction(unit.id, async (tx) => {
+      for (const [id, text] of [
+        [a, 'a'],
+        [b, 'b'],
+        [c, 'c'],
+        [a, 'a2'],
+        [b, 'b2'],
+      ] as const) {
+        await tx.putItem(unit.id, { id, authorId: null, fields: { text }, clocks: { text: '1700000000000-0000-c' } });
+      }
+    });
+    const page = async (since: number, limit: number) => {
+      const json = await storage.pullItemsJson(unit.id, since, limit);
+      expect({ ...json, items: JSON.parse(Buffer.from(json.items).toString()) }).toEqual(
+        await storage.pullItems(unit.id, since, limit),
+      );
+      const { items, cursor, hasMore } = await storage.pullItems(unit.id, since, limit);
+      return { items: items.map((i) => [i.rev, i.fields.text]), cursor, hasMore };
+    };
+    expect(await page(0, 2)).toEqual({
+      items: [
+        [3, 'c'],
+        [4, 'a2'],
+      ],
+      cursor: 4,
+      hasMore: true,
+    });
+    expect(await page(4, 2)).toEqual({ items: [[5, 'b2']], cursor: 5, hasMore: false });
+    expect(await page(0, 10)).toEqual({
+      items: [
+        [3, 'c'],
+        [4, 'a2'],
+        [5, 'b2'],
+      ],
+      cursor: 5,
+      hasMore: false,
+    });
+    expect(await page(5, 2)).toEqual({ items: [], cursor: 5, hasMore: false });
+    expect((await storage.pullItems(other.id, 0, 10)).items).toEqual([]);
+  });
+
   it('hands out unique revisions to concurrent pushes, and loses none', async () => {
     const pushes = Array.from({ length: 20 }, (_, i) => push(member, [`a${i}`, `b${i}`, `c${i}`]));
     await Promise.all(pushes);
