@@ -1,4 +1,4 @@
-import { listedItemOf } from '@gom/extension/features/db-listing';
+import { listingDaysOf } from '@gom/extension/features/db-listing';
 import { defaultItemFields, defaultTaxonomy, type ItemRecord, localIsoDate } from '@gom/shared';
 import { launchBenchBrowser } from './extension-support';
 import { percentile, round } from './percentiles';
@@ -59,7 +59,7 @@ export async function run(): Promise<BenchResult> {
       if (i > 0) empty.push((await shown.jsonValue()) as number);
       await page.close();
     }
-    // Each record with its listing row, as the extension's writes leave them (one transaction).
+    // Each record with its listing day, as the extension's writes leave them (one transaction).
     const seeded = records(month);
     await seeder.evaluate(
       ({ rows, listing }) =>
@@ -77,7 +77,7 @@ export async function run(): Promise<BenchResult> {
             tx.onerror = () => reject(tx.error);
           };
         }),
-      { rows: seeded, listing: seeded.flatMap((record) => listedItemOf(record) ?? []) },
+      { rows: seeded, listing: listingDaysOf(seeded) },
     );
     await seeder.close();
 

@@ -34,8 +34,9 @@ async function emptyClient(page: Page): Promise<void> {
         const open = indexedDB.open('gom');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction(['items', 'outbox', 'meta'], 'readwrite');
-          for (const store of ['items', 'outbox', 'meta']) tx.objectStore(store).clear();
+          const stores = ['items', 'listing', 'outbox', 'meta'];
+          const tx = open.result.transaction(stores, 'readwrite');
+          for (const store of stores) tx.objectStore(store).clear();
           tx.oncomplete = () => {
             open.result.close();
             resolve();

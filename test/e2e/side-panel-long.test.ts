@@ -1,4 +1,4 @@
-import { listedItemOf } from '@gom/extension/features/db-listing';
+import { listingDaysOf } from '@gom/extension/features/db-listing';
 import { type ItemRecord, localIsoDate } from '@gom/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,7 +31,7 @@ beforeAll(async () => {
       clocks: Object.fromEntries(Object.keys(fields).map((key) => [key, clock])),
     };
   });
-  // Each record with its listing row, as the extension's own writes leave them.
+  // Each record with its listing day, as the extension's own writes leave them.
   await seeder.evaluate(
     ({ items, listing }) =>
       new Promise<void>((resolve, reject) => {
@@ -47,7 +47,7 @@ beforeAll(async () => {
           };
         };
       }),
-    { items: records, listing: records.flatMap((record) => listedItemOf(record) ?? []) },
+    { items: records, listing: listingDaysOf(records) },
   );
   await seeder.close();
   panel = await browser.openExtensionPage('sidepanel.html');

@@ -22,12 +22,19 @@ export interface ListedItem
   createdBy: string | null;
 }
 
-/** `[occurredOn, id]`: a period is one key range of the store itself, read without an index. */
-type ListingKey = [string, string];
+/**
+ * A day of the listing: the rows of the items that occurred that day. Rows are kept by day, not
+ * one a record, because the cost of IndexedDB is per record: a month is ~30 records to read, and
+ * a pulled page of 1,000 items adds a few dozen writes to sync rather than 1,000.
+ */
+export interface ListingDay {
+  day: string;
+  rows: ListedItem[];
+}
 
 export const ITEMS_TABLE = 'items';
 export const LISTING_TABLE = 'listing';
-export const LISTING_SCHEMA = '[occurredOn+id]';
+export const LISTING_SCHEMA = 'day';
 
 /** The listing row of a record; null when the list does not show it (deleted, or its text not arrived yet). */
 export function listedItemOf(record: ItemRecord): ListedItem | null {
@@ -48,9 +55,17 @@ export function listedItemOf(record: ItemRecord): ListedItem | null {
   };
 }
 
-function keyOf(record: ItemRecord | undefined): ListingKey | null {
-  const row = record && listedItemOf(record);
-  return row ? [row.occurredOn, row.id] : null;
+/** The listing of records as the middleware leaves it, day by day: for an upgrade, or a test seeding a store directly. */
+export function listingDaysOf(records: ItemRecord[]): ListingDay[] {
+  const days = new Map<string, ListedItem[]>();
+  for (const record of records) {
+    const row = listedItemOf(record);
+    if (!row) continue;
+    const rows = days.get(row.occurredOn);
+    if (rows) rows.push(row);
+    else days.set(row.occurredOn, [row]);
+  }
+  return [...days].map(([day, rows]) => ({ day, rows }));
 }
 
 /** The item ids a write touches: their records are read before it, so that the rows it moves or removes are known. */
@@ -59,8 +74,9 @@ function idsWritten(req: DBCoreAddRequest | DBCorePutRequest | DBCoreDeleteReque
 }
 
 /**
- * The listing rows after a write, from each id's record before it and after it. Only the last
- * write of an id in a batch counts: the listing follows the item's final state.
+ * The listing days after a write, from each id's record before it and after it: its row leaves
+ * the day it was listed under and joins the day it occurs on now. Only the last write of an id in
+ * a batch counts: the listing follows the item's final state.
  */
 function relist(
   listing: DBCoreTable,
@@ -69,29 +85,66 @@ function relist(
   before: (ItemRecord | undefined)[],
   after: Map<string, ItemRecord | undefined>,
 ): Promise<unknown> {
-  const removed: ListingKey[] = [];
-  const rows: ListedItem[] = [];
+  const leaving = new Map<string, Set<string>>();
+  const joining = new Map<string, Map<string, ListedItem>>();
   const seen = new Set<string>();
   ids.forEach((id, index) => {
     if (seen.has(id) || !after.has(id)) return;
     seen.add(id);
-    const old = keyOf(before[index]);
+    const previous = before[index];
+    const old = previous && listedItemOf(previous);
     const next = after.get(id);
     const row = next ? listedItemOf(next) : null;
-    if (old && !(row && row.occurredOn === old[0])) removed.push(old);
-    if (row) rows.push(row);
+    if (old) leaving.set(old.occurredOn, (leaving.get(old.occurredOn) ?? new Set()).add(id));
+    if (row) joining.set(row.occurredOn, (joining.get(row.occurredOn) ?? new Map()).set(id, row));
   });
-  return Promise.all([
-    removed.length > 0 && listing.mutate({ trans, type: 'delete', keys: removed }),
-    rows.length > 0 && listing.mutate({ trans, type: 'put', values: rows }),
-  ]);
+  const days = [...new Set([...leaving.keys(), ...joining.keys()])];
+  if (days.length === 0) return Promise.resolve();
+  return listing.getMany({ trans, keys: days }).then((found: (ListingDay | undefined)[]) => {
+    const kept: ListingDay[] = [];
+    const emptied: string[] = [];
+    days.forEach((day, index) => {
+      const gone = leaving.get(day);
+      const rows = joining.get(day);
+      const stay = (found[index]?.rows ?? []).filter((row) => !gone?.has(row.id) && !rows?.has(row.id));
+      const all = rows ? [...stay, ...rows.values()] : stay;
+      if (all.length > 0) kept.push({ day, rows: all });
+      else if (found[index]) emptied.push(day);
+    });
+    return Promise.all([
+      kept.length > 0 && listing.mutate({ trans, type: 'put', values: kept }),
+      emptied.length > 0 && listing.mutate({ trans, type: 'delete', keys: emptied }),
+    ]);
+  });
+}
+
+// The records of items read or written in each transaction: sync reads a page's records before
+// merging them, and its write would otherwise read them all again to find their old rows.
+const known = new WeakMap<DBCoreTransaction, Map<string, ItemRecord | undefined>>();
+
+function knownIn(trans: DBCoreTransaction): Map<string, ItemRecord | undefined> {
+  let records = known.get(trans);
+  if (!records) {
+    records = new Map();
+    known.set(trans, records);
+  }
+  return records;
 }
 
 // Promise chains, not `await`: Dexie keeps its transaction zone across `then` of its own
 // promises, and a native `await` here would lose it.
 function itemsKeepingListing(items: DBCoreTable, listing: () => DBCoreTable): DBCoreTable {
+  const recordsBefore = (trans: DBCoreTransaction, ids: string[]): Promise<(ItemRecord | undefined)[]> => {
+    const records = knownIn(trans);
+    const unread = [...new Set(ids.filter((id) => !records.has(id)))];
+    if (unread.length === 0) return Promise.resolve(ids.map((id) => records.get(id)));
+    return items.getMany({ trans, keys: unread }).then((found: (ItemRecord | undefined)[]) => {
+      unread.forEach((id, index) => records.set(id, found[index]));
+      return ids.map((id) => records.get(id));
+    });
+  };
   const write = (req: DBCoreMutateRequest, ids: string[]) =>
-    items.getMany({ trans: req.trans, keys: ids }).then((before) =>
+    recordsBefore(req.trans, ids).then((before) =>
       items.mutate(req).then((result) => {
         // A failed operation changed nothing: its listing row stays as it was.
         const after = new Map<string, ItemRecord | undefined>();
@@ -99,11 +152,21 @@ function itemsKeepingListing(items: DBCoreTable, listing: () => DBCoreTable): DB
           if (result.failures[index]) return;
           after.set(id, req.type === 'put' || req.type === 'add' ? req.values[index] : undefined);
         });
+        const records = knownIn(req.trans);
+        for (const [id, record] of after) records.set(id, record);
         return relist(listing(), req.trans, ids, before, after).then(() => result);
       }),
     );
   return {
     ...items,
+    getMany: (req) =>
+      items.getMany(req).then((found: (ItemRecord | undefined)[]) => {
+        const records = knownIn(req.trans);
+        req.keys.forEach((id: string, index: number) => {
+          records.set(id, found[index]);
+        });
+        return found;
+      }),
     mutate: (req) => {
       if (req.type !== 'deleteRange') return write(req, idsWritten(req));
       return items

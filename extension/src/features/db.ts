@@ -1,6 +1,6 @@
 import type { BayesModel, ItemFieldsPatch, ItemRecord } from '@gom/shared';
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import { LISTING_SCHEMA, type ListedItem, listedItemOf, listingMiddleware } from './db-listing';
+import { LISTING_SCHEMA, type ListingDay, listingDaysOf, listingMiddleware } from './db-listing';
 import { newClientId } from './random-id';
 import type { ReportedItems } from './reported-items';
 
@@ -45,7 +45,7 @@ export type GomDb = Dexie & {
   outbox: EntityTable<OutboxRow, 'seq'>;
   meta: EntityTable<MetaRow, 'key'>;
   /** What the list shows of each live item, kept by `listingMiddleware`: never written directly. */
-  listing: Table<ListedItem, [string, string]>;
+  listing: Table<ListingDay, string>;
 };
 
 /** The extension's database; tests pass their own name to get a fresh one. */
@@ -65,7 +65,7 @@ export function openGomDb(name = 'gom'): GomDb {
     .stores({ listing: LISTING_SCHEMA })
     .upgrade(async (tx) => {
       const records: ItemRecord[] = await tx.table('items').toArray();
-      await tx.table('listing').bulkPut(records.map(listedItemOf).filter((row) => row !== null));
+      await tx.table('listing').bulkPut(listingDaysOf(records));
     });
   db.use(listingMiddleware);
   return db;

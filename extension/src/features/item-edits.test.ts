@@ -133,7 +133,10 @@ describe('filterView', () => {
     await clip('Góp ý dự thảo Kế hoạch cải cách hành chính');
     const plan = await clip('Hoàn thiện hồ sơ kỷ niệm chương');
     await db.items.update(plan, { 'fields.kind': 'plan' });
-    const view = periodView(await db.listing.toArray(), parsePeriod(localIsoDate(now).slice(0, 7)));
+    const view = periodView(
+      (await db.listing.toArray()).flatMap((day) => day.rows),
+      parsePeriod(localIsoDate(now).slice(0, 7)),
+    );
     expect(filterView(view, noFilter)).toBe(view);
     const texts = (v: ReturnType<typeof filterView>) =>
       v.parts.flatMap((p) => p.sections.flatMap((s) => s.items.map((i) => i.text)));

@@ -15,7 +15,6 @@ import {
   type ReportTemplate,
   suggestCategory,
 } from '@gom/shared';
-import Dexie from 'dexie';
 import type { GomDb } from './db';
 import type { ListedItem } from './db-listing';
 import { templateFor } from './period-choice';
@@ -53,12 +52,10 @@ export function recordsInPeriod(db: GomDb, period: Pick<Period, 'from' | 'to'>):
   return db.items.where('fields.occurredOn').between(period.from, period.to, true, true).toArray();
 }
 
-/** The listing rows of the period's live items: one key range of the store, no index. */
-export function listingInPeriod(db: GomDb, period: Pick<Period, 'from' | 'to'>): Promise<ListedItem[]> {
-  return db.listing
-    .where('[occurredOn+id]')
-    .between([period.from, Dexie.minKey], [period.to, Dexie.maxKey], true, true)
-    .toArray();
+/** The listing rows of the period's live items: its days, one key range of the store. */
+export async function listingInPeriod(db: GomDb, period: Pick<Period, 'from' | 'to'>): Promise<ListedItem[]> {
+  const days = await db.listing.where('day').between(period.from, period.to, true, true).toArray();
+  return days.flatMap((day) => day.rows);
 }
 
 /**
