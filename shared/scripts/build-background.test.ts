@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cldrTexts, countBackground, fluentValues, htmlText, moTranslations, packBackground } from './build-background';
+import {
+  cldrTexts,
+  countBackground,
+  fluentValues,
+  htmlText,
+  informativePairs,
+  manText,
+  moTranslations,
+  packBackground,
+} from './build-background';
 
 /** A little-endian GNU .mo catalogue of the given (id, translation) pairs, the header entry first. */
 function mo(entries: Array<[string, string]>): Buffer {
@@ -53,6 +62,17 @@ describe('reading the background packages', () => {
     expect(fluentValues(ftl).filter(Boolean)).toEqual(['Thẻ mới', 'Mở   thẻ mới']);
   });
 
+  it('takes the text of a manual page, requests and font changes out', () => {
+    const roff = '.\\" chú thích\n.SH "TÊN"\n\\fBls\\fR \\- liệt kê nội dung thư mục\n.TP\n';
+    expect(manText(roff).map((l) => l.replace(/\s+/g, ' ').trim())).toEqual([
+      '',
+      'TÊN',
+      'ls liệt kê nội dung thư mục',
+      '',
+      '',
+    ]);
+  });
+
   it('takes each keyword of a CLDR annotation apart', () => {
     const xml =
       '<annotation cp="✊">bàn tay nắm | nắm tay</annotation><subdivision type="lavi">Viêng Chăn</subdivision>';
@@ -75,6 +95,36 @@ describe('counting the background', () => {
     expect(counts.unigram.has('continue')).toBe(false);
     expect(counts.bigram.get('tệp để')).toBeUndefined();
     expect(counts.bigram.get('viêng chăn')).toBe(2);
+  });
+
+  it('adds from a pairs-only source the pairs of known syllables only, and no syllable', () => {
+    const counts = countBackground(
+      [
+        { lines: ['phân bổ ngân sách', 'xơ mướp ngân sách'], weight: 1, pairsOnly: true },
+        { lines: ['ngân sách nhà nước'], weight: 1 },
+      ],
+      ['phân', 'bổ'],
+    );
+    expect(counts.bigram.get('phân bổ')).toBe(1);
+    expect(counts.bigram.get('bổ ngân')).toBe(1);
+    expect(counts.bigram.get('ngân sách')).toBe(3);
+    expect(counts.bigram.has('xơ mướp')).toBe(false);
+    expect(counts.unigram.has('phân')).toBe(false);
+    expect(counts.unigram.get('ngân')).toBe(1);
+  });
+
+  it('keeps the pairs that tell most beyond their syllables: a fixed pair before a pair of common words', () => {
+    // "của" and "các" follow each other as often as chance says: their pairs tell nothing.
+    const bigram = new Map([
+      ['của các', 30],
+      ['các của', 30],
+      ['của của', 30],
+      ['các các', 30],
+      ['phân bổ', 5],
+      ['của nó', 1],
+    ]);
+    expect([...informativePairs(bigram, 1).keys()]).toEqual(['phân bổ']);
+    expect(informativePairs(bigram, 10).has('của nó')).toBe(false);
   });
 
   it('keeps the pairs seen twice or more, grouped by their first syllable', () => {

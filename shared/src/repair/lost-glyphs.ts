@@ -44,6 +44,9 @@ const MAX_TOKEN = 16;
 const EXTRA_SPACE = Math.log(0.001);
 const RESTORED_GLYPH = Math.log(0.6);
 const BEAM = 10;
+// A space beside a fragment may be a real space, the fragment's glyph lost on its other side ("vụ
+// t ", "tế" with ế lost): a reading of this space as a word rarer than this is weak evidence.
+const SPACE_STAYS = -9;
 // After a bullet, a full stop or an opening bracket or quote a word usually has a capital.
 const SENTENCE_OPENER = /[-.!?(“"'+•–]/u;
 const START_CASE: Record<Casing, number> = { lower: Math.log(0.2), title: Math.log(0.75), upper: Math.log(0.05) };
@@ -226,12 +229,30 @@ function alphabet(model: SyllableModel): string[] {
 interface Spot {
   left: string;
   right: string;
+  /** Whether the word on the left (or, with none, the right) opens a sentence: a capital is expected there. */
+  opens: boolean;
+  /** Whether a space stands on the far side of the left / right word: its glyph may be lost there instead. */
+  farLeft: boolean;
+  farRight: boolean;
+}
+
+/**
+ * Whether a word stands as written: a syllable in lower, title or upper case, or a known token. A
+ * capital inside a word ("kÁt") is no reading, nor a lone consonant that the learned text had as a
+ * list letter ("điểm c"): what a damaged syllable leaves ("k t" of "kết").
+ */
+function standsAsWord(model: SyllableModel, word: string): boolean {
+  const key = modelKey(model, word);
+  if (key === null) return false;
+  if (key !== word.toLowerCase()) return word.length > 1;
+  const rest = word.slice(1);
+  return rest === rest.toLowerCase() || word === word.toUpperCase();
 }
 
 /** Spaces touching a word that is neither a syllable nor a known token: where a glyph may have been lost. */
 function suspiciousSpots(text: string, model: SyllableModel): Spot[] {
   const spots: Spot[] = [];
-  const known = (w: string) => modelKey(model, w) !== null;
+  const known = (w: string) => standsAsWord(model, w);
   for (let p = 0; p < text.length; p++) {
     if (text[p] !== ' ') continue;
     let a = p;
@@ -240,15 +261,49 @@ function suspiciousSpots(text: string, model: SyllableModel): Spot[] {
     while (b < text.length && LETTER.test(text[b]!)) b++;
     const left = text.slice(a, p);
     const right = text.slice(p + 1, b);
-    if ((left !== '' && !known(left)) || (right !== '' && !known(right))) spots.push({ left, right });
+    // The word a reading starts: the left one, or with none, the right one.
+    const start = left !== '' ? a : p + 1;
+    const mark = text
+      .slice(Math.max(0, start - 8), start)
+      .replace(/ +$/, '')
+      .at(-1);
+    const opens = mark === undefined ? start < 8 : mark === '\n' || SENTENCE_OPENER.test(mark);
+    if ((left !== '' && !known(left)) || (right !== '' && !known(right)))
+      spots.push({
+        left,
+        right,
+        opens,
+        farLeft: left !== '' && text[a - 1] === ' ',
+        farRight: right !== '' && text[b] === ' ',
+      });
   }
   return spots;
 }
 
-function resolves(spot: Spot, glyph: string, known: (w: string) => boolean): boolean {
-  if (known(spot.left + glyph + spot.right)) return true;
-  if (spot.left !== '' && !known(spot.left) && known(spot.left + glyph)) return true;
-  return spot.right !== '' && !known(spot.right) && known(glyph + spot.right);
+/** log P of a word standing alone where it is, with the casing of a sentence start or not, or null when it is no word. */
+function wordLogProb(model: SyllableModel, word: string, opens: boolean): number | null {
+  if (!standsAsWord(model, word)) return null;
+  const key = modelKey(model, word)!;
+  return logProb(model, null, key) + (opens ? sentenceStartCase(model, key, word) : caseLogProb(model, key, word));
+}
+
+/**
+ * How likely the words are that the glyph in the spot's space leaves — one word, or one beside a
+ * word that stood already (log P of the new word) — or null when it leaves a piece that is no word.
+ */
+function resolution(spot: Spot, glyph: string, model: SyllableModel): number | null {
+  const { left, right, opens, farLeft, farRight } = spot;
+  let best = wordLogProb(model, left + glyph + right, opens);
+  const leftStands = left === '' || standsAsWord(model, left);
+  const rightStands = right === '' || standsAsWord(model, right);
+  const split =
+    !leftStands && rightStands && !farLeft
+      ? wordLogProb(model, left + glyph, opens)
+      : leftStands && !rightStands && !farRight
+        ? wordLogProb(model, glyph + right, opens && left === '')
+        : null;
+  if (split !== null && (best === null || split > best)) best = split;
+  return best;
 }
 
 /** How often each letter occurs outside words written all in capitals (bold headings kept their glyphs). */
@@ -277,36 +332,55 @@ export function inferLostGlyphs(text: string, model: SyllableModel = defaultMode
   const foreign = words.filter((w) => /^[a-z]{3,}$/i.test(w) && modelKey(model, w) === null).length;
   if (foreign > 0.3 * words.length) return [];
   const counts = letterCounts(nfc);
-  const known = (w: string) => modelKey(model, w) !== null;
   for (const set of KNOWN_LOST_GLYPH_SETS) {
     if (set.some((g) => counts.has(g))) continue;
-    if (spots.some((s) => set.some((g) => resolves(s, g, known)))) return [...set];
+    if (spots.some((s) => set.some((g) => resolution(s, g, model) !== null))) return [...set];
   }
   const absent = alphabet(model).filter((g) => !counts.has(g));
-  let open = spots;
+  // Each place's glyphs by how likely the words they leave: "quốc t " is "quốc tế" far more often
+  // than "quốc Át" or "quốc ắt", so it is evidence for ế, hardly for Á or ắ.
+  const places = new Map<string, { spot: Spot; times: number; readings: Map<string, number> }>();
+  for (const spot of spots) {
+    const id = `${spot.left} ${spot.right}`;
+    const place = places.get(id);
+    if (place) {
+      place.times++;
+      continue;
+    }
+    const readings = new Map<string, number>();
+    for (const g of absent) {
+      const lp = resolution(spot, g, model);
+      if (lp !== null) readings.set(g, lp);
+    }
+    if (readings.size > 0) places.set(id, { spot, times: 1, readings });
+  }
   const lost: string[] = [];
   for (;;) {
-    let best: { glyph: string; score: number; hits: number } | undefined;
-    const resolvers = open.map((s) => absent.filter((g) => !lost.includes(g) && resolves(s, g, known)));
-    for (const glyph of absent) {
-      if (lost.includes(glyph)) continue;
-      let score = 0;
-      // Places counted once however often they repeat: a clean English sentence pasted twice has
-      // "on" (which "Gon" would explain) twice, and that is one piece of evidence, not two.
-      const places = new Set<string>();
-      resolvers.forEach((r, i) => {
-        if (r.includes(glyph)) {
-          score += 1 / r.length;
-          places.add(`${open[i]!.left} ${open[i]!.right}`);
-        }
-      });
-      if (!best || score > best.score) best = { glyph, score, hits: places.size };
+    const scores = new Map<string, { score: number; hits: number }>();
+    for (const place of places.values()) {
+      // What the glyphs chosen so far read here (or the space staying one) is what a new glyph must
+      // beat: "đ ng" read as "đừng" once ư is chosen is still evidence for ộ ("động").
+      let explained = SPACE_STAYS;
+      for (const g of lost) explained = Math.max(explained, place.readings.get(g) ?? SPACE_STAYS);
+      const top = Math.max(explained, ...place.readings.values());
+      let sum = Math.exp(explained - top);
+      for (const [g, lp] of place.readings) if (!lost.includes(g)) sum += Math.exp(lp - top);
+      for (const [g, lp] of place.readings) {
+        if (lost.includes(g)) continue;
+        const s = scores.get(g) ?? { score: 0, hits: 0 };
+        s.score += (place.times * Math.exp(lp - top)) / sum;
+        // Places counted once however often they repeat: a clean English sentence pasted twice has
+        // "on" (which "Gon" would explain) twice, and that is one piece of evidence, not two.
+        if (lp > explained) s.hits++;
+        scores.set(g, s);
+      }
     }
+    let best: { glyph: string; score: number; hits: number } | undefined;
+    for (const [glyph, s] of scores) if (!best || s.score > best.score) best = { glyph, ...s };
     // Three different places at least, mostly explained by this glyph alone: a clean text's odd words
     // (names, English) can be one letter away from a syllable in a place or two (a property test found "Gon").
     if (!best || best.hits < 3 || best.score < 1.5) break;
     lost.push(best.glyph);
-    open = open.filter((_, i) => !resolvers[i]!.includes(best.glyph));
   }
   return lost;
 }
@@ -338,9 +412,8 @@ export function lostGlyphEvidence(
 ): { lost: string[]; places: number } {
   const lost = inferLostGlyphs(text, model);
   if (lost.length === 0) return { lost, places: 0 };
-  const known = (w: string) => modelKey(model, w) !== null;
   const places = suspiciousSpots(text.normalize('NFC'), model).filter((s) =>
-    lost.some((g) => resolves(s, g, known)),
+    lost.some((g) => resolution(s, g, model) !== null),
   ).length;
   return { lost, places };
 }

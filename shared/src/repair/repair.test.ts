@@ -124,6 +124,19 @@ describe('repairLostGlyphs', () => {
     expect(repairLostGlyphs('Ph ng', { lost: ['ò'] }).text).toBe('Phòng');
   });
 
+  it('infers the losses of another font by the likeliest words they leave ("k t" is "kết", not "kÁt" or "k ắt")', () => {
+    const clean = [
+      'Thực hiện kế hoạch phát triển kinh tế xã hội của tỉnh trong năm',
+      'Kết quả công tác đối ngoại và hợp tác quốc tế đã được báo cáo',
+      'Tiếp tục theo dõi tình hình người nước ngoài đến thăm và làm việc',
+      'Hướng dẫn thủ tục xin cấp thị thực cho chuyên gia theo quy định',
+      'Triển khai chương trình hỗ trợ học sinh tiếp cận kiến thức mới',
+    ].join('\n');
+    const damaged = clean.replace(/[hế]/g, ' ');
+    expect(inferLostGlyphs(damaged)).toEqual(['h', 'ế']);
+    expect(repairLostGlyphs(damaged).text).toBe(clean);
+  });
+
   it('counts a place repeated word for word once (a property test found "on" twice → "Gon")', () => {
     const english = 'Please find attached the minutes of the meeting held on 12 March 2021.';
     const text = [
