@@ -139,7 +139,9 @@ function itemsKeepingListing(items: DBCoreTable, listing: () => DBCoreTable): DB
     const unread = [...new Set(ids.filter((id) => !records.has(id)))];
     if (unread.length === 0) return Promise.resolve(ids.map((id) => records.get(id)));
     return items.getMany({ trans, keys: unread }).then((found: (ItemRecord | undefined)[]) => {
-      unread.forEach((id, index) => records.set(id, found[index]));
+      unread.forEach((id, index) => {
+        records.set(id, found[index]);
+      });
       return ids.map((id) => records.get(id));
     });
   };
