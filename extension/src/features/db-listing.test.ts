@@ -116,7 +116,12 @@ describe('the listing', () => {
       await db.items.bulkPut([record(id, { text: 'Việc', occurredOn: '2026-11-10' })]);
       await db.items.put(record(id, { text: 'Việc', occurredOn: '2026-11-20' }));
     });
-    expect(await listedRows()).toMatchObject([{ id, occurredOn: '2026-11-20' }]);
+    await db.transaction('rw', db.items, async () => {
+      expect((await db.items.get(id))?.fields.occurredOn).toBe('2026-11-20');
+      await db.items.put(record(id, { text: 'Việc', occurredOn: '2026-11-21' }));
+      await db.items.put(record(id, { text: 'Việc', occurredOn: '2026-11-22' }));
+    });
+    expect(await listedRows()).toMatchObject([{ id, occurredOn: '2026-11-22' }]);
   });
 
   it('follows updates, hard deletes and a cleared store', async () => {

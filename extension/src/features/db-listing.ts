@@ -161,6 +161,11 @@ function itemsKeepingListing(items: DBCoreTable, listing: () => DBCoreTable): DB
     );
   return {
     ...items,
+    get: (req) =>
+      items.get(req).then((found: ItemRecord | undefined) => {
+        knownIn(req.trans).set(req.key, found);
+        return found;
+      }),
     getMany: (req) =>
       items.getMany(req).then((found: (ItemRecord | undefined)[]) => {
         const records = knownIn(req.trans);
