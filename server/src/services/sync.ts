@@ -1,48 +1,48 @@
 import { mergeFields, mutationAsVersioned, type PullQuery, type PushRequest, type PushResponse } from '@gom/shared';
-import type { Storage, StoredItem, User } from '../storage/port';
+import type { BatchRead, PushChanges, Storage, StoredItem, User } from '../storage/port';
 
 /**
- * Applies a batch in one transaction: per-field last-writer-wins for each mutation, in order, a new
- * unit revision for each item that changed, and every mutation id remembered so a retry changes
- * nothing. The storage is read once and written once for the whole batch (the applied ids and held
- * items, then the changed items and new ids), so a batch costs a fixed number of round trips; the
- * merge stays here.
+ * Per-field last-writer-wins for each mutation of the batch, in order, on what the unit holds: the
+ * items that change (in the order of their last change, so revisions follow the batch as one-by-one
+ * puts would) and the mutation ids not applied yet. Pure: `stored` is left as it was.
+ */
+function mergeBatch(user: User, request: PushRequest, stored: BatchRead): PushChanges {
+  const seen = new Set<string>();
+  // A mutation delivered twice within one batch is a replay of itself: the first one applies.
+  const fresh = request.mutations.filter(
+    (m) => !stored.seen.has(m.mutationId) && !seen.has(m.mutationId) && seen.add(m.mutationId),
+  );
+  const changed = new Map<string, Omit<StoredItem, 'rev'>>();
+  for (const mutation of fresh) {
+    const current = changed.get(mutation.itemId) ?? stored.items.get(mutation.itemId);
+    const merged = mergeFields(current, mutationAsVersioned(mutation));
+    if (merged.changed.length === 0) continue;
+    changed.delete(mutation.itemId);
+    changed.set(mutation.itemId, {
+      id: mutation.itemId,
+      authorId: current?.authorId ?? user.id,
+      fields: merged.fields,
+      clocks: merged.clocks,
+    });
+  }
+  return { items: [...changed.values()], mutationIds: [...seen] };
+}
+
+/**
+ * Applies a batch atomically: a new unit revision for each item that changed, and every mutation id
+ * remembered so a retry changes nothing. The storage reads and writes the batch at once (with the
+ * unit's other pushes of the moment), so a batch costs a fixed number of round trips; the merge
+ * stays here.
  */
 export async function applyPush(storage: Storage, user: User, request: PushRequest): Promise<PushResponse> {
-  const { unitId } = user;
   const applied = request.mutations.map((m) => m.mutationId);
-  return storage.transaction(unitId, async (tx) => {
-    const { seen, items: held } = await tx.read(
-      unitId,
-      [...new Set(applied)],
-      [...new Set(request.mutations.map((m) => m.itemId))],
-    );
-    // A mutation delivered twice within one batch is a replay of itself: the first one applies.
-    const fresh = request.mutations.filter((m) => !seen.has(m.mutationId) && seen.add(m.mutationId));
-    // Items in the order of their last change, so revisions follow the batch as one-by-one puts would.
-    const changed = new Map<string, Omit<StoredItem, 'rev'>>();
-    for (const mutation of fresh) {
-      const current = changed.get(mutation.itemId) ?? held.get(mutation.itemId);
-      const merged = mergeFields(current, mutationAsVersioned(mutation));
-      if (merged.changed.length === 0) continue;
-      changed.delete(mutation.itemId);
-      changed.set(mutation.itemId, {
-        id: mutation.itemId,
-        authorId: current?.authorId ?? user.id,
-        fields: merged.fields,
-        clocks: merged.clocks,
-      });
-    }
-    if (fresh.length > 0) {
-      await tx.write(
-        unitId,
-        [...changed.values()],
-        fresh.map((m) => m.mutationId),
-        request.clientId,
-      );
-    }
-    return { applied, cursor: await tx.currentRev(unitId) };
+  const cursor = await storage.push(user.unitId, {
+    clientId: request.clientId,
+    mutationIds: [...new Set(applied)],
+    itemIds: [...new Set(request.mutations.map((m) => m.itemId))],
+    merge: (stored) => mergeBatch(user, request, stored),
   });
+  return { applied, cursor };
 }
 
 /**

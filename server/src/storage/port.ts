@@ -28,9 +28,30 @@ export interface BatchRead {
   items: Map<string, StoredItem>;
 }
 
+/** What a push changes: its items (each id once), saved under the unit's next revisions in this order, and its mutation ids to remember. */
+export interface PushChanges {
+  items: Array<Omit<StoredItem, 'rev'>>;
+  /** None of them recorded yet. */
+  mutationIds: string[];
+}
+
 /**
- * What one sync transaction may read and write; every call is scoped by the token's unit. A push
- * reads once and writes once for its whole batch, so it costs the same few database round trips
+ * One push as the storage applies it. `merge` runs under the unit's lock, on what is stored plus the
+ * changes of the pushes applied just before it in the same transaction; it must leave what it is
+ * given unchanged, and touches no database: throwing refuses this push alone.
+ */
+export interface PushPlan {
+  clientId: string;
+  /** What `merge` needs read: the push's mutation ids and item ids. */
+  mutationIds: string[];
+  itemIds: string[];
+  merge(stored: BatchRead): PushChanges;
+}
+
+/**
+ * What one transaction of `Storage.transaction` may read and write (imports, seeding, tests; pushes
+ * go through `Storage.push`); every call is scoped by the token's unit. A batch is read once and
+ * written once, so it costs the same few database round trips
  * whether it carries one mutation or a thousand.
  */
 export interface SyncTransaction {
@@ -140,6 +161,11 @@ export interface Storage {
    * of that unit runs in between, in this process or any other on the same database.
    */
   transaction<T>(unitId: string, work: (tx: SyncTransaction) => Promise<T>): Promise<T>;
+  /**
+   * Applies one push atomically, with the unit's other pushes of the moment in one transaction
+   * (group commit); resolves to the unit's revision just after this push's own changes.
+   */
+  push(unitId: string, plan: PushPlan): Promise<number>;
   /** The unit's whole state, read in one consistent snapshot. */
   exportUnit(unitId: string): Promise<UnitSnapshot | undefined>;
   /** Restores a unit that this database does not hold yet, atomically. */

@@ -1,14 +1,9 @@
 import type { ReportSettings, UnitProfile } from '@gom/shared';
 import pg from 'pg';
+import { GatheringSocket } from './gathering-socket';
 import { type GroupSession, groupCommit, serialPerKey } from './group-commit';
-import {
-  DuplicateError,
-  type ReportRecord,
-  type Storage,
-  type StoredItem,
-  type SyncTransaction,
-  type UnitSnapshot,
-} from './port';
+import { DuplicateError, type ReportRecord, type Storage, type StoredItem, type UnitSnapshot } from './port';
+import { pipelinedLookups } from './postgres-lookup';
 import { postgresMigrations } from './postgres-migrations';
 import {
   type ConfigRow,
@@ -105,23 +100,10 @@ async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
   }
 }
 
-// The unit's counter moves by n at once; the i-th item (1-based) takes the i-th of the n new revisions.
-const PUT_ITEMS = `bumped AS (UPDATE units SET rev = rev + cardinality($2::text[]) WHERE id = $1 RETURNING rev),
-  saved AS (
-    INSERT INTO items (unit_id, id, rev, author_id, fields, clocks, occurred_on)
-    SELECT $1, t.id, bumped.rev - cardinality($2::text[]) + t.n, t.author_id, t.fields, t.clocks, t.occurred_on
-    FROM bumped, unnest($2::text[], $3::text[], $4::jsonb[], $5::jsonb[], $6::text[])
-      WITH ORDINALITY AS t(id, author_id, fields, clocks, occurred_on, n)
-    ON CONFLICT (unit_id, id) DO UPDATE SET rev = excluded.rev, author_id = excluded.author_id,
-      fields = excluded.fields, clocks = excluded.clocks, occurred_on = excluded.occurred_on
-    RETURNING rev)`;
-const RECORD_MUTATIONS = `recorded AS (
-    INSERT INTO mutations (unit_id, mutation_id, client_id, applied_at) SELECT $1, unnest($7::text[]), $8, $9)`;
-
 /**
  * The hot statements, prepared once per connection under their name. Each takes the whole batch as
- * arrays (`= ANY`, `unnest`), so a push is the same few round trips whether it carries 1 mutation
- * or 1,000: one read, one write.
+ * arrays (`= ANY`, `unnest`), so a group of pushes is the same few round trips whether it carries 1
+ * mutation or 1,000: one read, one write.
  */
 const statements = {
   // One statement, so one snapshot: taken after the unit's lock was granted.
@@ -129,11 +111,18 @@ const statements = {
       FROM mutations WHERE unit_id = $1 AND mutation_id = ANY($2::text[])
     UNION ALL
     SELECT NULL, ${ITEM_COLUMNS} FROM items WHERE unit_id = $1 AND id = ANY($3::text[])`,
-  // Data-modifying CTEs all run, referenced or not.
-  write: `WITH ${PUT_ITEMS}, ${RECORD_MUTATIONS} SELECT rev FROM saved`,
-  put: `WITH ${PUT_ITEMS} SELECT rev FROM saved`,
-  record: `INSERT INTO mutations (unit_id, mutation_id, client_id, applied_at) SELECT $1, unnest($2::text[]), $3, $4`,
+  // Data-modifying CTEs all run, referenced or not. The revisions come from the caller, which holds
+  // the unit's lock.
+  save: `WITH bumped AS (UPDATE units SET rev = $2 WHERE id = $1),
+    saved AS (
+      INSERT INTO items (unit_id, id, rev, author_id, fields, clocks, occurred_on)
+      SELECT $1, * FROM unnest($3::text[], $4::bigint[], $5::text[], $6::jsonb[], $7::jsonb[], $8::text[])
+      ON CONFLICT (unit_id, id) DO UPDATE SET rev = excluded.rev, author_id = excluded.author_id,
+        fields = excluded.fields, clocks = excluded.clocks, occurred_on = excluded.occurred_on)
+    INSERT INTO mutations (unit_id, mutation_id, client_id, applied_at)
+    SELECT $1, * FROM unnest($9::text[], $10::text[], $11::text[])`,
   rev: 'SELECT rev FROM units WHERE id = $1',
+  user: 'SELECT * FROM users WHERE token_hash = $1',
 };
 const prepared = (name: keyof typeof statements, values: unknown[]) => ({
   name: `gom_${name}`,
@@ -153,28 +142,60 @@ const PULL = `WITH page AS (SELECT ${ITEM_COLUMNS} FROM items WHERE unit_id = $1
   FROM page`;
 
 /**
- * The sync transaction on one connection. `locked.rev` is the unit's revision read under its row
- * lock: while the lock is held only this transaction moves it, so it is kept here instead of asked again.
+ * A transaction on one connection, its unit's row locked. The unit's row lock, held to COMMIT,
+ * makes the unit's pushes take turns across every process: two replays of one mutation id cannot
+ * both apply it, and a revision is never handed out twice. It also makes pull by revision safe: a
+ * push that took revision N+1 began after the one holding N had committed, so any snapshot that
+ * sees N+1 sees N, and a client's cursor never passes a revision that will commit later.
+ * The connection pipelines: BEGIN, the lock and the group's read leave in one round trip, the
+ * write and COMMIT in another. PostgreSQL still runs them in order, so the read's snapshot is
+ * taken once the lock is granted. The locked unit's revision is kept here: only this transaction
+ * moves it.
  */
-function syncTransaction(client: pg.PoolClient, lockedUnit: string, locked: { rev: number }): SyncTransaction {
-  const itemArrays = (items: Array<Omit<StoredItem, 'rev'>>) => [
-    items.map((i) => i.id),
-    items.map((i) => i.authorId),
-    items.map((i) => JSON.stringify(i.fields)),
-    items.map((i) => JSON.stringify(i.clocks)),
-    items.map((i) => i.fields.occurredOn ?? null),
-  ];
-  const saved = (unitId: string, count: number, rows: Array<{ rev: string }>): number[] => {
-    if (rows.length !== count) throw new Error(`Unit ${unitId} does not exist`);
-    if (count === 0) return [];
-    const last = Math.max(...rows.map((r) => Number(r.rev)));
-    if (unitId === lockedUnit) locked.rev = last;
-    return Array.from({ length: count }, (_, i) => last - count + 1 + i);
+async function openSession(pool: pg.Pool, unitId: string): Promise<GroupSession> {
+  const client = await pool.connect();
+  let released = false;
+  const release = (broken?: Error) => {
+    if (!released) client.release(broken);
+    released = true;
+  };
+  // A simple query takes no parameters, so the unit id goes in as an escaped literal.
+  let locked = client
+    .query(`BEGIN; SELECT rev FROM units WHERE id = ${client.escapeLiteral(unitId)} FOR UPDATE`)
+    .then((results) => {
+      const row = (results as unknown as Array<pg.QueryResult<{ rev: string }>>)[1]?.rows[0];
+      if (!row) throw new Error(`Unit ${unitId} does not exist`);
+      return Number(row.rev);
+    });
+  // Awaited through `rev`; a failure is also the read's, which reports it.
+  locked.catch(() => undefined);
+  const save: GroupSession['save'] = async ({ unitId: unit, rev, items, mutations }) => {
+    await client.query(
+      prepared('save', [
+        unit,
+        rev,
+        items.map((i) => i.id),
+        items.map((i) => i.rev),
+        items.map((i) => i.authorId),
+        items.map((i) => JSON.stringify(i.fields)),
+        items.map((i) => JSON.stringify(i.clocks)),
+        items.map((i) => i.fields.occurredOn ?? null),
+        mutations.map((m) => m.mutationId),
+        mutations.map((m) => m.clientId),
+        mutations.map((m) => m.appliedAt),
+      ]),
+    );
+    if (unit === unitId) locked = Promise.resolve(rev);
   };
   return {
-    read: async (unitId, mutationIds, itemIds) => {
+    rev: async (unit) => {
+      if (unit === unitId) return locked;
+      const { rows } = await client.query<{ rev: string }>(prepared('rev', [unit]));
+      return rows[0] ? Number(rows[0].rev) : 0;
+    },
+    read: async (unit, mutationIds, itemIds) => {
       const { rows } = await client.query<JsonbItemRow & { mutation_id: string | null }>(
-        prepared('read', [unitId, mutationIds, itemIds]),
+        prepared('read', [unit, mutationIds, itemIds]),
       );
       const seen = new Set<string>();
       const items = new Map<string, StoredItem>();
@@ -184,82 +205,21 @@ function syncTransaction(client: pg.PoolClient, lockedUnit: string, locked: { re
       }
       return { seen, items };
     },
-    write: async (unitId, items, mutationIds, clientId) => {
-      const appliedAt = new Date().toISOString();
-      if (items.length === 0) {
-        if (mutationIds.length > 0) await client.query(prepared('record', [unitId, mutationIds, clientId, appliedAt]));
-        return [];
-      }
-      const { rows } = await client.query<{ rev: string }>(
-        prepared('write', [unitId, ...itemArrays(items), mutationIds, clientId, appliedAt]),
+    save,
+    commit: async (writes) => {
+      // Sent together, one round trip. After a failed statement PostgreSQL answers COMMIT with a
+      // rollback, not an error: the statement's own error is what tells.
+      await Promise.all([...writes.map(save), client.query('COMMIT')]);
+      release();
+    },
+    abort: async () => {
+      // A connection that cannot even roll back is dropped, not handed to the next request.
+      await client.query('ROLLBACK').then(
+        () => release(),
+        (failure: Error) => release(failure),
       );
-      return saved(unitId, items.length, rows);
-    },
-    putItem: async (unitId, item) => {
-      const { rows } = await client.query<{ rev: string }>(prepared('put', [unitId, ...itemArrays([item])]));
-      return saved(unitId, 1, rows)[0]!;
-    },
-    currentRev: async (unitId) => {
-      if (unitId === lockedUnit) return locked.rev;
-      const { rows } = await client.query<{ rev: string }>(prepared('rev', [unitId]));
-      return rows[0] ? Number(rows[0].rev) : 0;
     },
   };
-}
-
-/**
- * A group's transaction on one connection, its unit's row locked. The unit's row lock, held to
- * COMMIT, makes the unit's pushes take turns across every process: two replays of one mutation id
- * cannot both apply it, and a revision is never handed out twice. It also makes pull by revision
- * safe: a push that took revision N+1 began after the one holding N had committed, so any snapshot
- * that sees N+1 sees N, and a client's cursor never passes a revision that will commit later.
- * Savepoint statements ride along with the next one (a simple query may hold several statements),
- * so a work in a group costs one round trip more than alone.
- */
-async function openGroup(pool: pg.Pool, unitId: string): Promise<GroupSession> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  const abort = async () => {
-    // A connection that cannot even roll back is dropped, not handed to the next request.
-    await client.query('ROLLBACK').catch((failure: Error) => {
-      broken = failure;
-    });
-    client.release(broken);
-  };
-  try {
-    // BEGIN and the lock in one round trip: a simple query takes no parameters, so the unit id goes
-    // in as an escaped literal.
-    const results = (await client.query(
-      `BEGIN; SELECT rev FROM units WHERE id = ${client.escapeLiteral(unitId)} FOR UPDATE`,
-    )) as unknown as Array<pg.QueryResult<{ rev: string }>>;
-    const row = results[1]?.rows[0];
-    const locked = { rev: row ? Number(row.rev) : 0 };
-    let markedRev = locked.rev;
-    let kept = false;
-    return {
-      tx: syncTransaction(client, unitId, locked),
-      mark: async () => {
-        markedRev = locked.rev;
-        await client.query(kept ? 'RELEASE SAVEPOINT push; SAVEPOINT push' : 'SAVEPOINT push');
-        kept = false;
-      },
-      keep: () => {
-        kept = true;
-      },
-      undo: async () => {
-        await client.query('ROLLBACK TO SAVEPOINT push; RELEASE SAVEPOINT push');
-        locked.rev = markedRev;
-      },
-      commit: async () => {
-        await client.query('COMMIT');
-        client.release();
-      },
-      abort,
-    };
-  } catch (error) {
-    await abort();
-    throw error;
-  }
 }
 
 export interface PostgresOptions {
@@ -287,6 +247,9 @@ export async function openPostgresStorage({
   const pool = new pg.Pool({
     connectionString,
     max: maxConnections,
+    // A transaction's statements that need no answer in between go out together (see `openSession`).
+    pipeline: true,
+    stream: () => new GatheringSocket(),
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   // An idle connection the server drops (restart, network) must not crash the process.
@@ -300,8 +263,13 @@ export async function openPostgresStorage({
   }
 
   const query = <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => pool.query<R>(sql, params);
+  const lookups = pipelinedLookups(pool);
 
-  const grouped = groupCommit({ open: (unitId) => openGroup(pool, unitId), serialize: serialPerKey() });
+  const grouped = groupCommit({
+    open: (unitId) => openSession(pool, unitId),
+    serialize: serialPerKey(),
+    keyOf: (unitId) => unitId,
+  });
   const pullItemsJson = async (unitId: string, since: number, limit: number) => {
     const { rows } = await pool.query<PullPageRow>({ name: 'gom_pull', text: PULL, values: [unitId, since, limit] });
     return toPullPageJson(rows[0]!, since);
@@ -334,7 +302,7 @@ export async function openPostgresStorage({
       return { ...user, createdAt, revokedAt: null };
     },
     findUserByTokenHash: async (tokenHash) => {
-      const { rows } = await query<UserRow>('SELECT * FROM users WHERE token_hash = $1', [tokenHash]);
+      const { rows } = await lookups.query<UserRow>(prepared('user', [tokenHash]));
       return rows[0] && toUser(rows[0]);
     },
     listUnits: async () => (await query<UnitRow>('SELECT * FROM units ORDER BY id')).rows.map(toUnit),
@@ -353,7 +321,8 @@ export async function openPostgresStorage({
     },
     // The pushes of one unit that arrive while its previous group runs share the next transaction;
     // other units' groups run alongside, each on its own connection.
-    transaction: (unitId, work) => grouped(unitId, work),
+    transaction: grouped.transaction,
+    push: grouped.push,
     pullItems: async (unitId, since, limit) => toPullPage(await pullItemsJson(unitId, since, limit)),
     pullItemsJson,
     itemsOccurringBetween: async (unitId, from, to) =>
@@ -536,6 +505,9 @@ export async function openPostgresStorage({
     ping: async () => {
       await query('SELECT 1');
     },
-    close: () => pool.end(),
+    close: async () => {
+      await lookups.release();
+      await pool.end();
+    },
   };
 }

@@ -4,15 +4,8 @@ import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { UnitProfile } from '@gom/shared';
 import Database from 'better-sqlite3';
-import { groupCommit } from './group-commit';
-import {
-  DuplicateError,
-  type ReportRecord,
-  type Storage,
-  type StoredItem,
-  type SyncTransaction,
-  type UnitSnapshot,
-} from './port';
+import { type GroupSession, groupCommit } from './group-commit';
+import { DuplicateError, type ReportRecord, type Storage, type StoredItem, type UnitSnapshot } from './port';
 import {
   type ConfigRow,
   type ItemRow,
@@ -159,15 +152,11 @@ export function openSqliteStorage(path: string): Storage {
     begin: db.prepare('BEGIN IMMEDIATE'),
     commit: db.prepare('COMMIT'),
     rollback: db.prepare('ROLLBACK'),
-    savepoint: db.prepare('SAVEPOINT push'),
-    release: db.prepare('RELEASE push'),
-    rollbackTo: db.prepare('ROLLBACK TO push'),
     hasMutation: db.prepare('SELECT 1 FROM mutations WHERE unit_id = ? AND mutation_id = ?').pluck(),
     recordMutation: db.prepare(
       'INSERT INTO mutations (unit_id, mutation_id, client_id, applied_at) VALUES (?, ?, ?, ?)',
     ),
     getItem: db.prepare('SELECT id, rev, author_id, fields, clocks FROM items WHERE unit_id = ? AND id = ?'),
-    addRevs: db.prepare('UPDATE units SET rev = rev + ? WHERE id = ? RETURNING rev').pluck(),
     currentRev: db.prepare('SELECT rev FROM units WHERE id = ?').pluck(),
     putItem: db.prepare(`
       INSERT INTO items (unit_id, id, rev, author_id, fields, clocks, occurred_on) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -244,17 +233,14 @@ export function openSqliteStorage(path: string): Storage {
       r.userId,
       r.createdAt,
     );
-  const putItems = (unitId: string, items: Array<Omit<StoredItem, 'rev'>>): number[] => {
-    if (items.length === 0) return [];
-    const last = stmt.addRevs.get(items.length, unitId) as number;
-    return items.map((item, i) => {
-      const rev = last - items.length + 1 + i;
-      putItem(unitId, item, rev);
-      return rev;
-    });
-  };
   // In-process calls: one cached statement run per id costs less than building an IN list.
-  const tx: SyncTransaction = {
+  const save: GroupSession['save'] = async ({ unitId, rev, items, mutations }) => {
+    for (const item of items) putItem(unitId, item, item.rev);
+    for (const m of mutations) stmt.recordMutation.run(unitId, m.mutationId, m.clientId, m.appliedAt);
+    stmt.setRev.run(rev, unitId);
+  };
+  const session: GroupSession = {
+    rev: async (unitId) => (stmt.currentRev.get(unitId) as number | undefined) ?? 0,
     read: async (unitId, mutationIds, itemIds) => {
       const items = new Map<string, StoredItem>();
       for (const id of itemIds) {
@@ -263,36 +249,25 @@ export function openSqliteStorage(path: string): Storage {
       }
       return { seen: new Set(mutationIds.filter((id) => stmt.hasMutation.get(unitId, id) !== undefined)), items };
     },
-    write: async (unitId, items, mutationIds, clientId) => {
-      const revs = putItems(unitId, items);
-      const appliedAt = new Date().toISOString();
-      for (const id of mutationIds) stmt.recordMutation.run(unitId, id, clientId, appliedAt);
-      return revs;
+    save,
+    commit: async (writes) => {
+      for (const write of writes) await save(write);
+      stmt.commit.run();
     },
-    putItem: async (unitId, item) => putItems(unitId, [item])[0]!,
-    currentRev: async (unitId) => (stmt.currentRev.get(unitId) as number | undefined) ?? 0,
+    abort: async () => {
+      if (db.inTransaction) stmt.rollback.run();
+    },
   };
 
   // SQLite has one writer at a time, so every unit's pushes share the groups (one key), and they
   // take their turn in the connection's queue like any other work.
   const grouped = groupCommit({
-    open: () => {
+    open: async () => {
       stmt.begin.run();
-      return {
-        tx,
-        mark: () => stmt.savepoint.run(),
-        keep: () => stmt.release.run(),
-        undo: () => {
-          stmt.rollbackTo.run();
-          stmt.release.run();
-        },
-        commit: () => stmt.commit.run(),
-        abort: () => {
-          if (db.inTransaction) stmt.rollback.run();
-        },
-      };
+      return session;
     },
     serialize: (_key, run) => serial(run),
+    keyOf: () => '',
   });
 
   const pullItemsJson = (unitId: string, since: number, limit: number) =>
@@ -387,7 +362,8 @@ export function openSqliteStorage(path: string): Storage {
         })();
       }),
     // BEGIN IMMEDIATE already keeps every other unit's push out.
-    transaction: (_unitId, work) => grouped('', work),
+    transaction: grouped.transaction,
+    push: grouped.push,
     pullItems: async (unitId, since, limit) => toPullPage(await pullItemsJson(unitId, since, limit)),
     pullItemsJson,
     itemsOccurringBetween: (unitId, from, to) =>

@@ -46,6 +46,23 @@ describe.each(testAdapters)('storage on $name', (adapter) => {
     expect((await storage.findUserByTokenHash(hashToken('t1')))?.revokedAt).toBe(revoked?.revokedAt);
   });
 
+  it('answers concurrent token lookups each with its own user, and sees a revocation at once', async () => {
+    const users = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        storage.addUser({ id: `v${i}`, unitId: unit.id, name: `Cán bộ ${i}`, role: 'member' }, hashToken(`tv${i}`)),
+      ),
+    );
+    const found = await Promise.all(users.map((_, i) => storage.findUserByTokenHash(hashToken(`tv${i}`))));
+    expect(found.map((u) => u?.id)).toEqual(users.map((u) => u.id));
+    await storage.revokeUser('v3');
+    const [revoked, unknown] = await Promise.all([
+      storage.findUserByTokenHash(hashToken('tv3')),
+      storage.findUserByTokenHash(hashToken('nobody')),
+    ]);
+    expect(revoked?.revokedAt).toEqual(expect.any(String));
+    expect(unknown).toBeUndefined();
+  });
+
   it('rolls back every write of a failed transaction', async () => {
     await expect(
       storage.transaction(unit.id, async (tx) => {
@@ -168,6 +185,31 @@ describe.each(testAdapters)('storage on $name', (adapter) => {
       ),
     );
     expect([...seen].sort()).toEqual(['mutation00', 'mutation01', 'mutation03', 'mutation04', 'mutation05']);
+  });
+
+  it('applies a unit’s concurrent pushes together, each on what the ones before it left, and one the database refuses alone', async () => {
+    const itemId = randomUUID();
+    const edit = (mutationId: string, ms: number, text: string, id = itemId) =>
+      applyPush(storage, member, {
+        clientId: 'clientA',
+        mutations: [{ mutationId, itemId: id, hlc: `${ms}-0000-clientA`, set: { text } }],
+      });
+    const outcomes = await Promise.allSettled([
+      edit('mutation01', 1700000000001, 'một'),
+      edit('mutation02', 1700000000003, 'ba'),
+      // PostgreSQL's jsonb refuses a NUL character; SQLite keeps it.
+      edit('mutation03', 1700000000004, 'nul\u0000', randomUUID()),
+      edit('mutation04', 1700000000002, 'hai'),
+      edit('mutation01', 1700000000009, 'replayed'),
+      edit('mutation05', 1700000000005, 'năm', randomUUID()),
+    ]);
+    const refused = adapter.name === 'postgres';
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value.cursor : 'rejected'))).toEqual(
+      refused ? [1, 2, 'rejected', 2, 2, 3] : [1, 2, 3, 3, 3, 4],
+    );
+    const { items } = await storage.pullItems(unit.id, 0, 10);
+    expect(items.find((i) => i.id === itemId)).toMatchObject({ rev: 2, fields: { text: 'ba' } });
+    expect(items.map((i) => i.rev)).toEqual(refused ? [2, 3] : [2, 3, 4]);
   });
 
   it('pulls pages in revision order, not in the order the rows were first written, with the cursor and whether more follow', async () => {
