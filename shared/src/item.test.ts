@@ -40,6 +40,8 @@ describe('itemFieldsPatchSchema', () => {
     expect(itemFieldsPatchSchema.safeParse({ kind: 'opinion' }).success).toBe(false);
     expect(itemFieldsPatchSchema.safeParse({ occurredOn: '2021-02-30' }).success).toBe(false);
     expect(itemFieldsPatchSchema.safeParse({ text: '   ' }).success).toBe(false);
+    expect(itemFieldsPatchSchema.safeParse({ text: 'a\u0000b' }).success).toBe(false);
+    expect(itemFieldsPatchSchema.safeParse({ tags: ['\u0000'] }).success).toBe(false);
     expect(itemFieldsPatchSchema.safeParse({ text: 'x', kind: 'plan' }).success).toBe(true);
   });
 });

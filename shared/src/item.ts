@@ -60,9 +60,13 @@ export type ItemField = keyof ItemFields;
 export const itemFieldNames = Object.keys(itemFieldsSchema.shape) as ItemField[];
 
 /** A partial set of fields, as one write carries them. */
-export const itemFieldsPatchSchema = itemFieldsSchema.partial().refine((set) => Object.keys(set).length > 0, {
-  message: 'A mutation must set at least one field',
-});
+export const itemFieldsPatchSchema = itemFieldsSchema
+  .partial()
+  // PostgreSQL's jsonb cannot hold U+0000: refused here, on both adapters, rather than failing the write.
+  .refine((set) => !JSON.stringify(set).includes('\\u0000'), { message: 'no field may contain U+0000 (NUL)' })
+  .refine((set) => Object.keys(set).length > 0, {
+    message: 'A mutation must set at least one field',
+  });
 export type ItemFieldsPatch = Partial<ItemFields>;
 
 export const hlcSchema = z.string().regex(HLC_PATTERN, 'HLC must be <13-digit ms>-<4-digit counter>-<node id>');

@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { canonicalText, cleanText, joinPdfLines, normalizeText } from './text';
 
 describe('cleanText', () => {
+  it('drops control characters a broken PDF leaves (NUL and the like)', () => {
+    expect(cleanText('Tham\u0000 mưu\u0007 UBND\u000c tỉnh')).toBe('Tham mưu UBND tỉnh');
+  });
+
   it('stores NFC', () => {
     const nfd = 'Tham mưu UBND tỉnh'.normalize('NFD');
     expect(cleanText(nfd)).toBe('Tham mưu UBND tỉnh'.normalize('NFC'));

@@ -35,9 +35,18 @@ export function joinPdfLines(raw: string): string {
   return paragraphs.join('\n');
 }
 
+/**
+ * Text without control characters (tab, line feed and carriage return kept): a broken PDF text
+ * layer can hold NULs, which PostgreSQL cannot store in JSON and no officer typed.
+ */
+export function withoutControlChars(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+}
+
 function tidy(text: string): string {
   return (
-    text
+    withoutControlChars(text)
       .replace(/[\u00a0\u2000-\u200b\u202f\u3000]/g, ' ')
       .replace(/\s+/g, ' ')
       .replace(/\s+([,.;:!?)\]])/g, '$1')

@@ -75,6 +75,17 @@ describe('writeItem', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('keeps a clip whose text carries control characters, without them (the server refuses NUL)', async () => {
+    const id = crypto.randomUUID();
+    const record = await writeItem(db, id, {
+      text: 'Góp\u0000 ý',
+      source: { url: null, title: 'T\u0007', selection: 'Góp\u0000 ý\ndự thảo', document: null },
+    });
+    expect(record.fields.text).toBe('Góp ý');
+    expect(record.fields.source).toMatchObject({ title: 'T', selection: 'Góp ý\ndự thảo' });
+    expect((await db.outbox.toArray())[0]?.set.text).toBe('Góp ý');
+  });
+
   it('keeps one client id for the life of the database', async () => {
     await writeItem(db, id, { text: 'một' });
     const first = await readMeta(db, 'clientId');

@@ -5,6 +5,7 @@ import {
   mutationAsVersioned,
   mutationSchema,
   tickHlc,
+  withoutControlChars,
 } from '@gom/shared';
 import type { z } from 'zod';
 import { ensureClientId, type GomDb, type OutboxRow, readMeta, writeMeta } from './db';
@@ -14,6 +15,16 @@ import { newMutationId } from './random-id';
 // The same rules the server applies to a pushed mutation: a write the server would refuse must be
 // refused here, or it would sit at the head of the outbox and block every later push.
 const writeSchema = mutationSchema.pick({ itemId: true, set: true });
+
+// A broken PDF's text layer can carry control characters, NUL among them, which the server refuses:
+// they are dropped from every string a write carries, so that such a clip is kept rather than refused.
+function withoutControls<T>(value: T): T {
+  if (typeof value === 'string') return withoutControlChars(value) as T;
+  if (Array.isArray(value)) return value.map(withoutControls) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, withoutControls(field)])) as T;
+  return value;
+}
 
 function issuesOf(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || 'set'}: ${issue.message}`).join('; ');
@@ -29,7 +40,7 @@ export async function writeItem(
   set: ItemFieldsPatch,
   nowMs: number = Date.now(),
 ): Promise<ItemRecord> {
-  const parsed = writeSchema.safeParse({ itemId, set });
+  const parsed = writeSchema.safeParse({ itemId, set: withoutControls(set) });
   if (!parsed.success) throw new OfficerError('invalidItem', issuesOf(parsed.error), { cause: parsed.error });
 
   return db.transaction('rw', [db.items, db.outbox, db.meta], async () => {

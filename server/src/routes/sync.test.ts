@@ -125,6 +125,7 @@ describe.each(testAdapters)('on $name', (adapter) => {
       ['a bad item id', { itemId: '42' }],
       ['a wrong type', { set: { rank: 'first' } }],
       ['an impossible date', { set: { occurredOn: '2021-02-30' } }],
+      ['a NUL character, which PostgreSQL cannot store', { set: { text: 'a\u0000b' } }],
     ])('rejects a whole batch when one mutation has %s: 400, nothing stored', async (_, flaw) => {
       const good = mutation(randomUUID(), { text: 'hợp lệ' });
       const bad = { ...mutation(randomUUID(), { text: 'x' }), ...flaw };
