@@ -23,6 +23,7 @@ import {
 import { acceptRepair, restoreOriginal, reviewRepair } from '../../features/repair-review';
 import { t } from '../../i18n';
 import { useLiveQuery } from '../../ui/use-live-query';
+import { FormInput } from './FormInput';
 import { RepairReview } from './RepairReview';
 
 const statuses = ['done', 'pending', 'overdue'] as const;
@@ -238,31 +239,12 @@ export function QuickCapture({ db, draft, today, classifier, monthOptions = {}, 
               ))}
             </select>
           </div>
-          <div>
-            <label for="value">{s.value}</label>
-            <input
-              id="value"
-              name="value"
-              type="text"
-              inputMode="decimal"
-              value={form.value}
-              onInput={(e) => update({ value: e.currentTarget.value })}
-            />
-          </div>
+          <FormInput field="value" label={s.value} type="decimal" form={form} update={update} />
         </div>
       )}
       {form.kind === 'directive' && (
         <div class="row">
-          <div>
-            <label for="dueOn">{s.dueOn}</label>
-            <input
-              id="dueOn"
-              name="dueOn"
-              type="date"
-              value={form.dueOn}
-              onInput={(e) => update({ dueOn: e.currentTarget.value })}
-            />
-          </div>
+          <FormInput field="dueOn" label={s.dueOn} type="date" form={form} update={update} />
           <div>
             <label for="status">{s.status}</label>
             <select
@@ -281,16 +263,7 @@ export function QuickCapture({ db, draft, today, classifier, monthOptions = {}, 
         </div>
       )}
       <div class="row">
-        <div>
-          <label for="occurredOn">{s.occurredOn}</label>
-          <input
-            id="occurredOn"
-            name="occurredOn"
-            type="date"
-            value={form.occurredOn}
-            onInput={(e) => update({ occurredOn: e.currentTarget.value })}
-          />
-        </div>
+        <FormInput field="occurredOn" label={s.occurredOn} type="date" form={form} update={update} />
       </div>
       {duplicate && (
         <p class="warning" data-role="duplicate" role="alert">
