@@ -1,17 +1,9 @@
 import { localIsoDate } from '@gom/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension, readLocalItems, serveFixtures, tabIdOf } from './support';
+import { describe, expect, it } from 'vitest';
+import { setUpE2e } from './harness';
+import { readLocalItems } from './support';
 
-let fixtures: Awaited<ReturnType<typeof serveFixtures>>;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  [fixtures, browser] = await Promise.all([serveFixtures(), launchWithExtension()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await fixtures?.close();
-});
+const e2e = setUpE2e({ fixtures: true });
 
 const PLAN = 'Hoàn thiện Đề án hợp tác với tỉnh Khăm Muộn';
 const CONTINUED = 'Tiếp tục hoàn thiện Đề án hợp tác với tỉnh Khăm Muộn';
@@ -25,9 +17,8 @@ describe('carrying an unfinished plan over', () => {
     const nextMonth = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
 
     // The plan, typed in the quick-capture form as an officer would.
-    const page = await browser.context.newPage();
-    await page.goto(`${fixtures.url}/trang-khong-co-van-ban.html`);
-    const form = await browser.openExtensionPage(`popup.html?tab=${await tabIdOf(browser.worker, page.url())}`);
+    const { page, tabId } = await e2e.openFixture('trang-khong-co-van-ban.html');
+    const form = await e2e.browser.openExtensionPage(`popup.html?tab=${tabId}`);
     const text = form.locator('textarea[name="text"]');
     await text.waitFor();
     await text.fill(PLAN);
@@ -36,7 +27,7 @@ describe('carrying an unfinished plan over', () => {
     await text.focus();
     await form.keyboard.press('Enter').catch(() => undefined);
 
-    const panel = await browser.openExtensionPage('sidepanel.html');
+    const panel = await e2e.browser.openExtensionPage('sidepanel.html');
     await expect
       .poll(async () => (await readLocalItems(panel)).items.find((i) => i.fields.text === PLAN)?.fields)
       .toMatchObject({ kind: 'plan', occurredOn: lastMonth, plannedFor: null });

@@ -1,17 +1,8 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askBackground, type ExtensionBrowser, launchWithExtension, readLocalItems } from './support';
+import { describe, expect, it } from 'vitest';
+import { setUpE2e } from './harness';
+import { askBackground, readLocalItem } from './support';
 
-let browser: ExtensionBrowser;
-let panel: Page;
-
-beforeAll(async () => {
-  browser = await launchWithExtension();
-  panel = await browser.openExtensionPage('sidepanel.html');
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const e2e = setUpE2e({ page: 'sidepanel.html' });
 
 // No built-in rule places these: where they go is what the officer teaches.
 const FIRST = 'Rà soát danh mục thiết bị phòng họp trực tuyến của Sở';
@@ -19,33 +10,33 @@ const SIMILAR = 'Rà soát danh mục thiết bị phòng họp trực tuyến t
 const TYPED = 'Rà soát thiết bị phòng họp trực tuyến quý IV';
 
 async function categoryOf(itemId: string): Promise<unknown> {
-  return (await readLocalItems(panel)).items.find((item) => item.id === itemId)?.fields.category;
+  return (await readLocalItem(e2e.page, itemId))?.fields.category;
 }
 
 describe("the unit's classifier", () => {
   it('follows a correction made in the side panel: the next similar clip, and quick capture, suggest it', async () => {
-    const first = await askBackground<{ ok: true; itemId: string }>(panel, { type: 'clip', text: FIRST });
+    const first = await askBackground<{ ok: true; itemId: string }>(e2e.page, { type: 'clip', text: FIRST });
     expect(await categoryOf(first.itemId)).toBe('other');
-    const before = await askBackground<{ ok: true; itemId: string }>(panel, { type: 'clip', text: SIMILAR });
+    const before = await askBackground<{ ok: true; itemId: string }>(e2e.page, { type: 'clip', text: SIMILAR });
     expect(await categoryOf(before.itemId)).toBe('other');
 
     // The officer moves the first clip to the section where it belongs, with the row's own control.
-    const row = panel.locator(`[data-item-id="${first.itemId}"]`);
+    const row = e2e.page.locator(`[data-item-id="${first.itemId}"]`);
     await row.locator('[data-role="item-text"]').focus();
     await row.locator('select[name="move-to"]').selectOption('office_admin');
     await expect.poll(() => categoryOf(first.itemId)).toBe('office_admin');
     await expect
-      .poll(() => panel.locator('section[data-role="section"]', { has: row }).locator('h3').textContent())
+      .poll(() => e2e.page.locator('section[data-role="section"]', { has: row }).locator('h3').textContent())
       .toMatch(/Công tác văn phòng/);
 
     // A clip like it, made through the context menu's path, now goes where she put the first.
-    const after = await askBackground<{ ok: true; itemId: string }>(panel, { type: 'clip', text: SIMILAR });
+    const after = await askBackground<{ ok: true; itemId: string }>(e2e.page, { type: 'clip', text: SIMILAR });
     expect(await categoryOf(after.itemId)).toBe('office_admin');
     // The earlier clip keeps its suggestion until someone moves it: a correction is not retroactive.
     expect(await categoryOf(before.itemId)).toBe('other');
 
     // Quick capture's first suggestion follows it too.
-    const capture = await browser.openExtensionPage('popup.html');
+    const capture = await e2e.browser.openExtensionPage('popup.html');
     await capture.fill('textarea[name="text"]', TYPED);
     await expect
       .poll(() => capture.locator('[data-role="suggestion"]').first().getAttribute('data-category'))
@@ -55,7 +46,7 @@ describe("the unit's classifier", () => {
 
   it('learns from a category picked in quick capture', async () => {
     const text = 'Bảo dưỡng máy phát điện dự phòng của trụ sở';
-    const capture = await browser.openExtensionPage('popup.html');
+    const capture = await e2e.browser.openExtensionPage('popup.html');
     await capture.fill('textarea[name="text"]', text);
     await expect
       .poll(() => capture.locator('[data-role="suggestion"]').first().getAttribute('data-category'))
@@ -65,7 +56,7 @@ describe("the unit's classifier", () => {
     await capture.locator('button[data-action="save"]').click();
     await closed;
 
-    const again = await askBackground<{ ok: true; itemId: string }>(panel, {
+    const again = await askBackground<{ ok: true; itemId: string }>(e2e.page, {
       type: 'clip',
       text: 'Bảo dưỡng máy phát điện dự phòng tháng 12',
     });

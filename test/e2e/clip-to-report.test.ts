@@ -1,61 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { openSqliteStorage } from '@gom/server';
 import { localIsoDate, monthOf, monthTitle, nextMonth } from '@gom/shared';
-import { strFromU8, unzipSync } from 'fflate';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ExtensionBrowser,
-  type GomServer,
-  launchWithExtension,
-  selectText,
-  serveFixtures,
-  startGomServer,
-} from './support';
+import { describe, expect, it } from 'vitest';
+import { connectToServer, setUpE2e } from './harness';
+import { askBackground, downloadBy, downloadedParagraphs, readLocalItem, readLocalItems, selectText } from './support';
 
-let server: GomServer;
-let fixtures: Awaited<ReturnType<typeof serveFixtures>>;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  [server, fixtures, browser] = await Promise.all([
-    startGomServer({ role: 'editor' }),
-    serveFixtures(),
-    launchWithExtension(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await fixtures?.close();
-  await server?.stop();
-});
-
-function readLocalItem(page: Page, itemId: string) {
-  return page.evaluate(
-    (id) =>
-      new Promise<{ item: unknown; outbox: number }>((resolve, reject) => {
-        const open = indexedDB.open('gom');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['items', 'outbox'], 'readonly');
-          const item = tx.objectStore('items').get(id);
-          const outbox = tx.objectStore('outbox').count();
-          tx.oncomplete = () => resolve({ item: item.result, outbox: outbox.result });
-        };
-      }),
-    itemId,
-  );
-}
-
-function paragraphs(xml: string): string[] {
-  return [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gs)].map((p) =>
-    [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
-  );
-}
-
-interface ExtensionGlobals {
-  chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-}
+const e2e = setUpE2e({ fixtures: true, server: { role: 'editor' } });
 
 const CLIP =
   'Tham mưu UBND tỉnh ban hành Kế hoạch đón Đoàn công tác Đại sứ quán Lào tại Việt Nam và Tổng Lãnh sự quán Lào tại TP Đà Nẵng đến thăm, làm việc tại tỉnh (Tờ trình số 17/TTr-SNgV ngày 03/3/2021 của Sở Ngoại vụ).';
@@ -64,26 +13,23 @@ describe('clip → IndexedDB → sync → server → side panel → report .docx
   it('takes a selection on a document page all the way into the month report', async () => {
     const month = monthOf(localIsoDate(new Date()));
 
-    const options = await browser.openExtensionPage('options.html');
-    await options.fill('input[name="serverUrl"]', server.url);
-    await options.fill('input[name="token"]', server.token);
-    await options.click('button[data-action="save"]');
-    await expect.poll(() => options.locator('[data-role="save-status"]').textContent()).toBe('Đã lưu');
+    const options = await e2e.browser.openExtensionPage('options.html');
+    await connectToServer(options, e2e.server);
 
-    const documentPage = await browser.context.newPage();
-    await documentPage.goto(`${fixtures.url}/vnpt-ioffice-van-ban-di.html`);
+    const { page: documentPage } = await e2e.openFixture('vnpt-ioffice-van-ban-di.html');
     const selected = await selectText(documentPage, '#noi-dung-chinh');
     expect(selected).toBe(CLIP);
 
     // Playwright cannot click Chromium's own context menu: send what its onClicked handler receives.
-    const clipped = (await options.evaluate(
-      (clip) => (globalThis as unknown as ExtensionGlobals).chrome.runtime.sendMessage({ type: 'clip', ...clip }),
-      { text: selected, url: documentPage.url(), title: await documentPage.title() },
-    )) as { ok: boolean; itemId: string };
+    const clipped = await askBackground<{ ok: boolean; itemId: string }>(options, {
+      type: 'clip',
+      text: selected,
+      url: documentPage.url(),
+      title: await documentPage.title(),
+    });
     expect(clipped.ok).toBe(true);
 
-    const local = await readLocalItem(options, clipped.itemId);
-    expect(local.item).toMatchObject({
+    expect(await readLocalItem(options, clipped.itemId)).toMatchObject({
       id: clipped.itemId,
       fields: {
         text: CLIP,
@@ -99,16 +45,16 @@ describe('clip → IndexedDB → sync → server → side panel → report .docx
     });
 
     // The clip syncs by itself soon after it is saved.
-    const storage = openSqliteStorage(server.dbPath);
+    const storage = openSqliteStorage(e2e.server.dbPath);
     await expect
       .poll(async () => (await storage.itemsOccurringBetween('SNgV', month.from, month.to)).map((i) => i.fields.text), {
         timeout: 15_000,
       })
       .toEqual([CLIP]);
     await storage.close();
-    await expect.poll(async () => (await readLocalItem(options, clipped.itemId)).outbox).toBe(0);
+    await expect.poll(async () => (await readLocalItems(options)).outbox).toBe(0);
 
-    const panel = await browser.openExtensionPage('sidepanel.html');
+    const panel = await e2e.browser.openExtensionPage('sidepanel.html');
     const row = panel.locator(`[data-item-id="${clipped.itemId}"]`);
     await expect.poll(() => row.textContent()).toContain(CLIP);
     await expect
@@ -116,12 +62,9 @@ describe('clip → IndexedDB → sync → server → side panel → report .docx
       .toEqual(['1. Hoạt động hợp tác quốc tế']);
 
     // The team report, as the server assembles it from every officer's synced items (editors).
-    const downloading = panel.waitForEvent('download');
-    await panel.locator('[data-action="download-team-report"]').click();
-    const download = await downloading;
+    const download = await downloadBy(panel, '[data-action="download-team-report"]');
     expect(download.suggestedFilename()).toBe(`bao-cao-thang-${month.id}.docx`);
-    const docx = readFileSync((await download.path())!);
-    const lines = paragraphs(strFromU8(unzipSync(new Uint8Array(docx))['word/document.xml']!));
+    const lines = await downloadedParagraphs(download);
     const heading = lines.indexOf('1. Hoạt động hợp tác quốc tế');
     expect(heading).toBeGreaterThan(lines.indexOf('I. KẾT QUẢ THỰC HIỆN'));
     expect(lines[heading + 1]).toBe(`- ${CLIP}`);

@@ -1,17 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  askBackground,
-  type ExtensionBrowser,
-  launchWithExtension,
-  selectText,
-  serveFixtures,
-  tabIdOf,
-} from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setUpE2e } from './harness';
+import { askBackground, selectText } from './support';
 
-let fixtures: Awaited<ReturnType<typeof serveFixtures>>;
-let browser: ExtensionBrowser;
-let extensionPage: Page;
+const e2e = setUpE2e({ fixtures: true, page: 'options.html' });
 let listPage: Page;
 let tabId: number;
 
@@ -20,15 +12,7 @@ const SCRIPT = `<script>window.gomPwned='script'</script>`;
 const PAYLOAD = `Góp ý dự thảo ${IMG} và ${SCRIPT} của Sở Tư pháp`;
 
 beforeAll(async () => {
-  [fixtures, browser] = await Promise.all([serveFixtures(), launchWithExtension()]);
-  extensionPage = await browser.openExtensionPage('options.html');
-  listPage = await browser.context.newPage();
-  await listPage.goto(`${fixtures.url}/vnpt-ioffice-trich-yeu-doc-hai.html`);
-  tabId = await tabIdOf(browser.worker, listPage.url());
-});
-afterAll(async () => {
-  await browser?.close();
-  await fixtures?.close();
+  ({ page: listPage, tabId } = await e2e.openFixture('vnpt-ioffice-trich-yeu-doc-hai.html'));
 });
 
 /** What would show that the markup ran: the flag its handlers set, or an element made from it. */
@@ -48,14 +32,14 @@ describe('clipped text and page metadata are rendered as text only', () => {
   });
 
   it('in the side panel', async () => {
-    const clipped = await askBackground<{ ok: boolean; itemId: string }>(extensionPage, {
+    const clipped = await askBackground<{ ok: boolean; itemId: string }>(e2e.page, {
       type: 'clip',
       text: PAYLOAD,
       url: listPage.url(),
       title: await listPage.title(),
     });
     expect(clipped.ok).toBe(true);
-    const panel = await browser.openExtensionPage('sidepanel.html');
+    const panel = await e2e.browser.openExtensionPage('sidepanel.html');
     const row = panel.locator(`[data-item-id="${clipped.itemId}"]`);
     await expect.poll(() => row.textContent()).toBe(PAYLOAD);
     expect(await ranIn(panel)).toEqual(nothingRan);
@@ -64,8 +48,8 @@ describe('clipped text and page metadata are rendered as text only', () => {
 
   it('in quick capture', async () => {
     expect(await selectText(listPage, '#doan-doc-hai')).toBe(PAYLOAD);
-    const opened = browser.context.waitForEvent('page', (p) => p.url().includes('/popup.html'));
-    await askBackground(extensionPage, { type: 'quick-capture', tabId });
+    const opened = e2e.browser.waitForExtensionPage('popup.html');
+    await askBackground(e2e.page, { type: 'quick-capture', tabId });
     const form = await opened;
     const text = form.locator('textarea[name="text"]');
     await expect.poll(() => text.inputValue()).toBe(PAYLOAD);
@@ -74,8 +58,8 @@ describe('clipped text and page metadata are rendered as text only', () => {
   });
 
   it('in the gather review, where the trích yếu of each row is shown', async () => {
-    const opened = browser.context.waitForEvent('page', (p) => p.url().includes('/gather.html'));
-    await askBackground(extensionPage, { type: 'gather', tabId });
+    const opened = e2e.browser.waitForExtensionPage('gather.html');
+    await askBackground(e2e.page, { type: 'gather', tabId });
     const review = await opened;
     const texts = review.locator('[data-role="proposal"] [data-role="text"]');
     await expect

@@ -1,29 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { localIsoDate, parsePeriod, periodTitle } from '@gom/shared';
-import type { Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  askBackground,
-  docxParagraphs,
-  type ExtensionBrowser,
-  type GomServer,
-  launchWithExtension,
-  readLocalItems,
-  startGomServer,
-} from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { connectToServer, setUpE2e } from './harness';
+import { askBackground, callServer, downloadBy, downloadedParagraphs, readLocalItems } from './support';
 
-let server: GomServer;
-let browser: ExtensionBrowser;
+const e2e = setUpE2e({ server: { role: 'editor' } });
 let panel: Page;
-let serverStopped = false;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startGomServer({ role: 'editor' }), launchWithExtension()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  if (!serverStopped) await server?.stop();
-});
 
 const today = localIsoDate(new Date());
 const month = parsePeriod(today.slice(0, 7));
@@ -31,17 +13,10 @@ const CLIP = 'Tham mưu UBND tỉnh ban hành Kế hoạch đón Đoàn công t�
 const HOSTILE = 'Góp ý dự thảo <img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script>';
 const SIGNER = 'Nguyễn Thị Ngoại Vụ';
 
-async function downloaded(download: Download): Promise<string[]> {
-  return docxParagraphs(new Uint8Array(readFileSync((await download.path())!)));
-}
-
 describe('the report, one click, offline', () => {
   it('keeps the report settings locally and sends them to the server (an editor)', async () => {
-    const options = await browser.openExtensionPage('options.html');
-    await options.fill('input[name="serverUrl"]', server.url);
-    await options.fill('input[name="token"]', server.token);
-    await options.click('button[data-action="save"]');
-    await expect.poll(() => options.locator('[data-role="save-status"]').textContent()).toBe('Đã lưu');
+    const options = await e2e.browser.openExtensionPage('options.html');
+    await connectToServer(options, e2e.server);
 
     await options.selectOption('select[name="report-kind"]', 'month');
     await options.fill('input[name="report-signerAuthority"]', 'KT. GIÁM ĐỐC');
@@ -52,9 +27,7 @@ describe('the report, one click, offline', () => {
     await expect
       .poll(() => options.locator('[data-role="report-settings-status"]').textContent())
       .toBe('Đã lưu trên máy này và gửi lên máy chủ cho cả đơn vị.');
-    const onServer = await fetch(`${server.url}/v1/report-settings/month`, {
-      headers: { Authorization: `Bearer ${server.token}` },
-    }).then((r) => r.json());
+    const onServer = await callServer(e2e.server, '/v1/report-settings/month').then((r) => r.json());
     expect(onServer.settings).toMatchObject({ signer: { name: SIGNER } });
 
     // A mistake Nghị định 30 forbids is refused with its reason, and nothing is sent.
@@ -67,13 +40,12 @@ describe('the report, one click, offline', () => {
   });
 
   it('says in plain words that the server is unreachable, at once when the officer asks', async () => {
-    panel = await browser.openExtensionPage('sidepanel.html');
+    panel = await e2e.browser.openExtensionPage('sidepanel.html');
     for (const text of [CLIP, HOSTILE]) {
       expect(await askBackground(panel, { type: 'clip', text })).toMatchObject({ ok: true });
     }
     await expect.poll(async () => (await readLocalItems(panel)).outbox, { timeout: 15_000 }).toBe(0);
-    await server.stop();
-    serverStopped = true;
+    await e2e.server.stop();
 
     await panel.click('button[data-action="sync"]');
     await expect
@@ -97,11 +69,9 @@ describe('the report, one click, offline', () => {
   });
 
   it('builds the .docx in the side panel from local data with the server stopped, and lists the check', async () => {
-    const downloading = panel.waitForEvent('download');
-    await panel.click('button[data-action="download-report"]');
-    const download = await downloading;
+    const download = await downloadBy(panel, 'button[data-action="download-report"]');
     expect(download.suggestedFilename()).toBe(`bao-cao-thang-${month.id}.docx`);
-    const lines = await downloaded(download);
+    const lines = await downloadedParagraphs(download);
     expect(lines.some((line) => line.startsWith('- ') && line.includes('Đoàn công tác Đại sứ quán Lào'))).toBe(true);
     expect(lines.some((line) => line.includes('<img src=x'))).toBe(true);
     expect(lines.join('\n')).toContain(periodTitle(month));
@@ -111,7 +81,7 @@ describe('the report, one click, offline', () => {
   });
 
   it('previews the report, lets a bullet be edited for this export only, and keeps the page inert', async () => {
-    const preview = await browser.openExtensionPage(`report.html?period=${month.id}`);
+    const preview = await e2e.browser.openExtensionPage(`report.html?period=${month.id}`);
     const frame = preview.frameLocator('iframe[data-role="preview"]');
     const bullet = frame.locator('[data-bullet] [contenteditable]', { hasText: 'Đoàn công tác Đại sứ quán Lào' });
     await expect.poll(() => bullet.count()).toBe(1);
@@ -123,9 +93,7 @@ describe('the report, one click, offline', () => {
       .toMatch(/^Kiểm tra trước khi xuất/);
 
     await bullet.fill('Tham mưu đón Đoàn Đại sứ quán Lào (đã sửa cho bản này).');
-    const downloading = preview.waitForEvent('download');
-    await preview.click('button[data-action="export-docx"]');
-    const lines = await downloaded(await downloading);
+    const lines = await downloadedParagraphs(await downloadBy(preview, 'button[data-action="export-docx"]'));
     expect(lines).toContain('- Tham mưu đón Đoàn Đại sứ quán Lào (đã sửa cho bản này).');
     expect(lines.some((line) => line.includes('Đoàn công tác Đại sứ quán Lào'))).toBe(false);
     // The saved item is as it was.

@@ -1,29 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  askBackground,
-  type ExtensionBrowser,
-  extensionDir,
-  launchWithExtension,
-  serveFixtures,
-  tabIdOf,
-} from './support';
+import { describe, expect, it } from 'vitest';
+import { setUpE2e } from './harness';
+import { askBackground, extensionDir } from './support';
 
-let fixtures: Awaited<ReturnType<typeof serveFixtures>>;
-let browser: ExtensionBrowser;
-let options: Page;
-
-beforeAll(async () => {
-  [fixtures, browser] = await Promise.all([serveFixtures(), launchWithExtension()]);
-  options = await browser.openExtensionPage('options.html');
-});
-afterAll(async () => {
-  await browser?.close();
-  await fixtures?.close();
-});
+const e2e = setUpE2e({ fixtures: true, page: 'options.html' });
 
 const voffice = {
   id: 'voffice-outgoing',
@@ -58,6 +40,7 @@ describe('the page reader', () => {
 
 describe('the options page', () => {
   it("shows every error of an invalid adapter, then reads a unit's own document system with a valid one", async () => {
+    const options = e2e.page;
     const field = options.locator('textarea[name="siteAdapters"]');
     await field.fill(JSON.stringify([{ ...voffice, id: 'VOffice', rows: undefined }]));
     await options.click('button[data-action="save-site-adapters"]');
@@ -66,9 +49,7 @@ describe('the options page', () => {
       .poll(() => errors.allTextContents())
       .toEqual([expect.stringMatching(/^0\.id: /), expect.stringMatching(/^0\.rows: A list adapter needs `rows`/)]);
 
-    const list = await browser.context.newPage();
-    await list.goto(`${fixtures.url}/voffice-danh-sach-van-ban-di.html`);
-    const tabId = await tabIdOf(browser.worker, list.url());
+    const { page: list, tabId } = await e2e.openFixture('voffice-danh-sach-van-ban-di.html');
     // Without the unit's adapter the page is an ordinary page citing nothing Gom can list.
     expect(await askBackground(options, { type: 'gather', tabId })).toMatchObject({ ok: false });
 
@@ -78,7 +59,7 @@ describe('the options page', () => {
       .poll(() => options.locator('[data-role="site-adapters-status"]').textContent())
       .toBe('Đã lưu 1 mẫu nhận dạng.');
 
-    const opened = browser.context.waitForEvent('page', (p) => p.url().includes('/gather.html'));
+    const opened = e2e.browser.waitForExtensionPage('gather.html');
     expect(await askBackground(options, { type: 'gather', tabId })).toMatchObject({ ok: true });
     const review = await opened;
     await expect
@@ -95,6 +76,6 @@ describe('the options page', () => {
   });
 
   it('shows the quick-capture shortcut', async () => {
-    expect(await options.locator('[data-role="shortcut-keys"]').textContent()).toBe('Alt+Shift+G');
+    expect(await e2e.page.locator('[data-role="shortcut-keys"]').textContent()).toBe('Alt+Shift+G');
   });
 });

@@ -1,19 +1,8 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, type GomServer, gom, launchWithExtension, startGomServer } from './support';
+import { describe, expect, it } from 'vitest';
+import { connectToServer, setUpE2e } from './harness';
+import { addUser, callServer } from './support';
 
-let server: GomServer;
-let browser: ExtensionBrowser;
-let options: Page;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startGomServer({ role: 'editor' }), launchWithExtension()]);
-  options = await browser.openExtensionPage('options.html');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = setUpE2e({ server: { role: 'editor' }, page: 'options.html' });
 
 /** The unit's quarterly settings as the chief of office left them, with a cut-off the form does not show. */
 const QUARTER = {
@@ -25,23 +14,17 @@ const QUARTER = {
 };
 
 const unitSettings = (kind: string) =>
-  fetch(`${server.url}/v1/report-settings/${kind}`, { headers: { Authorization: `Bearer ${server.token}` } }).then(
+  callServer(e2e.server, `/v1/report-settings/${kind}`).then(
     (r) => r.json() as Promise<{ settings: Record<string, unknown> }>,
   );
-const source = () => options.locator('[data-role="report-settings-source"]');
-
-async function useToken(token: string): Promise<void> {
-  await options.fill('input[name="serverUrl"]', server.url);
-  await options.fill('input[name="token"]', token);
-  await options.click('button[data-action="save"]');
-  await expect.poll(() => options.locator('[data-role="save-status"]').textContent()).toBe('Đã lưu');
-}
+const source = () => e2e.page.locator('[data-role="report-settings-source"]');
 
 describe('the report settings in the options page', () => {
   it('shows the unit’s settings from the server to an editor, and saves her change over them', async () => {
-    const put = await fetch(`${server.url}/v1/report-settings/quarter`, {
+    const options = e2e.page;
+    const put = await callServer(e2e.server, '/v1/report-settings/quarter', {
       method: 'PUT',
-      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(QUARTER),
     });
     expect(put.status).toBe(200);
@@ -49,7 +32,7 @@ describe('the report settings in the options page', () => {
     await expect.poll(() => options.locator('input[name="report-place"]').isEnabled()).toBe(true);
     expect(await source().count()).toBe(0);
 
-    await useToken(server.token);
+    await connectToServer(options, e2e.server);
     await expect.poll(() => source().getAttribute('data-from')).toBe('unitEmpty');
     expect(await source().textContent()).toBe(
       'Máy chủ chưa có thông tin loại báo cáo này cho đơn vị; đây là bản lưu trên máy này.',
@@ -83,10 +66,8 @@ describe('the report settings in the options page', () => {
   });
 
   it('tells a member in plain words that the unit’s settings are not hers to read, and shows her own copy', async () => {
-    const { token } = JSON.parse(
-      gom('user', 'add', '--unit', 'SNgV', '--name', 'Thành viên', '--role', 'member', '--json', '--db', server.dbPath),
-    );
-    await useToken(token);
+    const options = e2e.page;
+    await connectToServer(options, e2e.server, addUser(e2e.server.dbPath, 'Thành viên', 'member'));
     await options.selectOption('select[name="report-kind"]', 'quarter');
     await expect.poll(() => source().getAttribute('data-from')).toBe('failed');
     expect(await source().textContent()).toMatch(

@@ -1,32 +1,8 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  askBackground,
-  type ExtensionBrowser,
-  launchWithExtension,
-  readLocalItems,
-  serveFixtures,
-  tabIdOf,
-} from './support';
+import { describe, expect, it } from 'vitest';
+import { setUpE2e } from './harness';
+import { askBackground, readLocalItem, readLocalItems } from './support';
 
-let fixtures: Awaited<ReturnType<typeof serveFixtures>>;
-let browser: ExtensionBrowser;
-let extensionPage: Page;
-
-beforeAll(async () => {
-  [fixtures, browser] = await Promise.all([serveFixtures(), launchWithExtension()]);
-  extensionPage = await browser.openExtensionPage('options.html');
-});
-afterAll(async () => {
-  await browser?.close();
-  await fixtures?.close();
-});
-
-async function openFixture(name: string): Promise<{ page: Page; tabId: number }> {
-  const page = await browser.context.newPage();
-  await page.goto(`${fixtures.url}/${name}`);
-  return { page, tabId: await tabIdOf(browser.worker, page.url()) };
-}
+const e2e = setUpE2e({ fixtures: true, page: 'options.html' });
 
 const TỜ_TRÌNH_17 =
   'Tham mưu UBND tỉnh Kế hoạch đón Đoàn công tác Đại sứ quán Lào tại Việt Nam và Tổng Lãnh sự quán Lào tại thành phố Đà Nẵng đến thăm, làm việc tại tỉnh.';
@@ -35,11 +11,11 @@ const TỜ_TRÌNH_17 =
 // the messages that run the same functions, on the tab the menu would have been opened on.
 describe('the page entries of the context menu', () => {
   it('gathers the 36 documents of the outgoing list of March 2021 and saves the ones left ticked', async () => {
-    const { tabId } = await openFixture('vnpt-ioffice-danh-sach-van-ban-di.html');
-    const before = (await readLocalItems(extensionPage)).items.length;
+    const { tabId } = await e2e.openFixture('vnpt-ioffice-danh-sach-van-ban-di.html');
+    const before = (await readLocalItems(e2e.page)).items.length;
 
-    const opened = browser.context.waitForEvent('page', (p) => p.url().includes('/gather.html'));
-    const reply = await askBackground<{ ok: boolean; draftId: string }>(extensionPage, { type: 'gather', tabId });
+    const opened = e2e.browser.waitForExtensionPage('gather.html');
+    const reply = await askBackground<{ ok: boolean; draftId: string }>(e2e.page, { type: 'gather', tabId });
     expect(reply).toEqual({ ok: true, draftId: expect.any(String) });
     const review = await opened;
 
@@ -59,10 +35,10 @@ describe('the page entries of the context menu', () => {
     await save.click();
     await expect.poll(() => review.locator('[data-role="status"]').textContent()).toBe('Đã lưu 34 mục vào Gom.');
 
-    const { items } = await readLocalItems(extensionPage);
+    const { items } = await readLocalItems(e2e.page);
     expect(items).toHaveLength(before + 34);
     const saved = items.filter(
-      (item) => item.fields.source?.url === `${fixtures.url}/vnpt-ioffice-danh-sach-van-ban-di.html`,
+      (item) => item.fields.source?.url === `${e2e.fixtures.url}/vnpt-ioffice-danh-sach-van-ban-di.html`,
     );
     const kept = texts.filter((_, index) => index !== 0 && index !== 5);
     expect(saved.map((item) => item.fields.text).sort()).toEqual([...kept].sort());
@@ -78,15 +54,13 @@ describe('the page entries of the context menu', () => {
   });
 
   it('clips the document a detail page shows, with its reference and summary', async () => {
-    const { page, tabId } = await openFixture('vnpt-ioffice-van-ban-di.html');
-    const reply = await askBackground<{ ok: boolean; itemId: string }>(extensionPage, { type: 'clip-document', tabId });
+    const { page, tabId } = await e2e.openFixture('vnpt-ioffice-van-ban-di.html');
+    const reply = await askBackground<{ ok: boolean; itemId: string }>(e2e.page, { type: 'clip-document', tabId });
     // The list gathered above holds this tờ trình already: saved all the same, and named, as a
     // selection clip's duplicate is (the menu turns the badge amber with it).
     expect(reply).toEqual({ ok: true, itemId: expect.any(String), duplicateOf: TỜ_TRÌNH_17 });
 
-    const { items } = await readLocalItems(extensionPage);
-    const item = items.find((i) => i.id === reply.itemId);
-    expect(item?.fields).toMatchObject({
+    expect((await readLocalItem(e2e.page, reply.itemId))?.fields).toMatchObject({
       kind: 'result',
       lead: 'Tham mưu UBND tỉnh',
       text: TỜ_TRÌNH_17,
@@ -109,9 +83,9 @@ describe('the page entries of the context menu', () => {
   });
 
   it('gathers the same list again with the documents already clipped marked and left unticked', async () => {
-    const { tabId } = await openFixture('vnpt-ioffice-danh-sach-van-ban-di.html');
-    const opened = browser.context.waitForEvent('page', (p) => p.url().includes('/gather.html'));
-    await askBackground(extensionPage, { type: 'gather', tabId });
+    const { tabId } = await e2e.openFixture('vnpt-ioffice-danh-sach-van-ban-di.html');
+    const opened = e2e.browser.waitForExtensionPage('gather.html');
+    await askBackground(e2e.page, { type: 'gather', tabId });
     const review = await opened;
     const proposals = review.locator('[data-role="proposal"]');
     await expect.poll(() => proposals.count()).toBe(36);
@@ -128,11 +102,11 @@ describe('the page entries of the context menu', () => {
   });
 
   it('says so when a page shows no document, and saves nothing', async () => {
-    const { page, tabId } = await openFixture('trang-khong-co-van-ban.html');
-    const before = (await readLocalItems(extensionPage)).items.length;
-    const reply = await askBackground(extensionPage, { type: 'clip-document', tabId });
+    const { page, tabId } = await e2e.openFixture('trang-khong-co-van-ban.html');
+    const before = (await readLocalItems(e2e.page)).items.length;
+    const reply = await askBackground(e2e.page, { type: 'clip-document', tabId });
     expect(reply).toEqual({ ok: false, error: expect.stringMatching(/^Không nhận ra văn bản nào trên trang này/) });
-    expect((await readLocalItems(extensionPage)).items).toHaveLength(before);
+    expect((await readLocalItems(e2e.page)).items).toHaveLength(before);
     await page.close();
   });
 });

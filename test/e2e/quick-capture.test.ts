@@ -1,52 +1,14 @@
 import { localIsoDate } from '@gom/shared';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  askBackground,
-  type ExtensionBrowser,
-  launchWithExtension,
-  readLocalItems,
-  selectText,
-  serveFixtures,
-  tabIdOf,
-} from './support';
+import { describe, expect, it } from 'vitest';
+import { quickCaptureFrom, setUpE2e } from './harness';
+import { askBackground, pressToClose, readLocalItems, selectText } from './support';
 
-let fixtures: Awaited<ReturnType<typeof serveFixtures>>;
-let browser: ExtensionBrowser;
-let extensionPage: Page;
-
-beforeAll(async () => {
-  [fixtures, browser] = await Promise.all([serveFixtures(), launchWithExtension()]);
-  extensionPage = await browser.openExtensionPage('options.html');
-});
-afterAll(async () => {
-  await browser?.close();
-  await fixtures?.close();
-});
-
-async function openFixture(name: string): Promise<{ page: Page; tabId: number }> {
-  const page = await browser.context.newPage();
-  await page.goto(`${fixtures.url}/${name}`);
-  return { page, tabId: await tabIdOf(browser.worker, page.url()) };
-}
+const e2e = setUpE2e({ fixtures: true, page: 'options.html' });
 
 /** The shortcut's handler, driven through the message that runs it (Playwright cannot press a browser shortcut). */
-async function quickCaptureOn(tabId: number): Promise<Page> {
-  const opened = browser.context.waitForEvent('page', (p) => p.url().includes('/popup.html'));
-  const reply = await askBackground(extensionPage, { type: 'quick-capture', tabId });
-  expect(reply).toEqual({ ok: true, draftId: expect.any(String) });
-  const form = await opened;
-  await form.waitForSelector('form[data-role="quick-capture"]');
-  return form;
-}
-
-/** Presses a key that closes the page: the press may not see its own end, the close event does. */
-async function pressToClose(page: Page, key: string): Promise<void> {
-  const closed = page.waitForEvent('close');
-  await page.keyboard.press(key).catch((error: Error) => {
-    if (!/closed/.test(error.message)) throw error;
-  });
-  await closed;
+function quickCaptureOn(tabId: number): Promise<Page> {
+  return quickCaptureFrom(e2e, { type: 'quick-capture', tabId });
 }
 
 const SELECTED =
@@ -54,7 +16,7 @@ const SELECTED =
 
 describe('quick capture', () => {
   it('opens on the selection from the shortcut, and saves a directive typed by keyboard alone with Enter', async () => {
-    const { page, tabId } = await openFixture('vnpt-ioffice-van-ban-di.html');
+    const { page, tabId } = await e2e.openFixture('vnpt-ioffice-van-ban-di.html');
     expect(await selectText(page, '#noi-dung-chinh')).toBe(SELECTED);
     const form = await quickCaptureOn(tabId);
 
@@ -91,7 +53,7 @@ describe('quick capture', () => {
     await text.focus();
     await pressToClose(form, 'Enter');
 
-    const { items } = await readLocalItems(extensionPage);
+    const { items } = await readLocalItems(e2e.page);
     const item = items.find((i) => i.fields.text === `${SELECTED} Bổ sung`);
     expect(item?.fields).toMatchObject({
       kind: 'directive',
@@ -112,18 +74,18 @@ describe('quick capture', () => {
   });
 
   it('closes with Esc and saves nothing', async () => {
-    const { page, tabId } = await openFixture('vnpt-ioffice-van-ban-di.html');
-    const before = await readLocalItems(extensionPage);
+    const { page, tabId } = await e2e.openFixture('vnpt-ioffice-van-ban-di.html');
+    const before = await readLocalItems(e2e.page);
     const form = await quickCaptureOn(tabId);
     await pressToClose(form, 'Escape');
-    expect(await readLocalItems(extensionPage)).toEqual(before);
+    expect(await readLocalItems(e2e.page)).toEqual(before);
     await page.close();
   });
 
   it('takes a figure typed from scratch in the toolbar popup', async () => {
-    const { page, tabId } = await openFixture('trang-khong-co-van-ban.html');
+    const { page, tabId } = await e2e.openFixture('trang-khong-co-van-ban.html');
     // The toolbar popup reads the active tab; opened as a tab here, it is told which one.
-    const form = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
+    const form = await e2e.browser.openExtensionPage(`popup.html?tab=${tabId}`);
     const text = form.locator('textarea[name="text"]');
     await text.waitFor();
     expect(await text.inputValue()).toBe('');
@@ -146,7 +108,7 @@ describe('quick capture', () => {
     // has saved, which can come before the key is released: the poll below is the check.
     await form.keyboard.press('Enter').catch(() => undefined);
     await expect
-      .poll(async () => (await readLocalItems(extensionPage)).items.find((i) => i.fields.kind === 'stat')?.fields)
+      .poll(async () => (await readLocalItems(e2e.page)).items.find((i) => i.fields.kind === 'stat')?.fields)
       .toMatchObject({
         text: 'Biên dịch hồ sơ, tài liệu cho các cơ quan, đơn vị',
         metric,
@@ -157,7 +119,7 @@ describe('quick capture', () => {
   });
 
   it('refuses a figure without its value and says why', async () => {
-    const form = await browser.openExtensionPage('popup.html?tab=999999');
+    const form = await e2e.browser.openExtensionPage('popup.html?tab=999999');
     const text = form.locator('textarea[name="text"]');
     await text.waitFor();
     await text.focus();
@@ -172,11 +134,11 @@ describe('quick capture', () => {
   });
 
   it('warns of a clip the month already holds, from the context menu and in the form, and saves it all the same', async () => {
-    const { page, tabId } = await openFixture('vnpt-ioffice-van-ban-di.html');
+    const { page, tabId } = await e2e.openFixture('vnpt-ioffice-van-ban-di.html');
     // The context menu's path: saved both times, the second named as a duplicate on the toolbar button.
-    const first = await askBackground(extensionPage, { type: 'clip', text: SELECTED });
+    const first = await askBackground(e2e.page, { type: 'clip', text: SELECTED });
     expect(first).toEqual({ ok: true, itemId: expect.any(String), duplicateOf: null });
-    const second = await askBackground(extensionPage, { type: 'clip', text: SELECTED.toLowerCase() });
+    const second = await askBackground(e2e.page, { type: 'clip', text: SELECTED.toLowerCase() });
     expect(second).toEqual({ ok: true, itemId: expect.any(String), duplicateOf: SELECTED });
 
     expect(await selectText(page, '#noi-dung-chinh')).toBe(SELECTED);
@@ -188,7 +150,7 @@ describe('quick capture', () => {
     expect(await form.locator('button[data-action="save"]').textContent()).toBe('Vẫn lưu (Enter)');
     // Nothing is saved by the warning itself.
     const same = async () =>
-      (await readLocalItems(extensionPage)).items.filter((i) => i.fields.text?.toLowerCase() === SELECTED.toLowerCase())
+      (await readLocalItems(e2e.page)).items.filter((i) => i.fields.text?.toLowerCase() === SELECTED.toLowerCase())
         .length;
     expect(await same()).toBe(2);
 

@@ -1,28 +1,10 @@
 import { encodeLegacy } from '@gom/shared/repair';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  askBackground,
-  type ExtensionBrowser,
-  launchWithExtension,
-  readLocalItems,
-  selectText,
-  serveFixtures,
-  tabIdOf,
-} from './support';
+import { describe, expect, it } from 'vitest';
+import { quickCaptureFrom, setUpE2e } from './harness';
+import { askBackground, pressToClose, readLocalItems, selectText } from './support';
 
-let fixtures: Awaited<ReturnType<typeof serveFixtures>>;
-let browser: ExtensionBrowser;
-let extensionPage: Page;
-
-beforeAll(async () => {
-  [fixtures, browser] = await Promise.all([serveFixtures(), launchWithExtension()]);
-  extensionPage = await browser.openExtensionPage('options.html');
-});
-afterAll(async () => {
-  await browser?.close();
-  await fixtures?.close();
-});
+const e2e = setUpE2e({ fixtures: true, page: 'options.html' });
 
 // Two real lines of the report whose PDF lost l, Đ, G, ă, ã, ắ, ò, ỏ, ổ (domain notes), as the
 // PDF viewer hands them over: one space for each lost glyph, the line break of the page.
@@ -39,48 +21,36 @@ const INTACT = 'báo cáo kết quả công tác tập huấn,bồi dưỡng v�
 
 /** A fixture page showing `text` as a PDF's text layer does (spaces kept), selected. */
 async function pageSelecting(text: string): Promise<{ page: Page; tabId: number }> {
-  const page = await browser.context.newPage();
-  await page.goto(`${fixtures.url}/trang-khong-co-van-ban.html`);
-  await page.evaluate((content) => {
+  const opened = await e2e.openFixture('trang-khong-co-van-ban.html');
+  await opened.page.evaluate((content) => {
     const layer = document.createElement('div');
     layer.id = 'text-layer';
     layer.style.whiteSpace = 'pre-wrap';
     layer.textContent = content;
     document.body.append(layer);
   }, text);
-  expect(await selectText(page, '#text-layer')).toBe(text);
-  return { page, tabId: await tabIdOf(browser.worker, page.url()) };
-}
-
-/** Sends `message` to the background and returns the quick-capture window it opens. */
-async function quickCaptureFrom(message: object): Promise<Page> {
-  const opened = browser.context.waitForEvent('page', (p) => p.url().includes('/popup.html'));
-  expect(await askBackground(extensionPage, message)).toEqual({ ok: true, draftId: expect.any(String) });
-  const form = await opened;
-  await form.waitForSelector('form[data-role="quick-capture"]');
-  return form;
+  expect(await selectText(opened.page, '#text-layer')).toBe(text);
+  return opened;
 }
 
 const focused = (form: Page) =>
   form.evaluate(() => document.activeElement?.getAttribute('data-action') ?? document.activeElement?.id);
 const marks = (form: Page) => form.locator('[data-role="repaired-text"] mark').allTextContents();
 
-/** Enter in the text field saves and closes the window, maybe before the key is released. */
+/** Enter in the text field saves and closes the window. */
 async function saveWithEnter(form: Page): Promise<void> {
   expect(await focused(form)).toBe('text');
-  const closed = form.waitForEvent('close');
-  await form.keyboard.press('Enter').catch(() => undefined);
-  await closed;
+  await pressToClose(form, 'Enter');
 }
 
 async function savedText(text: string) {
-  return (await readLocalItems(extensionPage)).items.find((item) => item.fields.text === text)?.fields;
+  return (await readLocalItems(e2e.page)).items.find((item) => item.fields.text === text)?.fields;
 }
 
 describe('the review of a repaired clip', () => {
   it('offers the lost glyphs of a PDF put back, marked; Enter accepts and Enter saves the repaired text', async () => {
     const { page, tabId } = await pageSelecting(LOST);
-    const form = await quickCaptureFrom({ type: 'quick-capture', tabId });
+    const form = await quickCaptureFrom(e2e, { type: 'quick-capture', tabId });
     const text = form.locator('textarea[name="text"]');
 
     // Nothing repaired yet: the field holds the clip as it came, the repair waits beside it.
@@ -109,9 +79,9 @@ describe('the review of a repaired clip', () => {
   });
 
   it('sends a TCVN3 clip from the context menu to review instead of saving it, and saves it converted', async () => {
-    const before = (await readLocalItems(extensionPage)).items.length;
-    const form = await quickCaptureFrom({ type: 'clip', text: TCVN3, url: 'https://vanban.example/cu.pdf' });
-    expect((await readLocalItems(extensionPage)).items).toHaveLength(before);
+    const before = (await readLocalItems(e2e.page)).items.length;
+    const form = await quickCaptureFrom(e2e, { type: 'clip', text: TCVN3, url: 'https://vanban.example/cu.pdf' });
+    expect((await readLocalItems(e2e.page)).items).toHaveLength(before);
 
     await form.locator('[data-role="repair-review"]').waitFor();
     expect(await form.locator('textarea[name="text"]').inputValue()).toBe(TCVN3);
@@ -132,7 +102,7 @@ describe('the review of a repaired clip', () => {
 
   it('keeps the original when the officer says so: nothing is repaired behind her back', async () => {
     const { page, tabId } = await pageSelecting(LOST);
-    const form = await quickCaptureFrom({ type: 'quick-capture', tabId });
+    const form = await quickCaptureFrom(e2e, { type: 'quick-capture', tabId });
     await expect.poll(() => focused(form)).toBe('accept-repair');
     await form.keyboard.press('Tab');
     expect(await focused(form)).toBe('keep-original');
@@ -148,7 +118,7 @@ describe('the review of a repaired clip', () => {
 
   it('shows no review for a clean selection, and the context menu saves it at once', async () => {
     const { page, tabId } = await pageSelecting(INTACT);
-    const form = await quickCaptureFrom({ type: 'quick-capture', tabId });
+    const form = await quickCaptureFrom(e2e, { type: 'quick-capture', tabId });
     const text = form.locator('textarea[name="text"]');
     await expect
       .poll(() => text.inputValue())
@@ -157,7 +127,7 @@ describe('the review of a repaired clip', () => {
     expect(await form.locator('[data-role="repair-review"]').count()).toBe(0);
     await form.close();
 
-    const clipped = await askBackground(extensionPage, { type: 'clip', text: INTACT });
+    const clipped = await askBackground(e2e.page, { type: 'clip', text: INTACT });
     expect(clipped).toEqual({ ok: true, itemId: expect.any(String), duplicateOf: null });
     await page.close();
   });

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { dataReach, headerDate, localIsoDate, parsePeriod, periodTitle } from '@gom/shared';
 import type { FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askBackground, docxParagraphs, type ExtensionBrowser, launchWithExtension } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setUpE2e } from './harness';
+import { askBackground, downloadBy, downloadedParagraphs } from './support';
 
-let browser: ExtensionBrowser;
+const e2e = setUpE2e();
 let preview: Page;
 let frame: FrameLocator;
 
@@ -16,17 +16,13 @@ const FOLLOW =
 const PASSPORTS = 'Cấp hộ chiếu công vụ cho 03 cán bộ đi công tác tại Lào.';
 
 beforeAll(async () => {
-  browser = await launchWithExtension();
-  const page = await browser.openExtensionPage('sidepanel.html');
+  const page = await e2e.browser.openExtensionPage('sidepanel.html');
   for (const text of [MIA, FOLLOW, PASSPORTS]) {
     expect(await askBackground(page, { type: 'clip', text })).toMatchObject({ ok: true });
   }
   await page.close();
-  preview = await browser.openExtensionPage(`report.html?period=${month.id}`);
+  preview = await e2e.browser.openExtensionPage(`report.html?period=${month.id}`);
   frame = preview.frameLocator('iframe[data-role="preview"]');
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const bullet = (hasText: string) => frame.locator('[data-bullet] [contenteditable]', { hasText });
@@ -64,9 +60,7 @@ describe('the report preview', () => {
     expect(await bullet('Thường xuyên').count()).toBe(1);
     expect(await preview.locator('[data-role="status"]').count()).toBe(0);
 
-    const downloading = preview.waitForEvent('download');
-    await preview.click('button[data-action="export-docx"]');
-    const lines = docxParagraphs(new Uint8Array(readFileSync((await (await downloading).path())!)));
+    const lines = await downloadedParagraphs(await downloadBy(preview, 'button[data-action="export-docx"]'));
     expect(lines).toContain(`- ${joined}`);
     expect(lines).toContain('- Cấp hộ chiếu công vụ cho 03 cán bộ (đã sửa).');
     expect(lines).toContain(headerDate('Hà Tĩnh', month.to));

@@ -1,17 +1,16 @@
 import { listingDaysOf } from '@gom/extension/features/db-listing';
 import { type ItemRecord, localIsoDate } from '@gom/shared';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setUpE2e } from './harness';
 
-let browser: ExtensionBrowser;
+const e2e = setUpE2e();
 let panel: Page;
 const COUNT = 600;
 
 beforeAll(async () => {
-  browser = await launchWithExtension();
   // Opened first so that Dexie creates the database with the extension's own schema.
-  const seeder = await browser.openExtensionPage('sidepanel.html');
+  const seeder = await e2e.browser.openExtensionPage('sidepanel.html');
   await seeder.waitForSelector('[data-role="empty"]');
   const today = localIsoDate(new Date());
   const records: ItemRecord[] = Array.from({ length: COUNT }, (_, i) => {
@@ -50,10 +49,7 @@ beforeAll(async () => {
     { items: records, listing: listingDaysOf(records) },
   );
   await seeder.close();
-  panel = await browser.openExtensionPage('sidepanel.html');
-});
-afterAll(async () => {
-  await browser?.close();
+  panel = await e2e.browser.openExtensionPage('sidepanel.html');
 });
 
 const rows = () => panel.locator('[data-item-id]').count();

@@ -1,9 +1,10 @@
 import { localIsoDate } from '@gom/shared';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askBackground, type ExtensionBrowser, launchWithExtension, readLocalItems } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setUpE2e } from './harness';
+import { askBackground, readLocalItem } from './support';
 
-let browser: ExtensionBrowser;
+const e2e = setUpE2e({ page: 'sidepanel.html' });
 let panel: Page;
 const ids: Record<string, string> = {};
 
@@ -14,20 +15,16 @@ const TEXTS = {
 };
 
 beforeAll(async () => {
-  browser = await launchWithExtension();
-  panel = await browser.openExtensionPage('sidepanel.html');
+  panel = e2e.page;
   for (const [key, text] of Object.entries(TEXTS)) {
     const reply = await askBackground<{ ok: true; itemId: string }>(panel, { type: 'clip', text });
     ids[key] = reply.itemId;
   }
 });
-afterAll(async () => {
-  await browser?.close();
-});
 
 const row = (key: string) => panel.locator(`[data-item-id="${ids[key]}"]`);
 async function fields(key: string) {
-  return (await readLocalItems(panel)).items.find((item) => item.id === ids[key])?.fields;
+  return (await readLocalItem(panel, ids[key]!))?.fields;
 }
 /** Waits until the text editor has the keyboard, as an officer would see the caret before typing. */
 async function editorFocused(): Promise<void> {

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Download, type Page, type Worker } from 'playwright-core';
 
 export const root = resolve(import.meta.dirname, '../..');
 // The test build, with host access to the loopback fixture server (test/global-setup.ts).
@@ -17,19 +17,26 @@ export function gom(...args: string[]): string {
   return execFileSync(tsx, [gomMain, ...args], { cwd: root, encoding: 'utf8' });
 }
 
+export type Role = 'member' | 'editor' | 'admin';
+
+/** Adds an officer with `role` to the unit SNgV in the database `dbPath`; returns her API token. */
+export function addUser(dbPath: string, name: string, role: Role): string {
+  const { token } = JSON.parse(
+    gom('user', 'add', '--unit', 'SNgV', '--name', name, '--role', role, '--json', '--db', dbPath),
+  );
+  return token;
+}
+
 export interface GomServer {
   url: string;
   dbPath: string;
   token: string;
+  /** Stops the server; once stopped, a further call does nothing (a test may stop it before the file ends). */
   stop(): Promise<void>;
 }
 
 /** The real `gom serve` as a child process, on a free port and a fresh SQLite file, with a unit and a user. */
-export async function startGomServer({
-  role = 'member',
-}: {
-  role?: 'member' | 'editor' | 'admin';
-} = {}): Promise<GomServer> {
+export async function startGomServer({ role = 'member' }: { role?: Role } = {}): Promise<GomServer> {
   const dbPath = join(mkdtempSync(join(tmpdir(), 'gom-e2e-')), 'gom.db');
   gom(
     'unit',
@@ -45,9 +52,7 @@ export async function startGomServer({
     '--db',
     dbPath,
   );
-  const { token } = JSON.parse(
-    gom('user', 'add', '--unit', 'SNgV', '--name', 'Chuyên viên', '--role', role, '--json', '--db', dbPath),
-  );
+  const token = addUser(dbPath, 'Chuyên viên', role);
   const child: ChildProcess = spawn(tsx, [gomMain, 'serve', '--port', '0', '--db', dbPath], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -61,16 +66,31 @@ export async function startGomServer({
     });
     child.once('exit', (code) => fail(new Error(`gom serve exited with ${code}: ${out}`)));
   });
+  let stopped: Promise<void> | undefined;
   return {
     url,
     dbPath,
     token,
-    stop: () =>
-      new Promise((done) => {
+    stop: () => {
+      stopped ??= new Promise((done) => {
         child.once('exit', () => done());
         child.kill('SIGTERM');
-      }),
+      });
+      return stopped;
+    },
   };
+}
+
+/** A request to the Gom server's API as `server`'s own user. */
+export function callServer(
+  server: GomServer,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Response> {
+  return fetch(`${server.url}${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${server.token}`, ...init.headers },
+  });
 }
 
 const TYPES: Record<string, string> = {
@@ -79,8 +99,13 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript',
 };
 
+export interface FixtureServer {
+  url: string;
+  close(): Promise<void>;
+}
+
 /** The fixture document system: `test/fixtures` served over HTTP on a free loopback port. */
-export async function serveFixtures(): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveFixtures(): Promise<FixtureServer> {
   const dir = join(root, 'test/fixtures');
   const server: Server = createServer((req, res) => {
     const path = join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
@@ -102,6 +127,8 @@ export interface ExtensionBrowser {
   worker: Worker;
   extensionId: string;
   openExtensionPage(path: string): Promise<Page>;
+  /** The next page the extension opens on `path` (`popup.html`, `gather.html`); call it before what opens it. */
+  waitForExtensionPage(path: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -151,6 +178,7 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
     },
+    waitForExtensionPage: (path) => context.waitForEvent('page', (page) => page.url().includes(`/${path}`)),
     close: () => context.close(),
   };
 }
@@ -178,6 +206,22 @@ export function askBackground<T = unknown>(page: Page, message: object): Promise
   ) as Promise<T>;
 }
 
+/** Presses a key that closes the page: the press may not see its own end, the close event does. */
+export async function pressToClose(page: Page, key: string): Promise<void> {
+  const closed = page.waitForEvent('close');
+  await page.keyboard.press(key).catch((error: Error) => {
+    if (!/closed/.test(error.message)) throw error;
+  });
+  await closed;
+}
+
+/** Clicks `selector` on `page` and returns the download it starts. */
+export async function downloadBy(page: Page, selector: string): Promise<Download> {
+  const downloading = page.waitForEvent('download');
+  await page.click(selector);
+  return downloading;
+}
+
 const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** The paragraphs of a .docx's body, each as the text of its runs (XML entities read back). */
@@ -188,6 +232,11 @@ export function docxParagraphs(docx: Uint8Array): string[] {
       .map((t) => (t[1] ?? '').replace(/&(lt|gt|amp|quot|apos);/g, (_, name: string) => XML_ENTITIES[name]!))
       .join(''),
   );
+}
+
+/** The paragraphs of a downloaded .docx (`docxParagraphs`). */
+export async function downloadedParagraphs(download: Download): Promise<string[]> {
+  return docxParagraphs(new Uint8Array(readFileSync((await download.path())!)));
 }
 
 export interface StoredItem {
@@ -213,6 +262,11 @@ export function readLocalItems(page: Page): Promise<{ items: StoredItem[]; outbo
         };
       }),
   );
+}
+
+/** One item of the extension's IndexedDB by id, read from an extension page. */
+export async function readLocalItem(page: Page, id: string): Promise<StoredItem | undefined> {
+  return (await readLocalItems(page)).items.find((item) => item.id === id);
 }
 
 /** Selects an element's text the way a mouse drag would; returns what the browser reports as selected. */
