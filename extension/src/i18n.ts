@@ -78,6 +78,8 @@ export interface Messages {
     statuses: Record<DirectiveStatus, string>;
     save: string;
     cancel: string;
+    /** A context-menu clip held for review is not saved yet: the first Esc or Close says so. */
+    unsavedClip: string;
     saved: string;
     keys: string;
     openSidePanel: string;
@@ -254,6 +256,7 @@ const vi: Messages = {
     statuses: { done: 'Đã hoàn thành', pending: 'Chưa đến hạn', overdue: 'Quá hạn' },
     save: 'Lưu (Enter)',
     cancel: 'Đóng (Esc)',
+    unsavedClip: 'Đoạn đã chọn chưa được lưu. Nhấn Enter để lưu, hoặc Esc (Đóng) lần nữa để bỏ.',
     saved: 'Đã lưu vào Gom.',
     keys: 'Enter: lưu · Shift+Enter: xuống dòng · Esc: đóng · Alt+1, Alt+2, Alt+3: chọn lĩnh vực gợi ý',
     openSidePanel: 'Mở danh sách công việc trong kỳ',
@@ -461,6 +464,7 @@ const en: Messages = {
     statuses: { done: 'Done', pending: 'Not yet due', overdue: 'Overdue' },
     save: 'Save (Enter)',
     cancel: 'Close (Esc)',
+    unsavedClip: 'The clip is not saved yet. Press Enter to save it, or Esc (Close) again to discard it.',
     saved: 'Saved to Gom.',
     keys: 'Enter: save · Shift+Enter: new line · Esc: close · Alt+1, Alt+2, Alt+3: pick a suggested category',
     openSidePanel: 'Open the list of this period',

@@ -100,6 +100,29 @@ describe('the review of a repaired clip', () => {
       .toMatchObject({ source: { url: 'https://vanban.example/cu.pdf', selection: TCVN3 } });
   });
 
+  it('does not drop a context-menu clip held for review at the first Esc: it says so, and Enter still saves it', async () => {
+    const line = 'Tiếp và làm việc với Đoàn công tác tỉnh Savannakhet';
+    const clip = { type: 'clip', text: encodeLegacy(line, 'tcvn3'), url: 'https://vanban.example/tiep.pdf' };
+    const before = (await readLocalItems(e2e.page)).items.length;
+    const form = await quickCaptureFrom(e2e, clip);
+    await expect.poll(() => focused(form)).toBe('accept-repair');
+    await form.keyboard.press('Escape');
+    await form.locator('[data-role="unsaved-clip"]').waitFor();
+    expect(await form.locator('[data-role="unsaved-clip"]').textContent()).toContain('chưa được lưu');
+    expect(form.isClosed()).toBe(false);
+    await form.keyboard.press('Enter');
+    await expect.poll(() => form.locator('textarea[name="text"]').inputValue()).toBe(line);
+    await saveWithEnter(form);
+    await expect.poll(() => savedText(line)).toMatchObject({ source: { url: clip.url, selection: clip.text } });
+
+    // Asked twice, the officer means it: the second Esc closes the form and nothing is saved.
+    const again = await quickCaptureFrom(e2e, { ...clip, url: 'https://vanban.example/lan-hai.pdf' });
+    await again.keyboard.press('Escape');
+    await again.locator('[data-role="unsaved-clip"]').waitFor();
+    await pressToClose(again, 'Escape');
+    expect((await readLocalItems(e2e.page)).items).toHaveLength(before + 1);
+  });
+
   it('keeps the original when the officer says so: nothing is repaired behind her back', async () => {
     const { page, tabId } = await pageSelecting(LOST);
     const form = await quickCaptureFrom(e2e, { type: 'quick-capture', tabId });

@@ -153,6 +153,7 @@ describe('captureClip', () => {
         url: 'https://x.vn/a.pdf',
         title: null,
         document: null,
+        clipped: true,
       });
     }
     expect(await db.items.count()).toBe(0);

@@ -34,6 +34,11 @@ export interface CaptureDraft {
   title: string | null;
   /** The page's document when it shows exactly one (a detail page). */
   document: DocumentMetadata | null;
+  /**
+   * The officer already asked for it to be saved (a context-menu clip held back for her to review
+   * its repair): closing the form without saving it must be asked twice, or the clip is lost.
+   */
+  clipped?: boolean;
 }
 
 /** What the form holds; every field is the officer's to change before saving. */

@@ -95,7 +95,7 @@ export async function reviewDamagedClip(
   { text, url, title }: ClipInput,
 ): Promise<string | null> {
   if (!reviewRepair(text)) return null;
-  return open({ selection: text, url: url ?? null, title: title ?? null, document: null });
+  return open({ selection: text, url: url ?? null, title: title ?? null, document: null, clipped: true });
 }
 
 const detectedLead = (text: string): string => detectLead(text)?.lead ?? '';

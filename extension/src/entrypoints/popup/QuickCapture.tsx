@@ -50,6 +50,7 @@ export function QuickCapture({ db, draft, today, classifier, monthOptions = {}, 
   const [form, setForm] = useState<CaptureForm>(() => initialForm(draft, today, classifier));
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [warnedUnsaved, setWarnedUnsaved] = useState(false);
   const choices = useMemo(
     () => categoryChoices(form, draft.document, classifier),
     [form.text, form.lead, form.kind, draft, classifier],
@@ -93,11 +94,17 @@ export function QuickCapture({ db, draft, today, classifier, monthOptions = {}, 
     }
   }
 
+  // A clip the officer asked to save is closed unsaved only at the second asking.
+  function close(): void {
+    if (draft.clipped && !warnedUnsaved) setWarnedUnsaved(true);
+    else onClose();
+  }
+
   function onKeyDown(event: KeyboardEvent): void {
     if (event.isComposing) return;
     if (event.key === 'Escape') {
       event.preventDefault();
-      onClose();
+      close();
       return;
     }
     const pick = event.altKey && /^Digit[1-3]$/.test(event.code) ? choices[Number(event.code.slice(5)) - 1] : undefined;
@@ -270,6 +277,11 @@ export function QuickCapture({ db, draft, today, classifier, monthOptions = {}, 
           {s.duplicate(duplicate.text)}
         </p>
       )}
+      {warnedUnsaved && (
+        <p class="warning" data-role="unsaved-clip" role="alert">
+          {s.unsavedClip}
+        </p>
+      )}
       {error && (
         <p class="error" data-role="error" role="alert">
           {error}
@@ -279,7 +291,7 @@ export function QuickCapture({ db, draft, today, classifier, monthOptions = {}, 
         <button type="submit" data-action="save" disabled={saving}>
           {duplicate ? s.saveAnyway : s.save}
         </button>
-        <button type="button" data-action="close" onClick={onClose}>
+        <button type="button" data-action="close" onClick={close}>
           {s.cancel}
         </button>
         <button type="button" data-action="open-side-panel" onClick={() => void openSidePanel()}>
