@@ -97,7 +97,7 @@ describe('counting the background', () => {
     expect(counts.bigram.get('viêng chăn')).toBe(2);
   });
 
-  it('adds from a pairs-only source the pairs of known syllables only, and no syllable', () => {
+  it('adds from a pairs-only source the pairs and counts of known syllables only, and no new syllable', () => {
     const counts = countBackground(
       [
         { lines: ['phân bổ ngân sách', 'xơ mướp ngân sách'], weight: 1, pairsOnly: true },
@@ -109,8 +109,9 @@ describe('counting the background', () => {
     expect(counts.bigram.get('bổ ngân')).toBe(1);
     expect(counts.bigram.get('ngân sách')).toBe(3);
     expect(counts.bigram.has('xơ mướp')).toBe(false);
-    expect(counts.unigram.has('phân')).toBe(false);
-    expect(counts.unigram.get('ngân')).toBe(1);
+    expect(counts.unigram.has('xơ')).toBe(false);
+    expect(counts.unigram.get('phân')).toBe(1);
+    expect(counts.unigram.get('ngân')).toBe(3);
   });
 
   it('keeps the pairs that tell most beyond their syllables: a fixed pair before a pair of common words', () => {

@@ -3,8 +3,9 @@
  * text, so that the repair knows "phổ biến" from "phò biến" where the project's own text never said
  * either. The text is the Vietnamese translation of LibreOffice (its help pages and its interface)
  * and of Firefox ESR (MPL-2.0), and the Vietnamese data of Unicode CLDR (Unicode licence), as
- * Debian ships them; and, for their syllable pairs only, more Vietnamese translations that Debian
- * ships (manual pages, gettext catalogues, Thunderbird; sources in `shared/data/README.md`).
+ * Debian ships them; and, for their pairs and the counts of known syllables only, more Vietnamese
+ * texts that Debian ships (manual pages, gettext catalogues, Thunderbird, Wesnoth, the Debian
+ * Administrator's Handbook, the installation guide; sources in `shared/data/README.md`).
  * Run: `pnpm exec tsx shared/scripts/build-background.ts` on a Debian machine (it calls
  * `apt-get download`, `dpkg-deb` and `unzip`). The runtime reads only the JSON.
  */
@@ -17,12 +18,14 @@ import type { Background } from '../src/repair/model';
 import { isSyllable } from '../src/repair/syllable';
 
 const PACKAGES = ['libreoffice-help-vi', 'libreoffice-l10n-vi', 'firefox-esr-l10n-vi', 'unicode-cldr-core'];
-// More Vietnamese translations, for their syllable pairs only: their odd words (program names,
-// option letters, abbreviations that pass for syllables) would otherwise join the lexicon as
-// candidates, so a pair counts only when both its syllables are already known (the word list or
-// the text of PACKAGES). Manual pages and the New Maintainers' Guide are prose; the gettext
+// More Vietnamese translations, for their syllable pairs and the counts of known syllables only:
+// their odd words (program names, option letters, abbreviations that pass for syllables) would
+// otherwise join the lexicon as candidates, so a syllable or pair counts only when its syllables are
+// already known (the word list or the text of PACKAGES). Manual pages and the New Maintainers' Guide are prose; the gettext
 // catalogues of the GNU tools and desktop programs, Thunderbird's interface and the names of
-// ISO 639/3166 are everyday and administrative words ("phân bổ", "căn bản", "tổ chức").
+// ISO 639/3166 are everyday and administrative words ("phân bổ", "căn bản", "tổ chức"); a game's
+// story and help (Wesnoth), the Debian Administrator's Handbook and the installation guide are
+// longer prose ("gặp gỡ", "đợt").
 const PAIR_PACKAGES = [
   'manpages-vi',
   'maint-guide-vi',
@@ -44,6 +47,9 @@ const PAIR_PACKAGES = [
   'evolution-common',
   'gnucash-common',
   'xfce4-session',
+  'wesnoth-1.16-data',
+  'debian-handbook',
+  'installation-guide-amd64',
 ];
 // CLDR's Vietnamese: names of places (provinces of Vietnam and Laos, "Viêng Chăn", "Đà Nẵng"),
 // countries, languages and units, and the words that describe emoji — everyday words.
@@ -51,8 +57,9 @@ const CLDR = /\/cldr\/common\/(?:annotations|main|subdivisions)\/vi\.xml$/;
 // Pairs seen fewer times are mostly one help page's phrasing; keeping them doubles the file for
 // a fraction of a point (`pnpm eval:repair`).
 const MIN_PAIR = 2;
-// The shipped data stays near 150 KB gzipped (with the lexicon): this many pairs, the most informative.
-const MAX_PAIRS = 29_000;
+// The shipped data stays near 150 KB gzipped (with the lexicon): this many pairs, the most
+// informative (`pnpm eval:repair`: all 51,000 pairs seen twice or more gave the same figures).
+const MAX_PAIRS = 32_000;
 const MIN_SYLLABLE = 1;
 
 function files(dir: string): string[] {
@@ -111,7 +118,7 @@ export function cldrTexts(xml: string): string[] {
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/iu;
 const WORD = /[\p{L}\p{M}]+/gu;
 
-/** Lines of one source, and how much each counts; `pairsOnly`: it adds pairs of known syllables, no syllables. */
+/** Lines of one source, and how much each counts; `pairsOnly`: it adds known syllables and their pairs, no new syllable. */
 export interface Source {
   lines: Iterable<string>;
   weight: number;
@@ -121,8 +128,8 @@ export interface Source {
 /**
  * Syllable and pair counts of Vietnamese lines: a line counts when it has a Vietnamese letter and
  * nearly all its words are syllables (untranslated English does not); a pair is two syllables with
- * only a space between. A pairs-only source counts a pair when both syllables are in `lexicon` or
- * were counted from the other sources.
+ * only a space between. A pairs-only source counts a syllable, and a pair of two, only when it is
+ * in `lexicon` or was counted from the other sources.
  */
 export function countBackground(
   sources: Iterable<Source>,
@@ -157,7 +164,7 @@ function countLines(
     words.forEach((m, i) => {
       const key = syllables[i];
       if (!key) return;
-      if (!known) bump(unigram, key);
+      if (!known || known.has(key)) bump(unigram, key);
       const prev = i > 0 ? syllables[i - 1] : null;
       const before = words[i - 1];
       if (!prev || !before || line.slice(before.index + before[0].length, m.index) !== ' ') return;
@@ -231,13 +238,17 @@ export function manText(roff: string): string[] {
   );
 }
 
+// Help pages and manuals ship every language in one package: the Vietnamese ones only.
+const VIETNAMESE_PAGE = /\/vi(?:-VN)?\/|\.vi\.html$/;
+
 /** The Vietnamese texts of one extracted package (help pages, manual pages, gettext catalogues, Fluent files, CLDR). */
 function packageTexts(dir: string): { lines: string[]; cldr: string[] } {
   const lines: string[] = [];
   const cldr: string[] = [];
   for (const file of files(dir)) {
     if (CLDR.test(file)) cldr.push(...cldrTexts(readFileSync(file, 'utf8')));
-    else if (file.endsWith('.html')) lines.push(...htmlText(readFileSync(file, 'utf8')).split('\n'));
+    else if (file.endsWith('.html') && VIETNAMESE_PAGE.test(file))
+      lines.push(...htmlText(readFileSync(file, 'utf8')).split('\n'));
     else if (file.endsWith('.mo') && /\/vi\/LC_MESSAGES\//.test(file))
       lines.push(...moTranslations(readFileSync(file)).flatMap((t) => t.split('\n')));
     else if (/\/man\/vi\/man\w+\/[^/]+\.gz$/.test(file))

@@ -4,6 +4,7 @@
  * glyphs and keeps the reading whose words are attested syllables (or known tokens) and whose
  * syllable bigrams are the likeliest — a Viterbi search over each line.
  */
+import { acronymReading } from './acronyms';
 import {
   type Casing,
   caseLogProb,
@@ -49,6 +50,10 @@ const BEAM = 10;
 const SPACE_STAYS = -9;
 // After a bullet, a full stop or an opening bracket or quote a word usually has a capital.
 const SENTENCE_OPENER = /[-.!?(“"'+•–]/u;
+// Typed text has no space just inside brackets: "( IZ)" is "(GIZ)" that lost its G.
+const INSIDE_BRACKET_SPACE = Math.log(0.05);
+const OPENING_BRACKET = /[([“]/u;
+const CLOSING_BRACKET = /[)\]”]/u;
 const START_CASE: Record<Casing, number> = { lower: Math.log(0.2), title: Math.log(0.75), upper: Math.log(0.05) };
 
 function sentenceStartCase(model: SyllableModel, key: string, word: string): number {
@@ -128,13 +133,27 @@ function repairLine(line: string, model: SyllableModel, index: Candidates, lost:
     const isSpace = ch === ' ';
     if (!isSpace && !LETTER.test(ch)) {
       const mode = SENTENCE_OPENER.test(ch) ? 'sentence' : 'start';
-      for (const s of here) advance(at[i + 1]!, { score: s.score, mode, prev: null, from: s, out: ch, read: 1 });
+      const closing = CLOSING_BRACKET.test(ch);
+      for (const s of here)
+        advance(at[i + 1]!, {
+          score: s.score + (closing && s.out === ' ' ? INSIDE_BRACKET_SPACE : 0),
+          mode,
+          prev: null,
+          from: s,
+          out: ch,
+          read: 1,
+        });
       continue;
     }
     if (isSpace) {
       for (const s of here) {
         // A second space in a row, also after a mark (", " then a lost glyph's space): "lựa", not " ựa".
-        const cost = s.mode === 'space' || (s.mode !== 'word' && s.out === ' ') ? EXTRA_SPACE : 0;
+        const cost =
+          s.mode === 'space' || (s.mode !== 'word' && s.out === ' ')
+            ? EXTRA_SPACE
+            : OPENING_BRACKET.test(s.out)
+              ? INSIDE_BRACKET_SPACE
+              : 0;
         advance(at[i + 1]!, {
           score: s.score + cost,
           mode: s.mode === 'start' || s.mode === 'sentence' ? s.mode : 'space',
@@ -162,6 +181,18 @@ function repairLine(line: string, model: SyllableModel, index: Candidates, lost:
           from: s,
           out: name.word,
           read: name.length,
+        });
+    // Only where no known word explains the same letters ("GDP" of " DP" is a token already).
+    const acronym = acronymReading(line, i, model, lost);
+    if (acronym && !index.has(line.slice(i, i + acronym.length)))
+      for (const s of openers)
+        advance(at[i + acronym.length]!, {
+          score: s.score + oov + RESTORED_GLYPH,
+          mode: 'word',
+          prev: null,
+          from: s,
+          out: acronym.word,
+          read: acronym.length,
         });
     for (let len = 1; len <= Math.max(MAX_TOKEN, run) && i + len <= n; len++) {
       const last = line[i + len - 1]!;

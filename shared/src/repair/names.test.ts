@@ -34,6 +34,11 @@ describe('nameReadings', () => {
     expect(at(line, 'Bo')).toContainEqual({ length: 'Bo ikh mxay'.length, word: 'Bolikhămxay', restored: 2 });
   });
 
+  it('joins a foreign name that spells no better joined than apart: it is one word', () => {
+    const line = 'Nhóm Quỹ ủy thác A astic hỗ trợ';
+    expect(at(line, 'A astic')).toContainEqual({ length: 'A astic'.length, word: 'Alastic', restored: 1 });
+  });
+
   it('stops at a piece that is a word, has a capital or is a single letter', () => {
     expect(at('Nhóm Quỹ Alastic hỗ trợ', 'Alastic')).toEqual([]);
     expect(at('Thủ đô Viêng Ch n, Lào', 'Viêng')).toEqual([]);
@@ -55,6 +60,12 @@ describe('names in the repair', () => {
     const damaged = 'Đoàn công tác  àm việc với tỉnh Bo ikh mxay, nước CHDCND Lào';
     expect(repairLostGlyphs(damaged, { lost: REAL_LOST }).text).toBe(
       'Đoàn công tác làm việc với tỉnh Bolikhămxay, nước CHDCND Lào',
+    );
+  });
+
+  it('restores a foreign name that lost a letter', () => {
+    expect(repairLostGlyphs('Nhóm Quỹ ủy thác A astic hỗ trợ', { lost: REAL_LOST }).text).toBe(
+      'Nhóm Quỹ ủy thác Alastic hỗ trợ',
     );
   });
 

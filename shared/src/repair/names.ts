@@ -115,9 +115,10 @@ export function nameReadings(
     gaps.push(spaces);
     end += spaces + next.length;
     const best = bestFill(model, pieces, gaps, fills);
-    // A name spells out whole: every letter in a syllable, or fewer letters loose than in its pieces.
+    // A name spells out whole: every letter in a syllable, or no more letters loose than in its
+    // pieces — a foreign name spells no better joined ("Alastic", "A astic") but is one word.
     const apart = pieces.reduce((sum, p) => sum + syllableSpelling(model, p).loose, 0);
-    if (best && (best.score.loose === 0 || best.score.loose < apart))
+    if (best && (best.score.loose === 0 || best.score.loose <= apart))
       readings.push({ length: end - start, word: best.word, restored: best.restored });
   }
   return readings;
