@@ -100,11 +100,17 @@ export function periodView(
   listed: readonly ShownItem[],
   period: Period,
   template: ReportTemplate = templateFor(period),
-  classifier: Classifier = createClassifier(),
+  classifier?: Classifier,
 ): PeriodView {
   const items = listed.filter((item) => item.occurredOn >= period.from && item.occurredOn <= period.to).sort(byRank);
   const words = { period: periodTitle(period), nextPeriod: nextPeriodTitle(period, nextPeriod(period)) };
-  const categoryOf = (item: ShownItem) => item.category ?? suggestCategory(item, classifier).category;
+  // The built-in rules are made only if an item needs placing: most periods have none.
+  let placing = classifier;
+  const categoryOf = (item: ShownItem) => {
+    if (item.category !== null) return item.category;
+    placing ??= createClassifier();
+    return suggestCategory(item, placing).category;
+  };
   const parts: PeriodViewPart[] = [];
   for (const part of template.parts) {
     const partItems = items.filter((item) => part.kinds.includes(item.kind));

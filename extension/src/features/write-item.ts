@@ -44,15 +44,17 @@ export async function writeItem(
   if (!parsed.success) throw new OfficerError('invalidItem', issuesOf(parsed.error), { cause: parsed.error });
 
   return db.transaction('rw', [db.items, db.outbox, db.meta], async () => {
-    const clientId = await ensureClientId(db);
-    const hlc = tickHlc(await readMeta(db, 'hlc'), nowMs, clientId);
+    // Requests issued together wait for one round trip to IndexedDB, not one each.
+    const [clientId, lastHlc, held] = await Promise.all([
+      ensureClientId(db),
+      readMeta(db, 'hlc'),
+      db.items.get(itemId),
+    ]);
+    const hlc = tickHlc(lastHlc, nowMs, clientId);
     const mutation: OutboxRow = { mutationId: newMutationId(), itemId, hlc, set: parsed.data.set };
-    const held = await db.items.get(itemId);
     const merged = mergeFields(held, mutationAsVersioned(mutation));
     const record: ItemRecord = { ...held, id: itemId, fields: merged.fields, clocks: merged.clocks };
-    await db.items.put(record);
-    await db.outbox.add(mutation);
-    await writeMeta(db, 'hlc', hlc);
+    await Promise.all([db.items.put(record), db.outbox.add(mutation), writeMeta(db, 'hlc', hlc)]);
     return record;
   });
 }

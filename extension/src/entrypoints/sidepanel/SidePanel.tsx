@@ -79,9 +79,12 @@ export function SidePanel({ db, reportSettings, today = localIsoDate(new Date())
     return read;
   }, [db, period.id]);
   const classifier = useLiveQuery(() => loadClassifier(db), [db]);
+  // The classifier only places items without a category (pulled from an older client): a period
+  // without any is laid out at once, not after the stored model is read and validated.
+  const placed = listed && (classifier !== undefined || listed.every((item) => item.category !== null));
   const view = useMemo(
-    () => listed && classifier && periodView(listed, period, undefined, classifier),
-    [listed, period, classifier],
+    () => (placed ? periodView(listed, period, undefined, classifier) : undefined),
+    [listed, period, classifier, placed],
   );
   const pending = useLiveQuery(() => db.outbox.count(), [db]);
   const [lastSync, lastError] =

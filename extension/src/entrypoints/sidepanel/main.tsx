@@ -7,10 +7,14 @@ import '../../ui/gom.css';
 import { SidePanel } from './SidePanel';
 
 async function start(root: HTMLElement): Promise<void> {
+  const db = openGomDb();
+  // Opened while the settings are read, not after them: the list's first query waited for both in
+  // turn. A database that cannot open fails the list's queries with the same error.
+  db.open().catch(() => {});
   const [{ locale }, reportSettings] = await Promise.all([loadSettings(), loadReportSettings()]);
   setLocale(locale);
   document.documentElement.lang = locale;
-  render(<SidePanel db={openGomDb()} reportSettings={reportSettings} />, root);
+  render(<SidePanel db={db} reportSettings={reportSettings} />, root);
 }
 
 const root = document.getElementById('app');
