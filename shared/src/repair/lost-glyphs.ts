@@ -249,12 +249,20 @@ function diff(before: string, after: string): TextChange[] {
   return changes;
 }
 
+// Read from every syllable of the lexicon, it took about half of a clean clip's check: kept per model.
+const alphabets = new WeakMap<SyllableModel, string[]>();
+
 /** Every letter the repair can restore: the letters of the model's lexicon in both cases. */
 function alphabet(model: SyllableModel): string[] {
-  const letters = new Set<string>();
-  for (const s of model.syllables) for (const ch of s) letters.add(ch);
-  for (const ch of [...letters]) letters.add(ch.toUpperCase());
-  return [...letters];
+  let kept = alphabets.get(model);
+  if (!kept) {
+    const letters = new Set<string>();
+    for (const s of model.syllables) for (const ch of s) letters.add(ch);
+    for (const ch of [...letters]) letters.add(ch.toUpperCase());
+    kept = [...letters];
+    alphabets.set(model, kept);
+  }
+  return kept;
 }
 
 interface Spot {
