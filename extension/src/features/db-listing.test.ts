@@ -107,6 +107,26 @@ describe('the listing', () => {
     expect(rows).toHaveLength(2);
   });
 
+  it('stays right when a transaction read its days as a list does, then writes into them (the days it read are not read again)', async () => {
+    const [a, b, c] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    await writeItem(db, a, { text: 'Việc một', occurredOn: '2026-11-02' });
+    await db.transaction('rw', [db.items, db.outbox, db.meta, db.listing], async () => {
+      const month = await db.listing.where('day').between('2026-11-01', '2026-11-30', true, true).toArray();
+      expect(month.map((day) => day.day)).toEqual(['2026-11-02']);
+      await writeItem(db, b, { text: 'Việc hai', occurredOn: '2026-11-02' });
+      await writeItem(db, c, { text: 'Việc ba', occurredOn: '2026-11-05' });
+      await writeItem(db, a, { occurredOn: '2026-12-01' });
+      await writeItem(db, b, { text: 'Việc hai, sửa' });
+      await writeItem(db, c, { occurredOn: '2026-11-02' });
+    });
+    const [rows, expected] = await listingAndExpected();
+    expect(rows).toEqual(expected);
+    expect((await db.listing.toArray()).map((day) => [day.day, day.rows.map((row) => row.text)])).toEqual([
+      ['2026-11-02', ['Việc hai, sửa', 'Việc ba']],
+      ['2026-12-01', ['Việc một']],
+    ]);
+  });
+
   it('moves rows right when a transaction reads records, then writes them twice (the records it read are not read again)', async () => {
     const id = crypto.randomUUID();
     await db.items.put(record(id, { text: 'Việc', occurredOn: '2026-11-01' }));

@@ -103,7 +103,8 @@ function relist(
   });
   const days = [...new Set([...leaving.keys(), ...joining.keys()])];
   if (days.length === 0) return Promise.resolve();
-  return listing.getMany({ trans, keys: days }).then((found: (ListingDay | undefined)[]) => {
+  const known = daysKnownIn(trans);
+  return readDays(listing, trans, days).then((found) => {
     const kept: ListingDay[] = [];
     const emptied: string[] = [];
     days.forEach((day, index) => {
@@ -111,14 +112,71 @@ function relist(
       const rows = joining.get(day);
       const stay = (found[index]?.rows ?? []).filter((row) => !gone?.has(row.id) && !rows?.has(row.id));
       const all = rows ? [...stay, ...rows.values()] : stay;
-      if (all.length > 0) kept.push({ day, rows: all });
+      const next = all.length > 0 ? { day, rows: all } : undefined;
+      if (next) kept.push(next);
       else if (found[index]) emptied.push(day);
+      known.days.set(day, next);
     });
     return Promise.all([
       kept.length > 0 && listing.mutate({ trans, type: 'put', values: kept }),
       emptied.length > 0 && listing.mutate({ trans, type: 'delete', keys: emptied }),
     ]);
   });
+}
+
+/**
+ * The listing days a transaction read or wrote, and the key ranges it read whole (a day in one
+ * and not among the days is known to be absent): a clip's duplicate check has just read its
+ * month, and its write need not read its day again. Only `relist` writes days, and it keeps this
+ * up to date, so what is known stays what the transaction would read.
+ */
+interface DaysKnown {
+  days: Map<string, ListingDay | undefined>;
+  ranges: [string, string][];
+}
+const daysKnown = new WeakMap<DBCoreTransaction, DaysKnown>();
+
+function daysKnownIn(trans: DBCoreTransaction): DaysKnown {
+  let known = daysKnown.get(trans);
+  if (!known) {
+    known = { days: new Map(), ranges: [] };
+    daysKnown.set(trans, known);
+  }
+  return known;
+}
+
+/** The listing days of `keys`, in order: from what the transaction knows, the rest read. */
+function readDays(listing: DBCoreTable, trans: DBCoreTransaction, keys: string[]): Promise<(ListingDay | undefined)[]> {
+  const known = daysKnownIn(trans);
+  const isKnown = (day: string) =>
+    known.days.has(day) || known.ranges.some(([lower, upper]) => day >= lower && day <= upper);
+  const unknown = keys.filter((day) => !isKnown(day));
+  const read = unknown.length > 0 ? listing.getMany({ trans, keys: unknown }) : Promise.resolve([]);
+  return read.then((found: (ListingDay | undefined)[]) => {
+    unknown.forEach((day, index) => {
+      known.days.set(day, found[index]);
+    });
+    return keys.map((day) => known.days.get(day));
+  });
+}
+
+/** The listing table, noting the days a transaction reads by key range (as a period's list does). */
+function listingRemembered(listing: DBCoreTable): DBCoreTable {
+  return {
+    ...listing,
+    query: (req) =>
+      listing.query(req).then((res) => {
+        const { range, index } = req.query;
+        // Dexie's `toArray` asks with an infinite limit: the whole range.
+        const whole = req.values && index.isPrimaryKey && (req.limit ?? Infinity) === Infinity && range.type === RANGE;
+        if (whole && !range.lowerOpen && !range.upperOpen) {
+          const known = daysKnownIn(req.trans);
+          for (const day of res.result as ListingDay[]) known.days.set(day.day, day);
+          known.ranges.push([range.lower, range.upper]);
+        }
+        return res;
+      }),
+  };
 }
 
 // The records of items read or written in each transaction: sync reads a page's records before
@@ -225,9 +283,9 @@ export const listingMiddleware: Middleware<DBCore> = {
         options,
       ),
     // The listing is looked up at the first write: an upgrade reads items before the store exists.
-    table: (name) =>
-      name === ITEMS_TABLE
-        ? itemsKeepingListing(down.table(ITEMS_TABLE), () => down.table(LISTING_TABLE))
-        : down.table(name),
+    table: (name) => {
+      if (name === ITEMS_TABLE) return itemsKeepingListing(down.table(ITEMS_TABLE), () => down.table(LISTING_TABLE));
+      return name === LISTING_TABLE ? listingRemembered(down.table(name)) : down.table(name);
+    },
   }),
 };

@@ -73,10 +73,11 @@ export async function listedInPeriod(db: GomDb, period: Pick<Period, 'from' | 't
         return item ? [[item.id, item] as const] : [];
       }),
     );
-    for (const row of rows) {
+    // New rows, not the listing's own: a transaction keeps the days it read for its later writes.
+    return rows.map((row) => {
       const item = items.get(row.id);
-      if (item) Object.assign(row, { lead: item.lead, tags: item.tags, source: item.source });
-    }
+      return item ? { ...row, lead: item.lead, tags: item.tags, source: item.source } : row;
+    });
   }
   return rows;
 }
