@@ -1,4 +1,4 @@
-import { listingDaysOf } from '@gom/extension/features/db-listing';
+import { listingChunksOf } from '@gom/extension/features/db-listing';
 import { defaultItemFields, defaultTaxonomy, type ItemRecord, localIsoDate } from '@gom/shared';
 import { launchBenchBrowser } from './extension-support';
 import { percentile, round } from './percentiles';
@@ -59,7 +59,7 @@ export async function run(): Promise<BenchResult> {
       if (i > 0) empty.push((await shown.jsonValue()) as number);
       await page.close();
     }
-    // Each record with its listing day, as the extension's writes leave them (one transaction).
+    // Each record with its listing chunk, as the extension's writes leave them (one transaction).
     const seeded = records(month);
     await seeder.evaluate(
       ({ rows, listing }) =>
@@ -67,9 +67,9 @@ export async function run(): Promise<BenchResult> {
           const open = indexedDB.open('gom');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
-            const tx = open.result.transaction(['items', 'listing'], 'readwrite');
+            const tx = open.result.transaction(['items', 'listingChunks'], 'readwrite');
             for (const row of rows) tx.objectStore('items').put(row);
-            for (const row of listing) tx.objectStore('listing').put(row);
+            for (const row of listing) tx.objectStore('listingChunks').put(row);
             tx.oncomplete = () => {
               open.result.close();
               resolve();
@@ -77,7 +77,7 @@ export async function run(): Promise<BenchResult> {
             tx.onerror = () => reject(tx.error);
           };
         }),
-      { rows: seeded, listing: listingDaysOf(seeded) },
+      { rows: seeded, listing: listingChunksOf(seeded) },
     );
     await seeder.close();
 

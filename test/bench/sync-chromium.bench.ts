@@ -34,7 +34,7 @@ async function emptyClient(page: Page): Promise<void> {
         const open = indexedDB.open('gom');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const stores = ['items', 'listing', 'outbox', 'meta'];
+          const stores = ['items', 'listingChunks', 'outbox', 'meta'];
           const tx = open.result.transaction(stores, 'readwrite');
           for (const store of stores) tx.objectStore(store).clear();
           tx.oncomplete = () => {

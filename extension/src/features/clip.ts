@@ -119,10 +119,14 @@ export async function captureClip(
   const inPeriod = await period;
   // One transaction for the check and the save: each IndexedDB transaction costs a commit, and
   // a clip has one frame. The check reads before the save writes, so a clip never repeats itself.
-  const { duplicate, itemId } = await db.transaction('rw', [db.items, db.outbox, db.meta, db.listing], async () => {
-    const duplicate = await findDuplicate(db, input.text, inPeriod);
-    return { duplicate, itemId: await saveClip(db, input, now) };
-  });
+  const { duplicate, itemId } = await db.transaction(
+    'rw',
+    [db.items, db.outbox, db.meta, db.listingChunks],
+    async () => {
+      const duplicate = await findDuplicate(db, input.text, inPeriod);
+      return { duplicate, itemId: await saveClip(db, input, now) };
+    },
+  );
   // The clip is safe in IndexedDB; a failed sync is recorded in `lastError` and retried by the alarm.
   requestSync().catch(() => {});
   return { itemId, duplicateOf: duplicate?.text ?? null };

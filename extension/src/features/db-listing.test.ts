@@ -23,7 +23,7 @@ function record(id: string, fields: ItemRecord['fields'], node = 'pc1', authorId
 
 /** Every row of the listing, whatever its day. */
 async function listedRows(): Promise<ListedItem[]> {
-  return (await db.listing.toArray()).flatMap((day) => day.rows);
+  return (await db.listingChunks.toArray()).flatMap((chunk) => chunk.rows);
 }
 
 /** The listing, row by row, next to what it should be: every live item's row, and nothing else. */
@@ -107,24 +107,23 @@ describe('the listing', () => {
     expect(rows).toHaveLength(2);
   });
 
-  it('stays right when a transaction read its days as a list does, then writes into them (the days it read are not read again)', async () => {
-    const [a, b, c] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
-    await writeItem(db, a, { text: 'Việc một', occurredOn: '2026-11-02' });
-    await db.transaction('rw', [db.items, db.outbox, db.meta, db.listing], async () => {
-      const month = await db.listing.where('day').between('2026-11-01', '2026-11-30', true, true).toArray();
-      expect(month.map((day) => day.day)).toEqual(['2026-11-02']);
-      await writeItem(db, b, { text: 'Việc hai', occurredOn: '2026-11-02' });
-      await writeItem(db, c, { text: 'Việc ba', occurredOn: '2026-11-05' });
-      await writeItem(db, a, { occurredOn: '2026-12-01' });
-      await writeItem(db, b, { text: 'Việc hai, sửa' });
-      await writeItem(db, c, { occurredOn: '2026-11-02' });
-    });
+  it("adds a day's new rows as a chunk of their own, and merges the day when a row changes or it has eight chunks", async () => {
+    const chunksOf = async (day: string) => (await db.listingChunks.toArray()).filter((chunk) => chunk.day === day);
+    const ids = Array.from({ length: 9 }, () => crypto.randomUUID());
+    for (const [i, id] of ids.slice(0, 8).entries())
+      await writeItem(db, id, { text: `Việc ${i}`, occurredOn: '2026-11-02' });
+    expect((await chunksOf('2026-11-02')).map((chunk) => chunk.rows.length)).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+    await writeItem(db, ids[8]!, { text: 'Việc 8', occurredOn: '2026-11-02' });
+    expect((await chunksOf('2026-11-02')).map((chunk) => chunk.rows.length)).toEqual([9]);
+    await writeItem(db, crypto.randomUUID(), { text: 'Việc khác', occurredOn: '2026-11-02' });
+    await writeItem(db, ids[0]!, { text: 'Việc 0, sửa' });
+    expect((await chunksOf('2026-11-02')).map((chunk) => chunk.rows.length)).toEqual([10]);
+    await writeItem(db, ids[1]!, { occurredOn: '2026-11-05' });
+    expect((await chunksOf('2026-11-02')).map((chunk) => chunk.rows.length)).toEqual([9]);
+    expect((await chunksOf('2026-11-05')).map((chunk) => chunk.rows.map((row) => row.id))).toEqual([[ids[1]]]);
     const [rows, expected] = await listingAndExpected();
     expect(rows).toEqual(expected);
-    expect((await db.listing.toArray()).map((day) => [day.day, day.rows.map((row) => row.text)])).toEqual([
-      ['2026-11-02', ['Việc hai, sửa', 'Việc ba']],
-      ['2026-12-01', ['Việc một']],
-    ]);
+    expect(rows.find((row) => row.id === ids[0])?.text).toBe('Việc 0, sửa');
   });
 
   it('moves rows right when a transaction reads records, then writes them twice (the records it read are not read again)', async () => {
@@ -169,7 +168,7 @@ describe('the listing', () => {
 
   it('wakes a live query of the listing when an item is written', async () => {
     const seen: number[] = [];
-    const subscription = liveQuery(() => db.listing.count()).subscribe((count) => seen.push(count));
+    const subscription = liveQuery(() => db.listingChunks.count()).subscribe((count) => seen.push(count));
     await expect.poll(() => seen).toEqual([0]);
     await writeItem(db, crypto.randomUUID(), { text: 'Mới', occurredOn: '2026-11-01' });
     await expect.poll(() => seen).toEqual([0, 1]);
@@ -198,6 +197,24 @@ describe('the listing', () => {
         .sort(),
     );
   });
+
+  it("rebuilds version 2's listing of one record a day as chunks, from the items", async () => {
+    db.close();
+    await Dexie.delete(name);
+    const older = new Dexie(name);
+    older.version(2).stores({ items: 'id, fields.occurredOn', outbox: '++seq, itemId', meta: 'key', listing: 'day' });
+    const records = [1, 2, 3].map((i) =>
+      record(crypto.randomUUID(), { text: `Việc ${i}`, occurredOn: `2026-11-0${i}` }),
+    );
+    await older.table('items').bulkPut(records);
+    await older.table('listing').put({ day: '2026-11-01', rows: [listedItemOf(records[0]!)] });
+    older.close();
+    db = openGomDb(name);
+    const [rows, expected] = await listingAndExpected();
+    expect(rows).toEqual(expected);
+    expect(rows).toHaveLength(3);
+    expect(db.tables.map((table) => table.name)).not.toContain('listing');
+  });
 });
 
 describe('reading many records at once', () => {
@@ -220,7 +237,8 @@ describe('reading many records at once', () => {
     await db.items.bulkPut(ids.map((id) => record(id, { ...fields, occurredOn: '2026-11-03' }, 'pc2')));
     const [rows, expected] = await listingAndExpected();
     expect(rows).toEqual(expected);
-    expect(await db.listing.get('2026-11-02')).toBeUndefined();
-    expect((await db.listing.get('2026-11-03'))?.rows).toHaveLength(80);
+    expect((await db.listingChunks.toArray()).map((chunk) => [chunk.day, chunk.rows.length])).toEqual([
+      ['2026-11-03', 80],
+    ]);
   });
 });

@@ -24,20 +24,35 @@ export interface ListedItem
 }
 
 /**
- * A day of the listing: the rows of the items that occurred that day. Rows are kept by day, not
- * one a record, because the cost of IndexedDB is per record: a month is ~30 records to read, and
- * a pulled page of 1,000 items adds a few dozen writes to sync rather than 1,000.
+ * A chunk of the listing: rows of items that occurred on one day. A day's new rows are added as a
+ * chunk of their own, without reading the day: a clip writes one row, not its day's hundreds, and
+ * a first sync's pages add to their days without rewriting what earlier pages wrote (which made a
+ * sync's listing writes grow with the square of its pages). A day's chunks are merged into one
+ * when one of its rows changes or leaves, and when it has more than a few.
  */
-export interface ListingDay {
+export interface ListingChunk {
+  /** `day`, `|`, then an id: a period's chunks are one key range of the store. */
+  key: string;
   day: string;
   rows: ListedItem[];
 }
 
 export const ITEMS_TABLE = 'items';
-export const LISTING_TABLE = 'listing';
-export const LISTING_SCHEMA = 'day';
+export const LISTING_TABLE = 'listingChunks';
+export const LISTING_SCHEMA = 'key';
 // DBCoreRangeType.Range: a const enum, which a bundler compiling file by file cannot inline.
 const RANGE = 2 as DBCoreRangeType;
+// A month's list reads up to this many chunks a day (~30 records of IndexedDB a month when merged).
+const CHUNKS_A_DAY = 8;
+
+/** The key range of the listing chunks of the days from `from` to `to`. */
+export function listingRange(from: string, to: string): [string, string] {
+  return [`${from}|`, `${to}|\uffff`];
+}
+
+function chunkOf(day: string, rows: ListedItem[]): ListingChunk {
+  return { key: `${day}|${crypto.randomUUID()}`, day, rows };
+}
 
 /** The listing row of a record; null when the list does not show it (deleted, or its text not arrived yet). */
 export function listedItemOf(record: ItemRecord): ListedItem | null {
@@ -58,8 +73,8 @@ export function listedItemOf(record: ItemRecord): ListedItem | null {
   };
 }
 
-/** The listing of records as the middleware leaves it, day by day: for an upgrade, or a test seeding a store directly. */
-export function listingDaysOf(records: ItemRecord[]): ListingDay[] {
+/** The listing of records, one chunk a day: for an upgrade, or a test seeding a store directly. */
+export function listingChunksOf(records: ItemRecord[]): ListingChunk[] {
   const days = new Map<string, ListedItem[]>();
   for (const record of records) {
     const row = listedItemOf(record);
@@ -68,7 +83,7 @@ export function listingDaysOf(records: ItemRecord[]): ListingDay[] {
     if (rows) rows.push(row);
     else days.set(row.occurredOn, [row]);
   }
-  return [...days].map(([day, rows]) => ({ day, rows }));
+  return [...days].map(([day, rows]) => chunkOf(day, rows));
 }
 
 /** The item ids a write touches: their records are read before it, so that the rows it moves or removes are known. */
@@ -77,12 +92,47 @@ function idsWritten(req: DBCoreAddRequest | DBCorePutRequest | DBCoreDeleteReque
 }
 
 /**
- * The listing days after a write, from each id's record before it and after it: its row leaves
- * the day it was listed under and joins the day it occurs on now. Only the last write of an id in
- * a batch counts: the listing follows the item's final state.
+ * One day's chunks after a write: `gone` are the ids whose rows leave it (or change in it),
+ * `rows` the rows joining it. Only new rows: a chunk of their own, unless the day has enough
+ * chunks already. Otherwise the day is read whole and written back as one chunk.
+ */
+function relistDay(
+  chunks: DBCoreTable,
+  trans: DBCoreTransaction,
+  day: string,
+  gone: Set<string> | undefined,
+  rows: Map<string, ListedItem> | undefined,
+): Promise<unknown> {
+  const [lower, upper] = listingRange(day, day);
+  const query = { index: chunks.schema.primaryKey, range: { type: RANGE, lower, upper } };
+  const merge = () =>
+    chunks.query({ trans, values: true, query }).then(({ result }) => {
+      const held = result as ListingChunk[];
+      const stay = held.flatMap((chunk) => chunk.rows).filter((row) => !gone?.has(row.id) && !rows?.has(row.id));
+      const all = rows ? [...stay, ...rows.values()] : stay;
+      return Promise.all([
+        held.length > 0 && chunks.mutate({ trans, type: 'delete', keys: held.map((chunk) => chunk.key) }),
+        all.length > 0 && chunks.mutate({ trans, type: 'add', values: [chunkOf(day, all)] }),
+      ]);
+    });
+  if (gone || !rows) return merge();
+  return chunks
+    .query({ trans, values: false, query })
+    .then(
+      ({ result }): Promise<unknown> =>
+        result.length < CHUNKS_A_DAY
+          ? chunks.mutate({ trans, type: 'add', values: [chunkOf(day, [...rows.values()])] })
+          : merge(),
+    );
+}
+
+/**
+ * The listing after a write, from each id's record before it and after it: its row leaves the
+ * day it was listed under and joins the day it occurs on now. Only the last write of an id in a
+ * batch counts: the listing follows the item's final state.
  */
 function relist(
-  listing: DBCoreTable,
+  chunks: DBCoreTable,
   trans: DBCoreTransaction,
   ids: string[],
   before: (ItemRecord | undefined)[],
@@ -102,81 +152,7 @@ function relist(
     if (row) joining.set(row.occurredOn, (joining.get(row.occurredOn) ?? new Map()).set(id, row));
   });
   const days = [...new Set([...leaving.keys(), ...joining.keys()])];
-  if (days.length === 0) return Promise.resolve();
-  const known = daysKnownIn(trans);
-  return readDays(listing, trans, days).then((found) => {
-    const kept: ListingDay[] = [];
-    const emptied: string[] = [];
-    days.forEach((day, index) => {
-      const gone = leaving.get(day);
-      const rows = joining.get(day);
-      const stay = (found[index]?.rows ?? []).filter((row) => !gone?.has(row.id) && !rows?.has(row.id));
-      const all = rows ? [...stay, ...rows.values()] : stay;
-      const next = all.length > 0 ? { day, rows: all } : undefined;
-      if (next) kept.push(next);
-      else if (found[index]) emptied.push(day);
-      known.days.set(day, next);
-    });
-    return Promise.all([
-      kept.length > 0 && listing.mutate({ trans, type: 'put', values: kept }),
-      emptied.length > 0 && listing.mutate({ trans, type: 'delete', keys: emptied }),
-    ]);
-  });
-}
-
-/**
- * The listing days a transaction read or wrote, and the key ranges it read whole (a day in one
- * and not among the days is known to be absent): a clip's duplicate check has just read its
- * month, and its write need not read its day again. Only `relist` writes days, and it keeps this
- * up to date, so what is known stays what the transaction would read.
- */
-interface DaysKnown {
-  days: Map<string, ListingDay | undefined>;
-  ranges: [string, string][];
-}
-const daysKnown = new WeakMap<DBCoreTransaction, DaysKnown>();
-
-function daysKnownIn(trans: DBCoreTransaction): DaysKnown {
-  let known = daysKnown.get(trans);
-  if (!known) {
-    known = { days: new Map(), ranges: [] };
-    daysKnown.set(trans, known);
-  }
-  return known;
-}
-
-/** The listing days of `keys`, in order: from what the transaction knows, the rest read. */
-function readDays(listing: DBCoreTable, trans: DBCoreTransaction, keys: string[]): Promise<(ListingDay | undefined)[]> {
-  const known = daysKnownIn(trans);
-  const isKnown = (day: string) =>
-    known.days.has(day) || known.ranges.some(([lower, upper]) => day >= lower && day <= upper);
-  const unknown = keys.filter((day) => !isKnown(day));
-  const read = unknown.length > 0 ? listing.getMany({ trans, keys: unknown }) : Promise.resolve([]);
-  return read.then((found: (ListingDay | undefined)[]) => {
-    unknown.forEach((day, index) => {
-      known.days.set(day, found[index]);
-    });
-    return keys.map((day) => known.days.get(day));
-  });
-}
-
-/** The listing table, noting the days a transaction reads by key range (as a period's list does). */
-function listingRemembered(listing: DBCoreTable): DBCoreTable {
-  return {
-    ...listing,
-    query: (req) =>
-      listing.query(req).then((res) => {
-        const { range, index } = req.query;
-        // Dexie's `toArray` asks with an infinite limit: the whole range.
-        const whole = req.values && index.isPrimaryKey && (req.limit ?? Infinity) === Infinity && range.type === RANGE;
-        if (whole && !range.lowerOpen && !range.upperOpen) {
-          const known = daysKnownIn(req.trans);
-          for (const day of res.result as ListingDay[]) known.days.set(day.day, day);
-          known.ranges.push([range.lower, range.upper]);
-        }
-        return res;
-      }),
-  };
+  return Promise.all(days.map((day) => relistDay(chunks, trans, day, leaving.get(day), joining.get(day))));
 }
 
 // The records of items read or written in each transaction: sync reads a page's records before
@@ -283,9 +259,9 @@ export const listingMiddleware: Middleware<DBCore> = {
         options,
       ),
     // The listing is looked up at the first write: an upgrade reads items before the store exists.
-    table: (name) => {
-      if (name === ITEMS_TABLE) return itemsKeepingListing(down.table(ITEMS_TABLE), () => down.table(LISTING_TABLE));
-      return name === LISTING_TABLE ? listingRemembered(down.table(name)) : down.table(name);
-    },
+    table: (name) =>
+      name === ITEMS_TABLE
+        ? itemsKeepingListing(down.table(ITEMS_TABLE), () => down.table(LISTING_TABLE))
+        : down.table(name),
   }),
 };

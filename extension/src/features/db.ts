@@ -1,6 +1,6 @@
 import type { BayesModel, ItemFieldsPatch, ItemRecord } from '@gom/shared';
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import { LISTING_SCHEMA, type ListingDay, listingDaysOf, listingMiddleware } from './db-listing';
+import { LISTING_SCHEMA, type ListingChunk, listingChunksOf, listingMiddleware } from './db-listing';
 import { newClientId } from './random-id';
 import type { ReportedItems } from './reported-items';
 
@@ -45,7 +45,7 @@ export type GomDb = Dexie & {
   outbox: EntityTable<OutboxRow, 'seq'>;
   meta: EntityTable<MetaRow, 'key'>;
   /** What the list shows of each live item, kept by `listingMiddleware`: never written directly. */
-  listing: Table<ListingDay, string>;
+  listingChunks: Table<ListingChunk, string>;
 };
 
 /** The extension's database; tests pass their own name to get a fresh one. */
@@ -61,11 +61,13 @@ export function openGomDb(name = 'gom'): GomDb {
     meta: 'key',
   });
   // Filled from the items already held, so that no clip of an older version goes missing from the list.
-  db.version(2)
-    .stores({ listing: LISTING_SCHEMA })
+  // Version 2's listing held one record a day; version 3 keeps the same rows in chunks of a day.
+  db.version(2).stores({ listing: 'day' });
+  db.version(3)
+    .stores({ listing: null, listingChunks: LISTING_SCHEMA })
     .upgrade(async (tx) => {
       const records: ItemRecord[] = await tx.table('items').toArray();
-      await tx.table('listing').bulkPut(listingDaysOf(records));
+      await tx.table('listingChunks').bulkAdd(listingChunksOf(records));
     });
   db.use(listingMiddleware);
   return db;

@@ -134,7 +134,7 @@ describe('filterView', () => {
     const plan = await clip('Hoàn thiện hồ sơ kỷ niệm chương');
     await db.items.update(plan, { 'fields.kind': 'plan' });
     const view = periodView(
-      (await db.listing.toArray()).flatMap((day) => day.rows),
+      (await db.listingChunks.toArray()).flatMap((chunk) => chunk.rows),
       parsePeriod(localIsoDate(now).slice(0, 7)),
     );
     expect(filterView(view, noFilter)).toBe(view);

@@ -16,7 +16,7 @@ import {
   suggestCategory,
 } from '@gom/shared';
 import type { GomDb } from './db';
-import type { ListedItem } from './db-listing';
+import { type ListedItem, listingRange } from './db-listing';
 import { templateFor } from './period-choice';
 
 /**
@@ -52,10 +52,11 @@ export function recordsInPeriod(db: GomDb, period: Pick<Period, 'from' | 'to'>):
   return db.items.where('fields.occurredOn').between(period.from, period.to, true, true).toArray();
 }
 
-/** The listing rows of the period's live items: its days, one key range of the store. */
+/** The listing rows of the period's live items: the chunks of its days, one key range of the store. */
 export async function listingInPeriod(db: GomDb, period: Pick<Period, 'from' | 'to'>): Promise<ListedItem[]> {
-  const days = await db.listing.where('day').between(period.from, period.to, true, true).toArray();
-  return days.flatMap((day) => day.rows);
+  const [lower, upper] = listingRange(period.from, period.to);
+  const chunks = await db.listingChunks.where('key').between(lower, upper, true, true).toArray();
+  return chunks.flatMap((chunk) => chunk.rows);
 }
 
 /**
@@ -73,7 +74,7 @@ export async function listedInPeriod(db: GomDb, period: Pick<Period, 'from' | 't
         return item ? [[item.id, item] as const] : [];
       }),
     );
-    // New rows, not the listing's own: a transaction keeps the days it read for its later writes.
+    // New rows: the listing's own stay as the store holds them.
     return rows.map((row) => {
       const item = items.get(row.id);
       return item ? { ...row, lead: item.lead, tags: item.tags, source: item.source } : row;
