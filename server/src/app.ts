@@ -1,10 +1,10 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { type Logger, silentLogger } from './logger';
 import { tokenAuth } from './middleware/auth';
+import { cors } from './middleware/cors';
 import { type RateLimitOptions, rateLimit } from './middleware/rate-limit';
 import { requestLog } from './middleware/request-log';
 import { problem, problemResponse } from './problem';
@@ -58,11 +58,8 @@ export function createApp({
     .use(
       '/v1/*',
       cors({
-        origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null),
-        allowHeaders: ['Authorization', 'Content-Type'],
-        allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'],
+        allowOrigin: (origin) => EXTENSION_ORIGIN.test(origin),
         exposeHeaders: ['Content-Disposition'],
-        maxAge: 600,
       }),
     )
     .use('/v1/*', declaredBodyLimit(maxBodyBytes))

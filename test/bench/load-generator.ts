@@ -29,7 +29,10 @@ export interface LoadPlan {
 export interface LoadReport {
   /** 2xx answers received within the measured window. */
   ok: number;
-  /** Answers by status, and `error` for a dropped connection, over the whole run. */
+  /**
+   * Answers by status over the whole run; `error` for a dropped connection, `unacknowledged` for a
+   * 2xx answer whose `applied` is not the push's mutation id.
+   */
   statuses: Record<string, number>;
   measuredMs: number;
   /**
@@ -39,6 +42,8 @@ export interface LoadReport {
   latency: { p50: number; p90: number; p99: number; max: number };
   /** Pushes due within the window and still unanswered at the end. */
   unanswered: number;
+  /** This generator's own CPU per answer, µs: it shares the machine's cores with the server. */
+  generatorCpuUsPerAnswer: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -49,15 +54,17 @@ function percentile(sorted: number[], p: number): number {
 const DAY = '2021-03-15';
 let sequence = 0;
 
-function pushBody(clientId: string): string {
+/** A push's body, and what its answer must acknowledge: `"applied":["<its mutation id>"]`. */
+function pushBody(clientId: string): { body: string; acknowledged: string } {
   sequence += 1;
   const hlc = `${Date.now()}-${String(sequence % 10_000).padStart(4, '0')}-${clientId}`;
   const text = `Góp ý dự thảo Kế hoạch số ${sequence} của UBND tỉnh về công tác đối ngoại năm 2021.`;
-  return JSON.stringify({
+  const mutationId = `m${crypto.randomUUID().replaceAll('-', '')}`;
+  const body = JSON.stringify({
     clientId,
     mutations: [
       {
-        mutationId: `m${crypto.randomUUID().replaceAll('-', '')}`,
+        mutationId,
         itemId: crypto.randomUUID(),
         hlc,
         set: {
@@ -86,13 +93,18 @@ function pushBody(clientId: string): string {
       },
     ],
   });
+  return { body, acknowledged: `"applied":["${mutationId}"]` };
 }
+
+/** An answer that had a 2xx status but did not acknowledge its push. */
+const UNACKNOWLEDGED = -1;
 
 /** One keep-alive connection sending one request at a time, with a minimal HTTP/1.1 response parser. */
 class Connection {
   private socket: Socket;
   private buffer: Buffer = Buffer.alloc(0);
   private pending: ((status: number) => void) | undefined;
+  private acknowledged = '';
   private turn = 0;
   busy = false;
 
@@ -121,7 +133,8 @@ class Connection {
 
   send(): Promise<number> {
     if (this.socket.destroyed || this.socket.closed) this.socket = this.open();
-    const body = pushBody(this.clientId);
+    const { body, acknowledged } = pushBody(this.clientId);
+    this.acknowledged = acknowledged;
     const token = this.tokens[this.turn++ % this.tokens.length];
     this.socket.write(
       `POST /v1/sync/push HTTP/1.1\r\nHost: ${this.host}:${this.port}\r\nAuthorization: Bearer ${token}\r\n` +
@@ -150,10 +163,12 @@ class Connection {
     } else {
       end = headEnd + 4;
     }
+    // Checked on the bytes, without parsing the JSON: the generator's CPU is the server's lost.
+    const acknowledged = this.buffer.subarray(headEnd + 4, end).includes(this.acknowledged);
     this.buffer = this.buffer.subarray(end);
     const pending = this.pending;
     this.pending = undefined;
-    pending?.(status);
+    pending?.(status >= 200 && status < 300 && !acknowledged ? UNACKNOWLEDGED : status);
   }
 
   close(): void {
@@ -169,6 +184,7 @@ async function main(plan: LoadPlan): Promise<LoadReport> {
   });
   const statuses: Record<string, number> = {};
   const latencies: number[] = [];
+  const cpuBefore = process.cpuUsage();
   const start = performance.now();
   const measureFrom = start + plan.warmupMs;
   const stopAt = measureFrom + plan.durationMs;
@@ -176,7 +192,7 @@ async function main(plan: LoadPlan): Promise<LoadReport> {
 
   const inWindow = (t: number) => t >= measureFrom && t < stopAt;
   const record = (status: number, dueAt: number, answeredAt: number) => {
-    const key = status === 0 ? 'error' : String(status);
+    const key = status === 0 ? 'error' : status === UNACKNOWLEDGED ? 'unacknowledged' : String(status);
     statuses[key] = (statuses[key] ?? 0) + 1;
     if (status < 200 || status >= 300) return;
     if (inWindow(answeredAt)) ok += 1;
@@ -242,6 +258,8 @@ async function main(plan: LoadPlan): Promise<LoadReport> {
     }
   }
   for (const c of connections) c.close();
+  const cpu = process.cpuUsage(cpuBefore);
+  const answers = Object.values(statuses).reduce((n, count) => n + count, 0);
   latencies.sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 100) / 100;
   return {
@@ -255,6 +273,7 @@ async function main(plan: LoadPlan): Promise<LoadReport> {
       max: round(latencies.at(-1) ?? Number.NaN),
     },
     unanswered,
+    generatorCpuUsPerAnswer: Math.round((cpu.user + cpu.system) / answers),
   };
 }
 

@@ -23,7 +23,7 @@ export interface GroupSession {
 }
 
 export interface GroupCommitOptions {
-  /** Begins a transaction for the units of one key, with their locks. */
+  /** Begins a transaction for the units of one key; a unit is locked by its first `rev` or `read`. */
   open(key: string): Promise<GroupSession>;
   /** Runs the transactions of one key one after the other (and whatever else must not run alongside them). */
   serialize(key: string, run: () => Promise<void>): Promise<void>;
@@ -70,15 +70,23 @@ export function sessionTransaction(session: GroupSession): SyncTransaction {
  */
 async function mergeGroup(session: GroupSession, group: Waiting[]): Promise<[Outcome[], UnitWrite[]]> {
   const units = new Map<string, { stored: BatchRead; write: UnitWrite; items: Map<string, StoredItem> }>();
+  // In one order whatever the arrival: the units' locks, taken by their first read, then cannot
+  // deadlock with another process's group.
   await Promise.all(
-    distinct(group.map((w) => w.unitId)).map(async (unitId) => {
-      const plans = group.filter((w) => w.unitId === unitId).map((w) => w.plan);
-      const [rev, stored] = await Promise.all([
-        session.rev(unitId),
-        session.read(unitId, distinct(plans.flatMap((p) => p.mutationIds)), distinct(plans.flatMap((p) => p.itemIds))),
-      ]);
-      units.set(unitId, { stored, write: { unitId, rev, items: [], mutations: [] }, items: new Map() });
-    }),
+    distinct(group.map((w) => w.unitId))
+      .sort()
+      .map(async (unitId) => {
+        const plans = group.filter((w) => w.unitId === unitId).map((w) => w.plan);
+        const [rev, stored] = await Promise.all([
+          session.rev(unitId),
+          session.read(
+            unitId,
+            distinct(plans.flatMap((p) => p.mutationIds)),
+            distinct(plans.flatMap((p) => p.itemIds)),
+          ),
+        ]);
+        units.set(unitId, { stored, write: { unitId, rev, items: [], mutations: [] }, items: new Map() });
+      }),
   );
   const appliedAt = new Date().toISOString();
   const outcomes = group.map(({ unitId, plan }): Outcome => {

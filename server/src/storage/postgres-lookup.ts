@@ -1,11 +1,11 @@
 import type pg from 'pg';
 
 /**
- * One pooled connection kept for the small reads every request makes (the token lookup): the
- * lookups asked while it is busy are pipelined on it, so those of one turn of the event loop leave
- * in one write and come back in one read, instead of each taking a connection of the pool and a
- * round trip of its own. Each lookup is still a query: nothing is cached. A broken connection is
- * dropped, and the next lookup takes another.
+ * One pooled connection kept for the small reads every request makes (the token lookups, one query
+ * a turn of the event loop): a query asked while the previous one is still out is pipelined behind
+ * it on this connection, instead of taking a connection of the pool and a round trip of its own.
+ * Each lookup is still a query: nothing is cached. A broken connection is dropped, and the next
+ * lookup takes another.
  */
 export function pipelinedLookups(pool: pg.Pool) {
   let held: Promise<pg.PoolClient> | undefined;

@@ -26,6 +26,7 @@ import {
   type UserRow,
   type UserWithHashRow,
 } from './rows';
+import { batchPerTurn } from './turn-batch';
 
 /** An `items` row as pg returns it: jsonb arrives parsed. */
 type JsonbItemRow = ItemRow & Pick<StoredItem, 'fields' | 'clocks'>;
@@ -121,8 +122,8 @@ const statements = {
         fields = excluded.fields, clocks = excluded.clocks, occurred_on = excluded.occurred_on)
     INSERT INTO mutations (unit_id, mutation_id, client_id, applied_at)
     SELECT $1, * FROM unnest($9::text[], $10::text[], $11::text[])`,
-  rev: 'SELECT rev FROM units WHERE id = $1',
-  user: 'SELECT * FROM users WHERE token_hash = $1',
+  lock: 'SELECT rev FROM units WHERE id = $1 FOR UPDATE',
+  users: 'SELECT * FROM users WHERE token_hash = ANY($1::text[])',
 };
 const prepared = (name: keyof typeof statements, values: unknown[]) => ({
   name: `gom_${name}`,
@@ -142,33 +143,41 @@ const PULL = `WITH page AS (SELECT ${ITEM_COLUMNS} FROM items WHERE unit_id = $1
   FROM page`;
 
 /**
- * A transaction on one connection, its unit's row locked. The unit's row lock, held to COMMIT,
- * makes the unit's pushes take turns across every process: two replays of one mutation id cannot
- * both apply it, and a revision is never handed out twice. It also makes pull by revision safe: a
- * push that took revision N+1 began after the one holding N had committed, so any snapshot that
- * sees N+1 sees N, and a client's cursor never passes a revision that will commit later.
- * The connection pipelines: BEGIN, the lock and the group's read leave in one round trip, the
- * write and COMMIT in another. PostgreSQL still runs them in order, so the read's snapshot is
- * taken once the lock is granted. The locked unit's revision is kept here: only this transaction
+ * A transaction on one connection, holding the row lock of each unit it reads or writes, taken by
+ * the first statement that touches the unit and held to COMMIT. The lock makes a unit's pushes
+ * take turns across every process: two replays of one mutation id cannot both apply it, and a
+ * revision is never handed out twice. It also makes pull by revision safe: a push that took
+ * revision N+1 began after the one holding N had committed, so any snapshot that sees N+1 sees N,
+ * and a client's cursor never passes a revision that will commit later. A group locks its units
+ * in one order (sorted ids), so two processes' groups cannot deadlock.
+ * The connection pipelines: BEGIN, the locks and the group's reads leave in one round trip, the
+ * writes and COMMIT in another. PostgreSQL still runs them in order, so a read's snapshot is taken
+ * once its unit's lock is granted. A locked unit's revision is kept here: only this transaction
  * moves it.
  */
-async function openSession(pool: pg.Pool, unitId: string): Promise<GroupSession> {
+async function openSession(pool: pg.Pool): Promise<GroupSession> {
   const client = await pool.connect();
   let released = false;
   const release = (broken?: Error) => {
     if (!released) client.release(broken);
     released = true;
   };
-  // A simple query takes no parameters, so the unit id goes in as an escaped literal.
-  let locked = client
-    .query(`BEGIN; SELECT rev FROM units WHERE id = ${client.escapeLiteral(unitId)} FOR UPDATE`)
-    .then((results) => {
-      const row = (results as unknown as Array<pg.QueryResult<{ rev: string }>>)[1]?.rows[0];
-      if (!row) throw new Error(`Unit ${unitId} does not exist`);
-      return Number(row.rev);
-    });
-  // Awaited through `rev`; a failure is also the read's, which reports it.
-  locked.catch(() => undefined);
+  // A failed BEGIN fails the statements after it, which report it.
+  client.query('BEGIN').catch(() => undefined);
+  const locks = new Map<string, Promise<number>>();
+  const lock = (unitId: string) => {
+    let locked = locks.get(unitId);
+    if (!locked) {
+      locked = client.query<{ rev: string }>(prepared('lock', [unitId])).then(({ rows }) => {
+        if (!rows[0]) throw new Error(`Unit ${unitId} does not exist`);
+        return Number(rows[0].rev);
+      });
+      // Awaited through `rev` or `read`, which report a failure.
+      locked.catch(() => undefined);
+      locks.set(unitId, locked);
+    }
+    return locked;
+  };
   const save: GroupSession['save'] = async ({ unitId: unit, rev, items, mutations }) => {
     await client.query(
       prepared('save', [
@@ -185,18 +194,16 @@ async function openSession(pool: pg.Pool, unitId: string): Promise<GroupSession>
         mutations.map((m) => m.appliedAt),
       ]),
     );
-    if (unit === unitId) locked = Promise.resolve(rev);
+    locks.set(unit, Promise.resolve(rev));
   };
   return {
-    rev: async (unit) => {
-      if (unit === unitId) return locked;
-      const { rows } = await client.query<{ rev: string }>(prepared('rev', [unit]));
-      return rows[0] ? Number(rows[0].rev) : 0;
-    },
+    rev: lock,
     read: async (unit, mutationIds, itemIds) => {
+      const locked = lock(unit);
       const { rows } = await client.query<JsonbItemRow & { mutation_id: string | null }>(
         prepared('read', [unit, mutationIds, itemIds]),
       );
+      await locked;
       const seen = new Set<string>();
       const items = new Map<string, StoredItem>();
       for (const row of rows) {
@@ -264,11 +271,19 @@ export async function openPostgresStorage({
 
   const query = <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => pool.query<R>(sql, params);
   const lookups = pipelinedLookups(pool);
+  // A turn's token lookups in one query: one round trip and one statement for PostgreSQL to run.
+  const findUserByTokenHash = batchPerTurn(async (tokenHashes: string[]) => {
+    const { rows } = await lookups.query<UserWithHashRow>(prepared('users', [tokenHashes]));
+    return new Map(rows.map((row) => [row.token_hash, toUser(row)]));
+  });
 
+  // One transaction at a time in this process, for every unit's pushes of the moment: one BEGIN and
+  // one COMMIT (one WAL flush) for them all. A group per unit cost PostgreSQL a transaction per unit
+  // and this process two system calls per unit.
   const grouped = groupCommit({
-    open: (unitId) => openSession(pool, unitId),
+    open: () => openSession(pool),
     serialize: serialPerKey(),
-    keyOf: (unitId) => unitId,
+    keyOf: () => '',
   });
   const pullItemsJson = async (unitId: string, since: number, limit: number) => {
     const { rows } = await pool.query<PullPageRow>({ name: 'gom_pull', text: PULL, values: [unitId, since, limit] });
@@ -301,10 +316,7 @@ export async function openPostgresStorage({
       );
       return { ...user, createdAt, revokedAt: null };
     },
-    findUserByTokenHash: async (tokenHash) => {
-      const { rows } = await lookups.query<UserRow>(prepared('user', [tokenHash]));
-      return rows[0] && toUser(rows[0]);
-    },
+    findUserByTokenHash,
     listUnits: async () => (await query<UnitRow>('SELECT * FROM units ORDER BY id')).rows.map(toUnit),
     listUsers: async (unitId) =>
       (unitId === undefined

@@ -5,6 +5,7 @@ import { exportUnit, importUnit } from '../services/backup';
 import { applyPush } from '../services/sync';
 import { type TestDatabase, testAdapters } from '../test-support';
 import { hashToken } from '../tokens';
+import { openConfiguredStorage } from './open';
 import type { Storage, User } from './port';
 
 const unit = defaultTaxonomy.unit;
@@ -61,6 +62,30 @@ describe.each(testAdapters)('storage on $name', (adapter) => {
     ]);
     expect(revoked?.revokedAt).toEqual(expect.any(String));
     expect(unknown).toBeUndefined();
+  });
+
+  it('refuses at once a token that another process revoked', async () => {
+    const [token] = await Promise.all([
+      storage.findUserByTokenHash(hashToken('t1')),
+      storage.findUserByTokenHash(hashToken('t1')),
+    ]);
+    expect(token?.revokedAt).toBeNull();
+    // The `gom user revoke` of an administrator: its own connection to the same database.
+    const [flag, location] = db.cliArgs;
+    const admin = await openConfiguredStorage(
+      flag === '--db' ? { dbPath: location! } : { databaseUrl: location!, dbPath: '' },
+    );
+    try {
+      await admin.revokeUser('u1');
+    } finally {
+      await admin.close();
+    }
+    const [revoked, again] = await Promise.all([
+      storage.findUserByTokenHash(hashToken('t1')),
+      storage.findUserByTokenHash(hashToken('t1')),
+    ]);
+    expect(revoked?.revokedAt).toEqual(expect.any(String));
+    expect(again?.revokedAt).toEqual(revoked?.revokedAt);
   });
 
   it('rolls back every write of a failed transaction', async () => {
