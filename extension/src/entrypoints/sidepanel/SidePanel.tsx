@@ -78,13 +78,16 @@ export function SidePanel({ db, reportSettings, today = localIsoDate(new Date())
     performance.mark('gom:period-records-read');
     return read;
   }, [db, period.id]);
-  const classifier = useLiveQuery(() => loadClassifier(db), [db]);
-  // The classifier only places items without a category (pulled from an older client): a period
-  // without any is laid out at once, not after the stored model is read and validated.
-  const placed = listed && (classifier !== undefined || listed.every((item) => item.category !== null));
+  // The classifier only places items without a category (pulled from an older client): the stored
+  // model is read and validated (~8 ms) for a period that has some, not before every first frame.
+  const needsClassifier = listed?.some((item) => item.category === null) ?? false;
+  const classifier = useLiveQuery(
+    () => (needsClassifier ? loadClassifier(db) : Promise.resolve(undefined)),
+    [db, needsClassifier],
+  );
   const view = useMemo(
-    () => (placed ? periodView(listed, period, undefined, classifier) : undefined),
-    [listed, period, classifier, placed],
+    () => (listed && (classifier || !needsClassifier) ? periodView(listed, period, undefined, classifier) : undefined),
+    [listed, period, classifier, needsClassifier],
   );
   const pending = useLiveQuery(() => db.outbox.count(), [db]);
   const [lastSync, lastError] =
