@@ -203,7 +203,8 @@ function itemsKeepingListing(items: DBCoreTable, listing: () => DBCoreTable): DB
     });
   };
   const write = (req: DBCoreMutateRequest, ids: string[]) =>
-    recordsBefore(req.trans, ids).then((before) =>
+    // An add has no record before it: where one exists, the add fails and changes nothing.
+    (req.type === 'add' ? Promise.resolve(ids.map(() => undefined)) : recordsBefore(req.trans, ids)).then((before) =>
       items.mutate(req).then((result) => {
         // A failed operation changed nothing: its listing row stays as it was.
         const after = new Map<string, ItemRecord | undefined>();

@@ -229,6 +229,33 @@ describe('syncNow: pull', () => {
     expect(next.clocks.lead! > '1700000009000-0000-otherpc').toBe(true);
   });
 
+  it('reads the ids it holds once for a large page: the items it holds are merged, the others added, all listed', async () => {
+    const server = fakeServer();
+    const held = crypto.randomUUID();
+    server.otherClientWrites(
+      held,
+      { text: 'Bản trên máy chủ', tags: ['cũ'], occurredOn: '2026-11-02' },
+      1_700_000_000_000,
+    );
+    for (let i = 0; i < 150; i += 1)
+      server.otherClientWrites(
+        crypto.randomUUID(),
+        { text: `mục ${i}`, occurredOn: '2026-11-03' },
+        1_700_000_000_001 + i,
+      );
+    await writeItem(db, held, { text: 'Bản mới của tôi' }, 1_700_000_500_000);
+    expect(await syncNow({ db, serverUrl, token, fetch: server.fetch })).toEqual({ pushed: 1, pulled: 151 });
+    expect((await db.items.get(held))?.fields).toEqual({
+      text: 'Bản mới của tôi',
+      tags: ['cũ'],
+      occurredOn: '2026-11-02',
+    });
+    expect(await db.items.count()).toBe(151);
+    const listed = (await db.listingChunks.toArray()).flatMap((chunk) => chunk.rows);
+    expect(listed).toHaveLength(151);
+    expect(listed.find((row) => row.id === held)?.text).toBe('Bản mới của tôi');
+  });
+
   it('ends with the newer write everywhere when both sides edited', async () => {
     const server = fakeServer();
     const id = crypto.randomUUID();

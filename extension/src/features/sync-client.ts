@@ -76,10 +76,16 @@ function pulledRecord(current: ItemRecord | undefined, incoming: PulledItem): It
  * applied or pulled again. Field by field with the shared merge: a pending local edit with a newer
  * clock survives, and is pushed on the next sync.
  */
-export async function applyPulledPage(db: GomDb, items: PulledItem[], cursor: number): Promise<void> {
+export async function applyPulledPage(
+  db: GomDb,
+  items: PulledItem[],
+  cursor: number,
+  stored?: ReadonlySet<string>,
+): Promise<void> {
   await db.transaction('rw', [db.items, db.meta], async () => {
     const held = new Map<string, ItemRecord>();
-    for (const record of await db.items.bulkGet(items.map((item) => item.id))) {
+    const maybeHeld = stored ? items.filter((item) => stored.has(item.id)) : items;
+    for (const record of await db.items.bulkGet(maybeHeld.map((item) => item.id))) {
       if (record) held.set(record.id, record);
     }
     const changed = new Map<string, ItemRecord>();
@@ -92,13 +98,21 @@ export async function applyPulledPage(db: GomDb, items: PulledItem[], cursor: nu
       held.set(record.id, record);
       changed.set(record.id, record);
     }
-    await db.items.bulkPut([...changed.values()]);
+    // Added, not put: an add needs no record read before it to keep the listing (there is none),
+    // and one that finds an item after all fails the page, which the next sync pulls again.
+    const records = [...changed.values()];
+    const isNew = (record: ItemRecord) => stored !== undefined && !stored.has(record.id);
+    await db.items.bulkAdd(records.filter(isNew));
+    await db.items.bulkPut(records.filter((record) => !isNew(record)));
     // The HLC receive rule: the next local edit must carry a clock above every clock seen, or a
     // PC whose wall clock runs late would lose its officer's newer edit to an older remote one.
     if (seen !== undefined) await writeMeta(db, 'hlc', seen);
     await writeMeta(db, 'cursor', cursor);
   });
 }
+
+// From this many items a page, the ids held are read once rather than each item's record.
+const LARGE_PAGE = 100;
 
 function fetchPage(serverUrl: string, token: string, fetch: Fetch, since: number): Promise<PullResponse> {
   return callServer(fetch, `${serverUrl}/v1/sync/pull?since=${since}&limit=${PULL_PAGE_SIZE}`, {
@@ -114,6 +128,11 @@ function fetchPage(serverUrl: string, token: string, fetch: Fetch, since: number
 async function pullItems(db: GomDb, serverUrl: string, token: string, fetch: Fetch): Promise<number> {
   let cursor = (await readMeta(db, 'cursor')) ?? 0;
   let pulled = 0;
+  // The ids this replica holds, once a page is large (a first sync, a long time offline): reading
+  // a page's 1,000 records one by one, most of them absent, took longer here than writing them.
+  // Only this sync adds ids that a pull can bring: a clip made meanwhile has a new id, which the
+  // server cannot send before this replica has pushed it.
+  let stored: Set<string> | undefined;
   let next = fetchPage(serverUrl, token, fetch, cursor);
   for (;;) {
     const page = await next;
@@ -124,7 +143,9 @@ async function pullItems(db: GomDb, serverUrl: string, token: string, fetch: Fet
       // Failing while this page is written leaves the request behind; its outcome is then of no use.
       next.catch(() => undefined);
     }
-    await applyPulledPage(db, page.items, page.cursor);
+    if (!stored && page.items.length >= LARGE_PAGE) stored = new Set(await db.items.toCollection().primaryKeys());
+    await applyPulledPage(db, page.items, page.cursor, stored);
+    for (const item of page.items) stored?.add(item.id);
     pulled += page.items.length;
     if (!page.hasMore) return pulled;
     cursor = page.cursor;
