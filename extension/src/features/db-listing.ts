@@ -168,26 +168,6 @@ function knownIn(trans: DBCoreTransaction): Map<string, ItemRecord | undefined> 
   return records;
 }
 
-// A first sync's pages hold items this replica has never seen: 1,000 gets of absent keys took
-// ~50 ms a page here, where asking whether the store holds any key between the least and the
-// greatest of them takes ~1 ms. Below this many keys the question costs more than it saves.
-const PROBE_FROM = 50;
-
-/** The records of `keys`, in order; when the store holds none of their range, without reading each. */
-function readMany(items: DBCoreTable, trans: DBCoreTransaction, keys: string[]): Promise<(ItemRecord | undefined)[]> {
-  if (keys.length < PROBE_FROM) return items.getMany({ trans, keys });
-  let lower = keys[0]!;
-  let upper = lower;
-  for (const key of keys) {
-    if (key < lower) lower = key;
-    else if (key > upper) upper = key;
-  }
-  const range = { type: RANGE, lower, upper, lowerOpen: false, upperOpen: false };
-  return items
-    .query({ trans, values: false, limit: 1, query: { index: items.schema.primaryKey, range } })
-    .then(({ result }) => (result.length === 0 ? keys.map(() => undefined) : items.getMany({ trans, keys })));
-}
-
 // Promise chains, not `await`: Dexie keeps its transaction zone across `then` of its own
 // promises, and a native `await` here would lose it.
 function itemsKeepingListing(items: DBCoreTable, listing: () => DBCoreTable): DBCoreTable {
@@ -195,7 +175,7 @@ function itemsKeepingListing(items: DBCoreTable, listing: () => DBCoreTable): DB
     const records = knownIn(trans);
     const unread = [...new Set(ids.filter((id) => !records.has(id)))];
     if (unread.length === 0) return Promise.resolve(ids.map((id) => records.get(id)));
-    return readMany(items, trans, unread).then((found) => {
+    return items.getMany({ trans, keys: unread }).then((found: (ItemRecord | undefined)[]) => {
       unread.forEach((id, index) => {
         records.set(id, found[index]);
       });
@@ -225,7 +205,7 @@ function itemsKeepingListing(items: DBCoreTable, listing: () => DBCoreTable): DB
         return found;
       }),
     getMany: (req) =>
-      readMany(items, req.trans, req.keys).then((found) => {
+      items.getMany(req).then((found: (ItemRecord | undefined)[]) => {
         const records = knownIn(req.trans);
         req.keys.forEach((id: string, index: number) => {
           records.set(id, found[index]);
