@@ -121,13 +121,11 @@ export function materializeItem(record: ItemRecord, unitId: string): Item | null
   const latest = Object.values(record.clocks).reduce<string | undefined>(maxHlc, undefined);
   const updatedAt = latest ? hlcToDate(latest).toISOString() : (record.fields.createdAt ?? new Date(0).toISOString());
   const createdAt = record.fields.createdAt ?? updatedAt;
-  return {
-    ...defaultItemFields(record.fields.occurredOn ?? createdAt.slice(0, 10), createdAt),
-    ...record.fields,
-    text,
-    id: record.id,
-    unitId,
-    authorId: record.authorId ?? null,
-    updatedAt,
-  };
+  // Object.assign, not spreads: V8 spread these two 16-field objects ~5× slower, and every pulled
+  // item is materialized for the list (10,000 of them in a first sync).
+  return Object.assign(
+    defaultItemFields(record.fields.occurredOn ?? createdAt.slice(0, 10), createdAt),
+    record.fields,
+    { text, id: record.id, unitId, authorId: record.authorId ?? null, updatedAt },
+  );
 }
