@@ -1,3 +1,5 @@
+import { listingChunksOf } from '@gom/extension/features/db-listing';
+import { type ItemRecord, localIsoDate } from '@gom/shared';
 import { describe, expect, it } from 'vitest';
 import { setUpE2e } from './harness';
 import { askBackground, readLocalItem } from './support';
@@ -42,6 +44,48 @@ describe("the unit's classifier", () => {
       .poll(() => capture.locator('[data-role="suggestion"]').first().getAttribute('data-category'))
       .toBe('office_admin');
     await capture.close();
+  });
+
+  it('places an item without a category (pulled from an older client) where the taught model says', async () => {
+    const now = new Date();
+    const fields = {
+      text: 'Rà soát danh mục thiết bị phòng họp trực tuyến tầng 3',
+      occurredOn: localIsoDate(now),
+      kind: 'result' as const,
+      rank: now.getTime(),
+      createdAt: now.toISOString(),
+    };
+    const clock = `${now.getTime()}-0000-olderclient`;
+    const record: ItemRecord = {
+      id: crypto.randomUUID(),
+      authorId: null,
+      fields,
+      clocks: Object.fromEntries(Object.keys(fields).map((key) => [key, clock])),
+    };
+    // Written as an older client's pull left it: no category, and its listing row with none.
+    await e2e.page.evaluate(
+      ({ record, chunks }) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('gom');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction(['items', 'listingChunks'], 'readwrite');
+            tx.objectStore('items').put(record);
+            for (const chunk of chunks) tx.objectStore('listingChunks').put(chunk);
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      { record, chunks: listingChunksOf([record]) },
+    );
+    await e2e.page.reload();
+    const row = e2e.page.locator(`[data-item-id="${record.id}"]`);
+    await expect
+      .poll(() => e2e.page.locator('section[data-role="section"]', { has: row }).locator('h3').textContent())
+      .toMatch(/Công tác văn phòng/);
   });
 
   it('learns from a category picked in quick capture', async () => {
