@@ -42,6 +42,9 @@ describe('itemFieldsPatchSchema', () => {
     expect(itemFieldsPatchSchema.safeParse({ text: '   ' }).success).toBe(false);
     expect(itemFieldsPatchSchema.safeParse({ text: 'a\u0000b' }).success).toBe(false);
     expect(itemFieldsPatchSchema.safeParse({ tags: ['\u0000'] }).success).toBe(false);
+    const source = { url: null, title: null, selection: 'x', document: null };
+    expect(itemFieldsPatchSchema.safeParse({ source }).success).toBe(true);
+    expect(itemFieldsPatchSchema.safeParse({ source: { ...source, title: 'PDF\u0000' } }).success).toBe(false);
     expect(itemFieldsPatchSchema.safeParse({ text: 'x', kind: 'plan' }).success).toBe(true);
   });
 });

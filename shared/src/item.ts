@@ -59,11 +59,19 @@ export type ItemFields = z.infer<typeof itemFieldsSchema>;
 export type ItemField = keyof ItemFields;
 export const itemFieldNames = Object.keys(itemFieldsSchema.shape) as ItemField[];
 
+/** Whether a string anywhere in `value` holds U+0000 (the keys are the schema's own). */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(holdsNul);
+  return value !== null && typeof value === 'object' && Object.values(value).some(holdsNul);
+}
+
 /** A partial set of fields, as one write carries them. */
 export const itemFieldsPatchSchema = itemFieldsSchema
   .partial()
   // PostgreSQL's jsonb cannot hold U+0000: refused here, on both adapters, rather than failing the write.
-  .refine((set) => !JSON.stringify(set).includes('\\u0000'), { message: 'no field may contain U+0000 (NUL)' })
+  // Walked, not stringified: every pushed mutation passes here (stringifying was 1-2 % of the server's CPU).
+  .refine((set) => !holdsNul(set), { message: 'no field may contain U+0000 (NUL)' })
   .refine((set) => Object.keys(set).length > 0, {
     message: 'A mutation must set at least one field',
   });
