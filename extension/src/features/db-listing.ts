@@ -37,8 +37,8 @@ export interface ListingChunk {
   rows: ListedItem[];
 }
 
-export const ITEMS_TABLE = 'items';
-export const LISTING_TABLE = 'listingChunks';
+const ITEMS_TABLE = 'items';
+const LISTING_TABLE = 'listingChunks';
 export const LISTING_SCHEMA = 'key';
 // DBCoreRangeType.Range: a const enum, which a bundler compiling file by file cannot inline.
 const RANGE = 2 as DBCoreRangeType;

@@ -74,11 +74,10 @@ export async function listedInPeriod(db: GomDb, period: Pick<Period, 'from' | 't
         return item ? [[item.id, item] as const] : [];
       }),
     );
-    // New rows: the listing's own stay as the store holds them.
-    return rows.map((row) => {
+    for (const row of rows) {
       const item = items.get(row.id);
-      return item ? { ...row, lead: item.lead, tags: item.tags, source: item.source } : row;
-    });
+      if (item) Object.assign(row, { lead: item.lead, tags: item.tags, source: item.source });
+    }
   }
   return rows;
 }
