@@ -121,8 +121,6 @@ export interface Messages {
     syncBeforeReportFailed: (error: string) => string;
     openOptions: string;
     loading: string;
-    /** The period's items could not be read from this browser's database. */
-    listFailed: (error: string) => string;
     empty: string;
     search: string;
     allKinds: string;
@@ -303,8 +301,6 @@ const vi: Messages = {
       `Chưa lập báo cáo vì chưa đồng bộ được, báo cáo sẽ thiếu các mục vừa lưu: ${error}`,
     openOptions: 'Cài đặt',
     loading: 'Đang tải…',
-    listFailed: (error) =>
-      `Không đọc được các mục đã lưu trong trình duyệt này: ${error}. Các mục không bị xoá; hãy mở lại bảng bên hoặc khởi động lại trình duyệt.`,
     empty: 'Chưa có mục nào trong kỳ này',
     search: 'Tìm trong kỳ',
     allKinds: 'Mọi loại',
@@ -529,8 +525,6 @@ const en: Messages = {
       `No report yet: the sync failed, so the report would miss your latest items: ${error}`,
     openOptions: 'Settings',
     loading: 'Loading…',
-    listFailed: (error) =>
-      `Cannot read the items saved in this browser: ${error}. Nothing was deleted; open the side panel again or restart the browser.`,
     empty: 'No items in this period yet',
     search: 'Search this period',
     allKinds: 'All kinds',

@@ -71,20 +71,13 @@ export function SidePanel({ db, reportSettings, today = localIsoDate(new Date())
   const [period, setPeriod] = useState<Period>(() =>
     periodHolding('month', today, periodOptions(reportSettings.month ?? {})),
   );
-  // A list that cannot be read says so, rather than "Loading…" for ever.
-  const [listError, setListError] = useState<string | null>(null);
-  const listed = useLiveQuery(
-    async () => {
-      const read = await listedInPeriod(db, period);
-      // Where reading IndexedDB ends and laying out the list begins: the first-render benchmark
-      // (and DevTools' performance panel) splits the side panel's opening time at this mark.
-      performance.mark('gom:period-records-read');
-      setListError(null);
-      return read;
-    },
-    [db, period.id],
-    (error) => setListError(officerMessage(error)),
-  );
+  const listed = useLiveQuery(async () => {
+    const read = await listedInPeriod(db, period);
+    // Where reading IndexedDB ends and laying out the list begins: the first-render benchmark
+    // (and DevTools' performance panel) splits the side panel's opening time at this mark.
+    performance.mark('gom:period-records-read');
+    return read;
+  }, [db, period.id]);
   // The classifier only places items without a category (pulled from an older client): the stored
   // model is read and validated (~8 ms) for a period that has some, not before every first frame.
   const needsClassifier = listed?.some((item) => item.category === null) ?? false;
@@ -386,7 +379,6 @@ export function SidePanel({ db, reportSettings, today = localIsoDate(new Date())
       {findings && <Findings title={s.findings(findings.length)} findings={findings} />}
       <PeriodList
         view={shown}
-        error={listError}
         filtered={isFiltering(filter)}
         selectedId={selectedId}
         actions={actions}
