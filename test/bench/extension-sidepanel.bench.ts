@@ -1,5 +1,5 @@
-import { listingChunksOf } from '@gom/extension/features/db-listing';
 import { defaultItemFields, defaultTaxonomy, type ItemRecord, localIsoDate } from '@gom/shared';
+import { writeLocalRecords } from '../e2e/support';
 import { launchBenchBrowser } from './extension-support';
 import { percentile, round } from './percentiles';
 import type { BenchResult } from './run';
@@ -59,26 +59,7 @@ export async function run(): Promise<BenchResult> {
       if (i > 0) empty.push((await shown.jsonValue()) as number);
       await page.close();
     }
-    // Each record with its listing chunk, as the extension's writes leave them (one transaction).
-    const seeded = records(month);
-    await seeder.evaluate(
-      ({ rows, listing }) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('gom');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const tx = open.result.transaction(['items', 'listingChunks'], 'readwrite');
-            for (const row of rows) tx.objectStore('items').put(row);
-            for (const row of listing) tx.objectStore('listingChunks').put(row);
-            tx.oncomplete = () => {
-              open.result.close();
-              resolve();
-            };
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      { rows: seeded, listing: listingChunksOf(seeded) },
-    );
+    await writeLocalRecords(seeder, records(month));
     await seeder.close();
 
     const samples: number[] = [];

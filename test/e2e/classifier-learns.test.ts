@@ -1,8 +1,7 @@
-import { listingChunksOf } from '@gom/extension/features/db-listing';
 import { type ItemRecord, localIsoDate } from '@gom/shared';
 import { describe, expect, it } from 'vitest';
 import { setUpE2e } from './harness';
-import { askBackground, readLocalItem } from './support';
+import { askBackground, readLocalItem, writeLocalRecords } from './support';
 
 const e2e = setUpE2e({ page: 'sidepanel.html' });
 
@@ -63,24 +62,7 @@ describe("the unit's classifier", () => {
       clocks: Object.fromEntries(Object.keys(fields).map((key) => [key, clock])),
     };
     // Written as an older client's pull left it: no category, and its listing row with none.
-    await e2e.page.evaluate(
-      ({ record, chunks }) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('gom');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const tx = open.result.transaction(['items', 'listingChunks'], 'readwrite');
-            tx.objectStore('items').put(record);
-            for (const chunk of chunks) tx.objectStore('listingChunks').put(chunk);
-            tx.oncomplete = () => {
-              open.result.close();
-              resolve();
-            };
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      { record, chunks: listingChunksOf([record]) },
-    );
+    await writeLocalRecords(e2e.page, [record]);
     await e2e.page.reload();
     const row = e2e.page.locator(`[data-item-id="${record.id}"]`);
     await expect

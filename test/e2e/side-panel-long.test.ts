@@ -1,8 +1,8 @@
-import { listingChunksOf } from '@gom/extension/features/db-listing';
 import { type ItemRecord, localIsoDate } from '@gom/shared';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setUpE2e } from './harness';
+import { writeLocalRecords } from './support';
 
 const e2e = setUpE2e();
 let panel: Page;
@@ -30,24 +30,7 @@ beforeAll(async () => {
       clocks: Object.fromEntries(Object.keys(fields).map((key) => [key, clock])),
     };
   });
-  // Each record with its listing chunk, as the extension's own writes leave them.
-  await seeder.evaluate(
-    ({ items, listing }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('gom');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['items', 'listingChunks'], 'readwrite');
-          for (const item of items) tx.objectStore('items').put(item);
-          for (const row of listing) tx.objectStore('listingChunks').put(row);
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-        };
-      }),
-    { items: records, listing: listingChunksOf(records) },
-  );
+  await writeLocalRecords(seeder, records);
   await seeder.close();
   panel = await e2e.browser.openExtensionPage('sidepanel.html');
 });

@@ -4,6 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
+import { listingChunksOf } from '@gom/extension/features/db-listing';
+import type { ItemRecord } from '@gom/shared';
 import { strFromU8, unzipSync } from 'fflate';
 import { type BrowserContext, chromium, type Download, type Page, type Worker } from 'playwright-core';
 
@@ -261,6 +263,32 @@ export function readLocalItems(page: Page): Promise<{ items: StoredItem[]; outbo
           };
         };
       }),
+  );
+}
+
+/**
+ * Writes records into the extension's IndexedDB from an extension page, each with its listing
+ * chunk as the extension's own writes leave them, in one transaction: a store seeded without
+ * clipping each item.
+ */
+export function writeLocalRecords(page: Page, records: ItemRecord[]): Promise<void> {
+  return page.evaluate(
+    ({ items, chunks }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('gom');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['items', 'listingChunks'], 'readwrite');
+          for (const item of items) tx.objectStore('items').put(item);
+          for (const chunk of chunks) tx.objectStore('listingChunks').put(chunk);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { items: records, chunks: listingChunksOf(records) },
   );
 }
 
