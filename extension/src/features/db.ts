@@ -60,9 +60,9 @@ export function openGomDb(name = 'gom'): GomDb {
     outbox: '++seq, itemId',
     meta: 'key',
   });
-  // Filled from the items already held, so that no clip of an older version goes missing from the list.
   // Version 2's listing held one record a day; version 3 keeps the same rows in chunks of a day.
   db.version(2).stores({ listing: 'day' });
+  // Filled from the items already held, so that no clip of an older version goes missing from the list.
   db.version(3)
     .stores({ listing: null, listingChunks: LISTING_SCHEMA })
     .upgrade(async (tx) => {
