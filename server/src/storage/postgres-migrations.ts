@@ -84,4 +84,12 @@ export const postgresMigrations: string[] = [
     PRIMARY KEY (unit_id, kind, version)
   );
   `,
+  // A push looks its mutation ids and item ids up by id. Keyed unit first, the planner, short of
+  // statistics (a new or fast-growing table), took the unit alone as the index condition and
+  // filtered every row of the unit: a read that grew with the unit (2 to 10 ms for 25 ids at
+  // 12,000 rows, measured). Keyed id first, each id is one index descent.
+  `
+  ALTER TABLE mutations DROP CONSTRAINT mutations_pkey, ADD PRIMARY KEY (mutation_id, unit_id);
+  ALTER TABLE items DROP CONSTRAINT items_pkey, ADD PRIMARY KEY (id, unit_id);
+  `,
 ];
