@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadPlan, LoadReport } from './load-generator';
 import { round } from './percentiles';
@@ -92,6 +93,11 @@ export async function run(): Promise<BenchResult> {
           pid,
         );
         console.error(`bench server-load ${adapter}: ${JSON.stringify({ saturated, fixed })}`);
+        if (adapter === 'sqlite') {
+          // The WAL's file keeps its largest size: a WAL that never starts over grows all through the load.
+          const walBytes = statSync(join(database.dir, 'gom.db-wal')).size;
+          result['sqlite.walFileAfterLoad'] = { value: round(walBytes / 1e6, 0), unit: 'MB' };
+        }
         result[`${adapter}.saturatedWritesPerSecond`] = {
           value: round((saturated.ok * 1000) / saturated.measuredMs, 0),
           unit: 'writes/s',
