@@ -92,4 +92,10 @@ export const postgresMigrations: string[] = [
   ALTER TABLE mutations DROP CONSTRAINT mutations_pkey, ADD PRIMARY KEY (mutation_id, unit_id);
   ALTER TABLE items DROP CONSTRAINT items_pkey, ADD PRIMARY KEY (id, unit_id);
   `,
+  // An item's fields and clocks are only stored and handed back whole, never queried inside: kept
+  // as the JSON text Gom wrote (json), not taken apart and printed again (jsonb). A pull's page of
+  // 1,000 items took 19 ms of PostgreSQL's time, most of it printing jsonb.
+  `
+  ALTER TABLE items ALTER COLUMN fields TYPE json USING fields::json, ALTER COLUMN clocks TYPE json USING clocks::json;
+  `,
 ];

@@ -28,9 +28,9 @@ import {
 } from './rows';
 import { batchPerTurn } from './turn-batch';
 
-/** An `items` row as pg returns it: jsonb arrives parsed. */
-type JsonbItemRow = ItemRow & Pick<StoredItem, 'fields' | 'clocks'>;
-const toStoredItem = (r: JsonbItemRow) => toItem(r, r.fields, r.clocks);
+/** An `items` row as pg returns it: json arrives parsed. */
+type JsonItemRow = ItemRow & Pick<StoredItem, 'fields' | 'clocks'>;
+const toStoredItem = (r: JsonItemRow) => toItem(r, r.fields, r.clocks);
 
 const ITEM_COLUMNS = 'id, rev, author_id, fields, clocks';
 const INSERT_REPORT =
@@ -112,7 +112,7 @@ const statements = {
   save: `WITH bumped AS (UPDATE units SET rev = $2 WHERE id = $1),
     saved AS (
       INSERT INTO items (unit_id, id, rev, author_id, fields, clocks, occurred_on)
-      SELECT $1, * FROM unnest($3::text[], $4::bigint[], $5::text[], $6::jsonb[], $7::jsonb[], $8::text[])
+      SELECT $1, * FROM unnest($3::text[], $4::bigint[], $5::text[], $6::json[], $7::json[], $8::text[])
       ON CONFLICT (id, unit_id) DO UPDATE SET rev = excluded.rev, author_id = excluded.author_id,
         fields = excluded.fields, clocks = excluded.clocks, occurred_on = excluded.occurred_on)
     INSERT INTO mutations (unit_id, mutation_id, client_id, applied_at)
@@ -135,12 +135,12 @@ const prepared = (name: keyof typeof statements, values: unknown[]) => ({
  * 5-second saturation run of 10 units, and PostgreSQL's CPU per write fell from about 300 to 200 µs
  * without it (measured).
  */
-const READ = `SELECT mutation_id, NULL AS id, NULL::bigint AS rev, NULL AS author_id, NULL::jsonb AS fields, NULL::jsonb AS clocks
+const READ = `SELECT mutation_id, NULL AS id, NULL::bigint AS rev, NULL AS author_id, NULL::json AS fields, NULL::json AS clocks
     FROM mutations WHERE unit_id = $1 AND mutation_id = ANY($2::text[])
   UNION ALL
   SELECT NULL, ${ITEM_COLUMNS} FROM items WHERE unit_id = $1 AND id = ANY($3::text[])`;
 
-// The stored jsonb goes into the answer's text as PostgreSQL prints it; one statement, one snapshot.
+// The stored JSON text goes into the answer as it is; one statement, one snapshot.
 // Concatenated rather than `json_build_object`, which took twice as long (measured); no ORDER BY
 // inside string_agg, as in the SQLite adapter: it reads the LIMIT subquery in its order.
 const PULL = `WITH page AS (SELECT ${ITEM_COLUMNS} FROM items WHERE unit_id = $1 AND rev > $2 ORDER BY rev LIMIT $3)
@@ -209,7 +209,7 @@ async function openSession(pool: pg.Pool): Promise<GroupSession> {
     rev: lock,
     read: async (unit, mutationIds, itemIds) => {
       const locked = lock(unit);
-      const { rows } = await client.query<JsonbItemRow & { mutation_id: string | null }>({
+      const { rows } = await client.query<JsonItemRow & { mutation_id: string | null }>({
         text: READ,
         values: [unit, mutationIds, itemIds],
       });
@@ -349,7 +349,7 @@ export async function openPostgresStorage({
     pullItemsJson,
     itemsOccurringBetween: async (unitId, from, to) =>
       (
-        await query<JsonbItemRow>(
+        await query<JsonItemRow>(
           `SELECT ${ITEM_COLUMNS} FROM items WHERE unit_id = $1 AND occurred_on BETWEEN $2 AND $3 ORDER BY rev`,
           [unitId, from, to],
         )
@@ -365,7 +365,7 @@ export async function openPostgresStorage({
           'SELECT * FROM users WHERE unit_id = $1 ORDER BY created_at, id',
           [unitId],
         );
-        const items = await client.query<JsonbItemRow>(
+        const items = await client.query<JsonItemRow>(
           `SELECT ${ITEM_COLUMNS} FROM items WHERE unit_id = $1 ORDER BY rev`,
           [unitId],
         );

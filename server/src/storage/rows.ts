@@ -15,7 +15,7 @@ import type {
 
 /**
  * The rows both adapters read, with their snake_case columns, and their mappers to the port's
- * types. What the dialects store differently (a JSON column as text in SQLite, jsonb in
+ * types. What the dialects store differently (a JSON column as text in SQLite, json or jsonb in
  * PostgreSQL) each adapter decodes itself and hands the mapper the value.
  */
 
@@ -62,7 +62,7 @@ export const toUser = (r: UserRow): User => ({
   revokedAt: r.revoked_at,
 });
 
-/** A row of `items`; `fields` and `clocks` are JSON text or jsonb, `rev` a number or a bigint string. */
+/** A row of `items`; `fields` and `clocks` are JSON text or json, `rev` a number or a bigint string. */
 export interface ItemRow {
   id: string;
   rev: number | string;
