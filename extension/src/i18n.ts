@@ -121,6 +121,8 @@ export interface Messages {
     syncBeforeReportFailed: (error: string) => string;
     openOptions: string;
     loading: string;
+    /** The period's items could not be read from this browser's database. */
+    listFailed: (error: string) => string;
     empty: string;
     search: string;
     allKinds: string;
@@ -301,6 +303,8 @@ const vi: Messages = {
       `Chưa lập báo cáo vì chưa đồng bộ được, báo cáo sẽ thiếu các mục vừa lưu: ${error}`,
     openOptions: 'Cài đặt',
     loading: 'Đang tải…',
+    listFailed: (error) =>
+      `Không đọc được các mục đã lưu trong trình duyệt này: ${error}. Gom không xoá gì; hãy khởi động lại trình duyệt. Các mục đã đồng bộ vẫn còn trên máy chủ.`,
     empty: 'Chưa có mục nào trong kỳ này',
     search: 'Tìm trong kỳ',
     allKinds: 'Mọi loại',
@@ -525,6 +529,8 @@ const en: Messages = {
       `No report yet: the sync failed, so the report would miss your latest items: ${error}`,
     openOptions: 'Settings',
     loading: 'Loading…',
+    listFailed: (error) =>
+      `Cannot read the items saved in this browser: ${error}. Gom deleted nothing; restart the browser. Items already synced are safe on the server.`,
     empty: 'No items in this period yet',
     search: 'Search this period',
     allKinds: 'All kinds',

@@ -7,6 +7,8 @@ import { ItemRow, type RowActions, type RowDrag, type SectionKey } from './ItemR
 
 export interface PeriodListProps {
   view: PeriodView | undefined;
+  /** Why the period's items could not be read, in the officer's words; null when they were. */
+  error: string | null;
   /** Whether a search or filter is narrowing the view: an empty result is then "no match", not "no items". */
   filtered: boolean;
   selectedId: string | null;
@@ -143,9 +145,15 @@ function useRowDrag(view: PeriodView | undefined, actions: RowActions) {
 }
 
 /** The period's items under the report's headings. Item text is clipped data: rendered as text, never markup. */
-export function PeriodList({ view, filtered, selectedId, actions, reported, plansExtra }: PeriodListProps) {
+export function PeriodList({ view, error, filtered, selectedId, actions, reported, plansExtra }: PeriodListProps) {
   const s = t().sidePanel;
   const { drag, section: sectionDrop } = useRowDrag(view, actions);
+  if (error)
+    return (
+      <p class="error" data-role="list-error" role="alert">
+        {s.listFailed(error)}
+      </p>
+    );
   if (!view) return <p class="muted">{s.loading}</p>;
   const extraPart = plansExtra && !view.parts.some((part) => part.heading === plansExtra.heading) && (
     <section data-role="part">

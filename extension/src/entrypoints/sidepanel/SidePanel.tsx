@@ -7,7 +7,7 @@ import {
   type ReportModel,
   renderText,
 } from '@gom/shared';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import {
   type CarryOverSuggestion,
@@ -71,13 +71,25 @@ export function SidePanel({ db, reportSettings, today = localIsoDate(new Date())
   const [period, setPeriod] = useState<Period>(() =>
     periodHolding('month', today, periodOptions(reportSettings.month ?? {})),
   );
-  const listed = useLiveQuery(async () => {
-    const read = await listedInPeriod(db, period);
-    // Where reading IndexedDB ends and laying out the list begins: the first-render benchmark
-    // (and DevTools' performance panel) splits the side panel's opening time at this mark.
-    performance.mark('gom:period-records-read');
-    return read;
-  }, [db, period.id]);
+  // A list that cannot be read says so, rather than "Loading…" for ever.
+  const [listError, setListError] = useState<string | null>(null);
+  // A database that cannot open fails no query: Dexie holds each one until it opens, which a
+  // broken store never does. Its opening says it.
+  useEffect(() => {
+    db.open().catch((error: unknown) => setListError(officerMessage(error)));
+  }, [db]);
+  const listed = useLiveQuery(
+    async () => {
+      const read = await listedInPeriod(db, period);
+      // Where reading IndexedDB ends and laying out the list begins: the first-render benchmark
+      // (and DevTools' performance panel) splits the side panel's opening time at this mark.
+      performance.mark('gom:period-records-read');
+      setListError(null);
+      return read;
+    },
+    [db, period.id],
+    (error) => setListError(officerMessage(error)),
+  );
   // The classifier only places items without a category (pulled from an older client): the stored
   // model is read and validated (~8 ms) for a period that has some, not before every first frame.
   const needsClassifier = listed?.some((item) => item.category === null) ?? false;
@@ -379,6 +391,7 @@ export function SidePanel({ db, reportSettings, today = localIsoDate(new Date())
       {findings && <Findings title={s.findings(findings.length)} findings={findings} />}
       <PeriodList
         view={shown}
+        error={listError}
         filtered={isFiltering(filter)}
         selectedId={selectedId}
         actions={actions}
