@@ -102,9 +102,11 @@ async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
 }
 
 /**
- * The hot statements, prepared once per connection under their name. Each takes the whole batch as
- * arrays (`= ANY`, `unnest`), so a group of pushes is the same few round trips whether it carries 1
- * mutation or 1,000: one read, one write.
+ * The hot statements, prepared once per connection under their name. Each takes the whole batch, as
+ * an array (`= ANY`) or as one JSON document of rows (`json_to_recordset`), so a group of pushes is
+ * the same few round trips whether it carries 1 mutation or 1,000: one read, one write. The rows go
+ * as JSON, which Node writes and PostgreSQL reads natively: as arrays, pg escaped each JSON text
+ * into an array literal (saturation +10 to 18 % in three alternating runs, measured).
  */
 const statements = {
   // Data-modifying CTEs all run, referenced or not. The revisions come from the caller, which holds
@@ -112,11 +114,12 @@ const statements = {
   save: `WITH bumped AS (UPDATE units SET rev = $2 WHERE id = $1),
     saved AS (
       INSERT INTO items (unit_id, id, rev, author_id, fields, clocks, occurred_on)
-      SELECT $1, * FROM unnest($3::text[], $4::bigint[], $5::text[], $6::json[], $7::json[], $8::text[])
+      SELECT $1, * FROM json_to_recordset($3::json)
+        AS i(id text, rev bigint, author_id text, fields json, clocks json, occurred_on text)
       ON CONFLICT (id, unit_id) DO UPDATE SET rev = excluded.rev, author_id = excluded.author_id,
         fields = excluded.fields, clocks = excluded.clocks, occurred_on = excluded.occurred_on)
     INSERT INTO mutations (unit_id, mutation_id, client_id, applied_at)
-    SELECT $1, * FROM unnest($9::text[], $10::text[], $11::text[])`,
+    SELECT $1, * FROM json_to_recordset($4::json) AS m(mutation_id text, client_id text, applied_at text)`,
   lock: 'SELECT rev FROM units WHERE id = $1 FOR UPDATE',
   users: 'SELECT * FROM users WHERE token_hash = ANY($1::text[])',
 };
@@ -192,15 +195,19 @@ async function openSession(pool: pg.Pool): Promise<GroupSession> {
       prepared('save', [
         unit,
         rev,
-        items.map((i) => i.id),
-        items.map((i) => i.rev),
-        items.map((i) => i.authorId),
-        items.map((i) => JSON.stringify(i.fields)),
-        items.map((i) => JSON.stringify(i.clocks)),
-        items.map((i) => i.fields.occurredOn ?? null),
-        mutations.map((m) => m.mutationId),
-        mutations.map((m) => m.clientId),
-        mutations.map((m) => m.appliedAt),
+        JSON.stringify(
+          items.map((i) => ({
+            id: i.id,
+            rev: i.rev,
+            author_id: i.authorId,
+            fields: i.fields,
+            clocks: i.clocks,
+            occurred_on: i.fields.occurredOn ?? null,
+          })),
+        ),
+        JSON.stringify(
+          mutations.map((m) => ({ mutation_id: m.mutationId, client_id: m.clientId, applied_at: m.appliedAt })),
+        ),
       ]),
     );
     locks.set(unit, Promise.resolve(rev));
