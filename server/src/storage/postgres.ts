@@ -121,7 +121,10 @@ const statements = {
     INSERT INTO mutations (unit_id, mutation_id, client_id, applied_at)
     SELECT $1, * FROM json_to_recordset($4::json) AS m(mutation_id text, client_id text, applied_at text)`,
   lock: 'SELECT rev FROM units WHERE id = $1 FOR UPDATE',
-  users: 'SELECT * FROM users WHERE token_hash = ANY($1::text[])',
+  // One index lookup a token: `token_hash = ANY($1)` read every user of the database (a small
+  // table looks cheaper to scan), so each request's lookup grew with the province's officers.
+  users: `SELECT u.* FROM unnest($1::text[]) AS h(hash)
+    CROSS JOIN LATERAL (SELECT * FROM users WHERE token_hash = h.hash LIMIT 1) AS u`,
 };
 const prepared = (name: keyof typeof statements, values: unknown[]) => ({
   name: `gom_${name}`,
