@@ -32,6 +32,7 @@ export type ErrorReason =
   | 'cannotReadPage'
   | 'noDocument'
   | 'missingFigure'
+  | 'storageUnavailable'
   | 'unknown';
 
 export interface Messages {
@@ -422,6 +423,7 @@ const vi: Messages = {
     cannotReadPage: 'Gom không đọc được trang này (trang của trình duyệt, cửa hàng tiện ích hoặc trang đã đóng).',
     noDocument: 'Không nhận ra văn bản nào trên trang này. Hãy chọn đoạn văn cần lưu rồi dùng “Lưu vào Gom”.',
     missingFigure: 'Một số liệu cần có chỉ tiêu và số lượng.',
+    storageUnavailable: 'Trình duyệt không mở được kho dữ liệu của Gom trên máy này.',
     unknown: 'Đã có lỗi không mong muốn.',
   },
 };
@@ -647,6 +649,7 @@ const en: Messages = {
     cannotReadPage: 'Gom cannot read this page (a browser page, the extension store, or a closed tab).',
     noDocument: 'No document recognised on this page. Select the text to keep and use “Save to Gom”.',
     missingFigure: 'A figure needs a metric and a value.',
+    storageUnavailable: "The browser cannot open Gom's storage on this computer.",
     unknown: 'Something unexpected went wrong.',
   },
 };

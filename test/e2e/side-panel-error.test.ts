@@ -39,8 +39,18 @@ describe('the side panel when its items cannot be read', () => {
     const error = panel.locator('[data-role="list-error"]');
     await error.waitFor();
     expect(await error.textContent()).toMatch(
-      /^Không đọc được các mục đã lưu trong trình duyệt này: .*backing store.*Gom không xoá gì; hãy khởi động lại trình duyệt\./s,
+      /^Không đọc được các mục đã lưu trong trình duyệt này: Trình duyệt không mở được kho dữ liệu của Gom trên máy này\. \(.*backing store.*\)\. Gom không xoá gì; hãy khởi động lại trình duyệt\./s,
     );
     expect(await panel.locator('text=Đang tải…').count()).toBe(0);
+    // A clip sent meanwhile is not taken for saved: the background answers why it was not.
+    const reply = await panel.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage({ type: 'clip', text: 'Văn bản số 12/SNgV-VP', url: null, title: null }),
+    );
+    expect(reply).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Trình duyệt không mở được kho dữ liệu của Gom trên máy này\./),
+    });
   });
 });

@@ -24,9 +24,14 @@ export class OfficerError extends Error {
   }
 }
 
+// What Dexie and IndexedDB throw when the browser cannot open the database at all (its store
+// broken on disk, the profile's storage unavailable): nothing the officer did, nothing Gom can retry.
+const STORAGE_FAILURES = new Set(['OpenFailedError', 'DatabaseClosedError', 'UnknownError']);
+
 /** The message to show for anything thrown, worded for the officer when Gom knows the cause. */
 export function officerMessage(error: unknown): string {
   if (error instanceof OfficerError) return error.message;
   const detail = error instanceof Error ? error.message : String(error);
-  return `${t().errors.unknown} (${detail})`;
+  const reason = error instanceof Error && STORAGE_FAILURES.has(error.name) ? 'storageUnavailable' : 'unknown';
+  return `${t().errors[reason]} (${detail})`;
 }
