@@ -69,7 +69,8 @@ function holdsNul(value: unknown): boolean {
 /** A partial set of fields, as one write carries them. */
 export const itemFieldsPatchSchema = itemFieldsSchema
   .partial()
-  // PostgreSQL's jsonb cannot hold U+0000: refused here, on both adapters, rather than failing the write.
+  // PostgreSQL's text cannot hold U+0000 (an item's date is a text column, its settings jsonb): refused
+  // here, on both adapters, rather than failing the write.
   // Walked, not stringified: every pushed mutation passes here (stringifying was 1-2 % of the server's CPU).
   .refine((set) => !holdsNul(set), { message: 'no field may contain U+0000 (NUL)' })
   .refine((set) => Object.keys(set).length > 0, {

@@ -1,41 +1,31 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { extensionDir, launchChromiumWith } from './support';
+import { type ExtensionBrowser, launchWithExtension } from './support';
 
 const profile = mkdtempSync(join(tmpdir(), 'gom-chromium-'));
-let context: BrowserContext | undefined;
+let browser: ExtensionBrowser | undefined;
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   rmSync(profile, { recursive: true, force: true });
 });
 
-/** Starts the extension on the profile, and gives its id. */
-async function start(): Promise<string> {
-  context = await launchChromiumWith(extensionDir, profile);
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return new URL(worker.url()).host;
-}
-
 describe('the side panel when its items cannot be read', () => {
   it('says so, in words, instead of loading for ever', async () => {
-    const id = await start();
-    const first = await context!.newPage();
-    await first.goto(`chrome-extension://${id}/sidepanel.html`);
+    browser = await launchWithExtension(profile);
+    const first = await browser.openExtensionPage('sidepanel.html');
     await first.locator('text=Chưa có mục nào trong kỳ này').waitFor();
-    await context!.close();
+    await browser.close();
     // The profile's store of the extension's database broken on disk, as a crash or a full disk
     // can leave it: Chromium cannot open it.
     const stores = join(profile, 'Default', 'IndexedDB');
-    const store = readdirSync(stores).find((name) => name.includes(id));
+    const store = readdirSync(stores).find((name) => name.includes(browser!.extensionId));
     expect(store).toBeDefined();
     rmSync(join(stores, store!), { recursive: true });
     writeFileSync(join(stores, store!), 'not a database');
-    await start();
-    const panel = await context!.newPage();
-    await panel.goto(`chrome-extension://${id}/sidepanel.html`);
+    browser = await launchWithExtension(profile);
+    const panel = await browser.openExtensionPage('sidepanel.html');
     const error = panel.locator('[data-role="list-error"]');
     await error.waitFor();
     expect(await error.textContent()).toMatch(

@@ -165,9 +165,10 @@ export function launchChromiumWith(
   });
 }
 
-/** Debian's Chromium, headless, with the built extension loaded in a throwaway profile. */
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), 'gom-chromium-'));
+/** Debian's Chromium, headless, with the built extension loaded in `profile` (by default a throwaway one). */
+export async function launchWithExtension(
+  profile = mkdtempSync(join(tmpdir(), 'gom-chromium-')),
+): Promise<ExtensionBrowser> {
   const context = await launchChromiumWith(extensionDir, profile, { acceptDownloads: true });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

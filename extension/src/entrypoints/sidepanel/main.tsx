@@ -9,7 +9,7 @@ import { SidePanel } from './SidePanel';
 async function start(root: HTMLElement): Promise<void> {
   const db = openGomDb();
   // Opened while the settings are read, not after them: the list's first query waited for both in
-  // turn. A database that cannot open fails the list's queries with the same error.
+  // turn. The side panel listens to the same opening: a database that cannot open says so there.
   db.open().catch(() => {});
   const [{ locale }, reportSettings] = await Promise.all([loadSettings(), loadReportSettings()]);
   setLocale(locale);
