@@ -1,11 +1,14 @@
 /**
  * The syllable lexicon and the syllable bigram statistics that choose among repair candidates:
  * the project's text (`shared/scripts/build-lexicon.ts` → `shared/data/vi-syllables.json`) over
- * general Vietnamese text (`shared/scripts/build-background.ts` → `shared/data/vi-background.json`);
- * sources and licences in `shared/data/README.md`. The evaluation learns held-out models with `learnModel`.
+ * general Vietnamese text (`shared/scripts/build-background.ts` → `shared/data/vi-background.json`)
+ * and the pairs inside a dictionary's words (`shared/scripts/build-words.ts` →
+ * `shared/data/vi-words.json`); sources and licences in `shared/data/README.md`. The evaluation
+ * learns held-out models with `learnModel`.
  */
 import background from '../../data/vi-background.json';
 import data from '../../data/vi-syllables.json';
+import dictionary from '../../data/vi-words.json';
 import { isSyllable } from './syllable';
 
 export interface SyllableModel {
@@ -25,6 +28,13 @@ export interface SyllableModel {
   seen: Map<string, number>;
   /** For a syllable: how often it was written with a capital, and all in capitals. */
   cased: Map<string, [number, number]>;
+  /**
+   * The pairs inside a dictionary's words, each one more sighting of its pair: read for a context
+   * only when a repair asks about it (`wordPairsAfter`), since adding all of them to `bigram` up
+   * front doubled the time a model takes to load (46–79 → 135 ms), which each clip after the
+   * extension's service worker slept pays.
+   */
+  words: WordPairs;
   total: number;
 }
 
@@ -37,6 +47,14 @@ export interface Background {
   /** By first syllable: the syllables that followed it and their counts, "second count second count …". */
   bigrams: Record<string, string>;
 }
+
+/** The syllable pairs inside a dictionary's words ("đại sứ", "lãnh sự"), by first syllable: "second second …". */
+export type WordPairs = Record<string, string>;
+
+// A pair inside a dictionary word counts as one sighting in the background text: the dictionary
+// says the word exists, not how common it is (`pnpm eval:repair` gave the same real-set figures
+// for 1, 3 and 10).
+const WORD_PAIR_COUNT = 1;
 
 export interface SerializedModel {
   lexicon: string;
@@ -155,8 +173,9 @@ export function learnModel(
   texts: Iterable<string>,
   lexicon: Iterable<string>,
   general: Background = background as Background,
+  words: WordPairs = dictionary,
 ): SyllableModel {
-  return fromCounts(lexicon, countTexts(texts), general);
+  return fromCounts(lexicon, countTexts(texts), general, words);
 }
 
 function keyOf(word: string): string {
@@ -164,7 +183,7 @@ function keyOf(word: string): string {
   return isSyllable(lower) ? lower : word;
 }
 
-function fromCounts(lexicon: Iterable<string>, counts: Counts, general: Background): SyllableModel {
+function fromCounts(lexicon: Iterable<string>, counts: Counts, general: Background, words: WordPairs): SyllableModel {
   const model: SyllableModel = {
     syllables: new Set(),
     tokens: new Set(DOCUMENT_ABBREVIATIONS),
@@ -174,6 +193,7 @@ function fromCounts(lexicon: Iterable<string>, counts: Counts, general: Backgrou
     followers: new Map(),
     seen: counts.unigram,
     cased: counts.cased,
+    words,
     total: 0,
   };
   for (const word of lexicon) addWord(model, word);
@@ -228,7 +248,11 @@ export function serializeCounts(counts: Counts, lexicon: Iterable<string>): Seri
   };
 }
 
-export function loadModel(serialized: SerializedModel, general: Background = background as Background): SyllableModel {
+export function loadModel(
+  serialized: SerializedModel,
+  general: Background = background as Background,
+  words: WordPairs = dictionary,
+): SyllableModel {
   const cased = new Map<string, [number, number]>();
   for (const [key, [title = 0, upper = 0]] of Object.entries(serialized.cased)) cased.set(key, [title, upper]);
   const counts: Counts = {
@@ -236,7 +260,7 @@ export function loadModel(serialized: SerializedModel, general: Background = bac
     bigram: new Map(Object.entries(serialized.bigrams)),
     cased,
   };
-  return fromCounts(serialized.lexicon.split(' '), counts, general);
+  return fromCounts(serialized.lexicon.split(' '), counts, general, words);
 }
 
 let shipped: SyllableModel | undefined;
@@ -249,6 +273,29 @@ export function defaultModel(): SyllableModel {
 /** The word-list lexicon the shipped model starts from, without what the sample reports added. */
 export function shippedLexicon(): string[] {
   return (data as SerializedModel).lexicon.split(' ');
+}
+
+const NO_WORDS = { seconds: new Set<string>(), added: 0 };
+const wordPairCache = new WeakMap<SyllableModel, Map<string, { seconds: Set<string>; added: number }>>();
+
+/** The dictionary's syllables after `first`, and how many of them the counted text never had after it. */
+function wordPairsAfter(model: SyllableModel, first: string): { seconds: Set<string>; added: number } {
+  const list = model.words[first];
+  if (list === undefined) return NO_WORDS;
+  let byFirst = wordPairCache.get(model);
+  if (!byFirst) {
+    byFirst = new Map();
+    wordPairCache.set(model, byFirst);
+  }
+  let entry = byFirst.get(first);
+  if (!entry) {
+    const seconds = new Set(list.split(' '));
+    let added = 0;
+    for (const second of seconds) if (!model.bigram.has(`${first} ${second}`)) added++;
+    entry = { seconds, added };
+    byFirst.set(first, entry);
+  }
+  return entry;
 }
 
 // Background counts a context needs before its pairs weigh half (`pnpm eval:repair`: the same
@@ -264,14 +311,16 @@ const SPARSE_CONTEXT = 10;
 export function logProb(model: SyllableModel, prev: string | null, key: string): number {
   const size = model.syllables.size + model.tokens.size;
   const unigram = ((model.unigram.get(key) ?? 0) + 0.5) / (model.total + 0.5 * size);
-  const context = prev === null ? 0 : (model.context.get(prev) ?? 0);
+  if (prev === null) return Math.log(unigram);
+  const words = wordPairsAfter(model, prev);
+  const context = (model.context.get(prev) ?? 0) + WORD_PAIR_COUNT * words.seconds.size;
   if (context === 0) return Math.log(unigram);
   // Witten–Bell: a context trusted by how often it was seen against how many different words
   // followed it — "phòng" is followed by many words, so an unseen pair after it is no surprise —
   // and a context seen a few times only ("đợt" in a game's text) trusted less still.
-  const weight = context / (context + (model.followers.get(prev!) ?? 0) + SPARSE_CONTEXT);
-  const bigram = (model.bigram.get(`${prev} ${key}`) ?? 0) / context;
-  return Math.log(weight * bigram + (1 - weight) * unigram);
+  const weight = context / (context + (model.followers.get(prev) ?? 0) + words.added + SPARSE_CONTEXT);
+  const count = (model.bigram.get(`${prev} ${key}`) ?? 0) + (words.seconds.has(key) ? WORD_PAIR_COUNT : 0);
+  return Math.log((weight * count) / context + (1 - weight) * unigram);
 }
 
 /**

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import background from '../../data/vi-background.json';
 import { joinPdfLines } from '../text';
 import { inferLostGlyphs, KNOWN_LOST_GLYPH_SETS, repairLostGlyphs } from './lost-glyphs';
-import { learnModel, shippedLexicon } from './model';
+import { type Background, learnModel, shippedLexicon } from './model';
 import { isSyllable, otherTonePlacement } from './syllable';
 
 const REAL_LOST = [...KNOWN_LOST_GLYPH_SETS[0]!];
@@ -102,6 +103,22 @@ describe('repairLostGlyphs', () => {
     expect(repairLostGlyphs(damaged, { lost: REAL_LOST, model }).text).toBe(
       'phối hợp phổ biến giáo dục pháp luật trong khuôn khổ dự án',
     );
+  });
+
+  it.each([
+    [
+      'Tiếp Đại sứ Nhật Bản và Tổng Lãnh sự Hàn Quốc tại tỉnh',
+      'Tiếp lại sứ Nhật Bản và Tăng Lãnh sự Hàn Quốc tại tỉnh',
+    ],
+    ['Hội Chữ thập đỏ tỉnh trao quà', 'Hội Chữ thập đã tỉnh trao quà'],
+    ['góp ý dự thảo Đề án phát triển kho khí hóa lỏng', 'góp ý dự thảo lề án phát triển kho khí hóa lòng'],
+  ])('knows from the dictionary the words no counted text said: %j', (clean, withoutDictionary) => {
+    const damaged = [...clean].map((ch) => (REAL_LOST.includes(ch) ? ' ' : ch)).join('');
+    const model = learnModel([], shippedLexicon());
+    expect(repairLostGlyphs(damaged, { lost: REAL_LOST, model }).text).toBe(clean);
+    // Without the dictionary's pairs the common syllable wins: the pairs are what fixes these.
+    const noWords = learnModel([], shippedLexicon(), background as Background, {});
+    expect(repairLostGlyphs(damaged, { lost: REAL_LOST, model: noWords }).text).toBe(withoutDictionary);
   });
 
   it('keeps abbreviations and references in their form', () => {
