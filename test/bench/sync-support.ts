@@ -40,16 +40,21 @@ export const benchPgUrl = process.env.GOM_BENCH_PG_URL ?? 'postgres://postgres@1
 
 export type AdapterName = 'sqlite' | 'postgres';
 
-/** SQLite always; PostgreSQL when its service answers (a benchmark run without it says so on stderr). */
+/**
+ * SQLite always; PostgreSQL when its service answers (a benchmark run without it says so on stderr).
+ * `GOM_BENCH_ADAPTERS=postgres` (or `sqlite`) keeps one of them, to measure it alone.
+ */
 export async function benchAdapters(): Promise<AdapterName[]> {
+  const only = process.env.GOM_BENCH_ADAPTERS?.split(',');
+  const chosen = (names: AdapterName[]) => names.filter((name) => !only || only.includes(name));
   const client = new pg.Client({ connectionString: benchPgUrl, connectionTimeoutMillis: 2000 });
   try {
     await client.connect();
     await client.end();
-    return ['sqlite', 'postgres'];
+    return chosen(['sqlite', 'postgres']);
   } catch (error) {
     console.error(`bench: PostgreSQL at ${benchPgUrl} unreachable, SQLite only (${String(error)})`);
-    return ['sqlite'];
+    return chosen(['sqlite']);
   }
 }
 
@@ -157,19 +162,20 @@ export function storedClip(i: number, node: string) {
 
 /**
  * The default unit holding `count` clips and one member; returns the member's token. The clips go
- * in through the push transaction's own `putItem` (1,000 a transaction), so they get revisions
- * 1…count exactly as pushes would have given them.
+ * in as pushes of 1,000 items that store them as they are, so they get revisions 1…count exactly
+ * as pushes of clips would have given them.
  */
 export async function seedUnitWithItems(storage: Storage, count: number): Promise<string> {
   const unitId = defaultTaxonomy.unit.id;
   await storage.addUnit(defaultTaxonomy.unit);
   const token = await addMember(storage, unitId);
   for (let from = 0; from < count; from += 1000) {
-    await storage.transaction(unitId, async (tx) => {
-      for (let i = from; i < Math.min(count, from + 1000); i++) {
-        const { id, authorId, fields, clocks } = storedClip(i, 'seed');
-        await tx.putItem(unitId, { id, authorId, fields, clocks });
-      }
+    const items = Array.from({ length: Math.min(count, from + 1000) - from }, (_, i) => storedClip(from + i, 'seed'));
+    await storage.push(unitId, {
+      clientId: 'seed',
+      mutationIds: [],
+      itemIds: [],
+      merge: () => ({ items, mutationIds: [] }),
     });
   }
   return token;

@@ -1,4 +1,4 @@
-import type { AppliedMutation, BatchRead, PushPlan, StoredItem, SyncTransaction } from './port';
+import type { AppliedMutation, BatchRead, PushPlan, StoredItem } from './port';
 
 /** What one transaction writes for one unit: items under their revisions, the unit's last revision, mutation ids. */
 export interface UnitWrite {
@@ -10,12 +10,25 @@ export interface UnitWrite {
   mutations: AppliedMutation[];
 }
 
+/** What a group reads of one unit: the mutation ids and the items its pushes name. */
+export interface UnitRead {
+  unitId: string;
+  mutationIds: string[];
+  itemIds: string[];
+}
+
+/** A unit as a group finds it under its lock: its revision, and what was asked of it. */
+export interface UnitState extends BatchRead {
+  rev: number;
+}
+
 /** One open transaction, as a dialect provides it. */
 export interface GroupSession {
-  /** The unit's revision, read under its lock, and moved by `save`. */
-  rev(unitId: string): Promise<number>;
-  read(unitId: string, mutationIds: string[], itemIds: string[]): Promise<BatchRead>;
-  save(write: UnitWrite): Promise<void>;
+  /**
+   * Locks the units, in the order of their ids (so two processes' groups cannot deadlock), then
+   * reads each one in one snapshot taken once every lock is held. A unit that does not exist fails it.
+   */
+  read(units: UnitRead[]): Promise<Map<string, UnitState>>;
   /** Saves the writes, then commits; if one fails, nothing is committed. */
   commit(writes: UnitWrite[]): Promise<void>;
   /** Rolls the transaction back and gives up its connection. */
@@ -23,12 +36,10 @@ export interface GroupSession {
 }
 
 export interface GroupCommitOptions {
-  /** Begins a transaction for the units of one key; a unit is locked by its first `rev` or `read`. */
-  open(key: string): Promise<GroupSession>;
-  /** Runs the transactions of one key one after the other (and whatever else must not run alongside them). */
-  serialize(key: string, run: () => Promise<void>): Promise<void>;
-  /** The key a unit's transactions take turns under. */
-  keyOf(unitId: string): string;
+  /** Begins a transaction. */
+  open(): Promise<GroupSession>;
+  /** Runs the groups one after the other (and whatever else must not run alongside them). */
+  serialize(run: () => Promise<void>): Promise<void>;
 }
 
 interface Waiting {
@@ -41,52 +52,35 @@ type Outcome = { ok: true; rev: number } | { ok: false; error: unknown };
 
 const distinct = (ids: string[]) => [...new Set(ids)];
 
-/** The `SyncTransaction` of an open session: a batch's items take the unit's next revisions in order. */
-export function sessionTransaction(session: GroupSession): SyncTransaction {
-  const write: SyncTransaction['write'] = async (unitId, items, mutationIds, clientId) => {
-    const rev = await session.rev(unitId);
-    const saved = items.map((item, i) => ({ ...item, rev: rev + i + 1 }));
-    const appliedAt = new Date().toISOString();
-    await session.save({
-      unitId,
-      rev: rev + items.length,
-      items: saved,
-      mutations: mutationIds.map((mutationId) => ({ mutationId, clientId, appliedAt })),
-    });
-    return saved.map((item) => item.rev);
-  };
-  return {
-    read: (unitId, mutationIds, itemIds) => session.read(unitId, mutationIds, itemIds),
-    write,
-    putItem: async (unitId, item) => (await write(unitId, [item], [], ''))[0]!,
-    currentRev: (unitId) => session.rev(unitId),
-  };
-}
-
 /**
- * Merges a group's pushes in JavaScript on one read per unit, in the order they arrived, each on
- * what the ones before it left; a push whose merge throws is answered with its error and leaves
- * nothing. Returns the outcomes and the one write per unit that carries the rest.
+ * Merges a group's pushes in JavaScript on one read of all their units, in the order they arrived,
+ * each on what the ones before it left; a push whose merge throws is answered with its error and
+ * leaves nothing. Returns the outcomes and the one write per unit that carries the rest.
  */
 async function mergeGroup(session: GroupSession, group: Waiting[]): Promise<[Outcome[], UnitWrite[]]> {
-  const units = new Map<string, { stored: BatchRead; write: UnitWrite; items: Map<string, StoredItem> }>();
-  // In one order whatever the arrival: the units' locks, taken by their first read, then cannot
-  // deadlock with another process's group.
-  await Promise.all(
-    distinct(group.map((w) => w.unitId))
-      .sort()
-      .map(async (unitId) => {
-        const plans = group.filter((w) => w.unitId === unitId).map((w) => w.plan);
-        const [rev, stored] = await Promise.all([
-          session.rev(unitId),
-          session.read(
-            unitId,
-            distinct(plans.flatMap((p) => p.mutationIds)),
-            distinct(plans.flatMap((p) => p.itemIds)),
-          ),
-        ]);
-        units.set(unitId, { stored, write: { unitId, rev, items: [], mutations: [] }, items: new Map() });
-      }),
+  const asked = new Map<string, UnitRead>();
+  for (const { unitId, plan } of group) {
+    const unit = asked.get(unitId) ?? { unitId, mutationIds: [], itemIds: [] };
+    unit.mutationIds.push(...plan.mutationIds);
+    unit.itemIds.push(...plan.itemIds);
+    asked.set(unitId, unit);
+  }
+  const states = await session.read(
+    [...asked.values()].map(({ unitId, mutationIds, itemIds }) => ({
+      unitId,
+      mutationIds: distinct(mutationIds),
+      itemIds: distinct(itemIds),
+    })),
+  );
+  const units = new Map(
+    [...states].map(([unitId, stored]) => [
+      unitId,
+      {
+        stored,
+        write: { unitId, rev: stored.rev, items: [], mutations: [] } as UnitWrite,
+        items: new Map<string, StoredItem>(),
+      },
+    ]),
   );
   const appliedAt = new Date().toISOString();
   const outcomes = group.map(({ unitId, plan }): Outcome => {
@@ -114,8 +108,8 @@ async function mergeGroup(session: GroupSession, group: Waiting[]): Promise<[Out
   return [outcomes, writes];
 }
 
-async function runGroup(open: GroupCommitOptions['open'], key: string, group: Waiting[]): Promise<Outcome[]> {
-  const session = await open(key);
+async function runGroup(open: GroupCommitOptions['open'], group: Waiting[]): Promise<Outcome[]> {
+  const session = await open();
   try {
     const [outcomes, writes] = await mergeGroup(session, group);
     await session.commit(writes);
@@ -127,30 +121,30 @@ async function runGroup(open: GroupCommitOptions['open'], key: string, group: Wa
 }
 
 /**
- * Group commit: the pushes that ask for a transaction of the same key while the previous group of
- * that key runs (or within the same turn of the event loop) share one transaction, and in it one
- * read and one write per unit, whatever the number of pushes: the merge of each push runs in
- * JavaScript on the group's read. One commit (one WAL append, one fsync) then serves them all.
- * Every push is answered only after the shared COMMIT returned. Should the database refuse the
- * group's write, each push is tried again alone, so one bad push fails by itself; a retry after a
- * COMMIT whose outcome was lost only finds its mutation ids applied, and changes nothing.
+ * Group commit: the pushes that arrive while the previous group runs (or within the same turn of
+ * the event loop) share one transaction, and in it one read and one write, whatever the number of
+ * pushes and of their units: the merge of each push runs in JavaScript on the group's read. One
+ * commit (one WAL append, one fsync) then serves them all. Every push is answered only after the
+ * shared COMMIT returned. Should the database refuse the group's write, each push is tried again
+ * alone, so one bad push fails by itself; a retry after a COMMIT whose outcome was lost only finds
+ * its mutation ids applied, and changes nothing.
  */
-export function groupCommit({ open, serialize, keyOf }: GroupCommitOptions) {
-  const waiting = new Map<string, Waiting[]>();
+export function groupCommit({ open, serialize }: GroupCommitOptions) {
+  let waiting: Waiting[] | undefined;
 
-  async function answer(key: string): Promise<void> {
-    const group = waiting.get(key) ?? [];
-    waiting.delete(key);
+  async function answer(): Promise<void> {
+    const group = waiting ?? [];
+    waiting = undefined;
     let outcomes: Outcome[];
     try {
-      outcomes = await runGroup(open, key, group);
+      outcomes = await runGroup(open, group);
     } catch (error) {
       outcomes = [];
       for (const alone of group) {
         outcomes.push(
           group.length === 1
             ? { ok: false, error }
-            : await runGroup(open, key, [alone]).then(
+            : await runGroup(open, [alone]).then(
                 ([outcome]) => outcome!,
                 (failure: unknown) => ({ ok: false, error: failure }),
               ),
@@ -164,47 +158,24 @@ export function groupCommit({ open, serialize, keyOf }: GroupCommitOptions) {
     });
   }
 
-  return {
-    /** Applies one push with the others of its key; resolves to the unit's revision just after it. */
-    push: (unitId: string, plan: PushPlan): Promise<number> =>
-      new Promise<number>((done, fail) => {
-        const key = keyOf(unitId);
-        const group = waiting.get(key);
-        if (group) {
-          group.push({ unitId, plan, done, fail });
-          return;
-        }
-        waiting.set(key, [{ unitId, plan, done, fail }]);
-        setImmediate(() => void serialize(key, () => answer(key)));
-      }),
-    /** One transaction of its own, in turn with the unit's groups. */
-    transaction: <T>(unitId: string, work: (tx: SyncTransaction) => Promise<T>): Promise<T> => {
-      const key = keyOf(unitId);
-      let result: T;
-      return serialize(key, async () => {
-        const session = await open(key);
-        try {
-          result = await work(sessionTransaction(session));
-          await session.commit([]);
-        } catch (error) {
-          await session.abort().catch(() => undefined);
-          throw error;
-        }
-      }).then(() => result);
-    },
-  };
+  /** Applies one push with the others of the moment; resolves to the unit's revision just after it. */
+  return (unitId: string, plan: PushPlan): Promise<number> =>
+    new Promise<number>((done, fail) => {
+      if (waiting) {
+        waiting.push({ unitId, plan, done, fail });
+        return;
+      }
+      waiting = [{ unitId, plan, done, fail }];
+      setImmediate(() => void serialize(answer));
+    });
 }
 
-/** Runs the tasks of each key one after the other, and those of different keys side by side. */
-export function serialPerKey(): GroupCommitOptions['serialize'] {
-  const tails = new Map<string, Promise<void>>();
-  return (key, run) => {
-    const result = (tails.get(key) ?? Promise.resolve()).then(run);
-    const tail = result.catch(() => undefined);
-    tails.set(key, tail);
-    void tail.then(() => {
-      if (tails.get(key) === tail) tails.delete(key);
-    });
+/** Runs the tasks one after the other, each once the previous one has settled. */
+export function serially(): GroupCommitOptions['serialize'] {
+  let tail = Promise.resolve();
+  return (run) => {
+    const result = tail.then(run);
+    tail = result.catch(() => undefined);
     return result;
   };
 }

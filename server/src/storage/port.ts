@@ -48,29 +48,6 @@ export interface PushPlan {
   merge(stored: BatchRead): PushChanges;
 }
 
-/**
- * What one transaction of `Storage.transaction` may read and write (imports, seeding, tests; pushes
- * go through `Storage.push`); every call is scoped by the token's unit. A batch is read once and
- * written once, so it costs the same few database round trips
- * whether it carries one mutation or a thousand.
- */
-export interface SyncTransaction {
-  read(unitId: string, mutationIds: string[], itemIds: string[]): Promise<BatchRead>;
-  /**
-   * Saves the items (distinct ids) under the unit's next revisions, one each in the order given,
-   * and remembers the mutation ids (none of them recorded yet) as applied. Returns the revisions.
-   */
-  write(
-    unitId: string,
-    items: Array<Omit<StoredItem, 'rev'>>,
-    mutationIds: string[],
-    clientId: string,
-  ): Promise<number[]>;
-  /** Saves one item under the unit's next revision and returns that revision. */
-  putItem(unitId: string, item: Omit<StoredItem, 'rev'>): Promise<number>;
-  currentRev(unitId: string): Promise<number>;
-}
-
 /** A mutation id the unit has applied, kept so that a replay changes nothing. */
 export interface AppliedMutation {
   mutationId: string;
@@ -156,11 +133,6 @@ export interface Storage {
   listUsers(unitId?: string): Promise<User[]>;
   /** Marks the user's token revoked (once: a second revocation keeps the first time). */
   revokeUser(userId: string): Promise<User | undefined>;
-  /**
-   * Runs `work` atomically for one unit: all its writes land, or none do, and no other transaction
-   * of that unit runs in between, in this process or any other on the same database.
-   */
-  transaction<T>(unitId: string, work: (tx: SyncTransaction) => Promise<T>): Promise<T>;
   /**
    * Applies one push atomically, with the unit's other pushes of the moment in one transaction
    * (group commit); resolves to the unit's revision just after this push's own changes.

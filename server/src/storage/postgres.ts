@@ -1,7 +1,14 @@
 import type { ReportSettings, UnitProfile } from '@gom/shared';
 import pg from 'pg';
 import { GatheringSocket } from './gathering-socket';
-import { type GroupSession, groupCommit, serialPerKey } from './group-commit';
+import {
+  type GroupSession,
+  groupCommit,
+  serially,
+  type UnitRead,
+  type UnitState,
+  type UnitWrite,
+} from './group-commit';
 import { DuplicateError, type ReportRecord, type Storage, type StoredItem, type UnitSnapshot } from './port';
 import { pipelinedLookups } from './postgres-lookup';
 import { postgresMigrations } from './postgres-migrations';
@@ -100,25 +107,27 @@ async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
 }
 
 /**
- * The hot statements, prepared once per connection under their name. Each takes the whole batch, as
+ * The hot statements, prepared once per connection under their name. Each takes the whole group, as
  * an array (`= ANY`) or as one JSON document of rows (`json_to_recordset`), so a group of pushes is
- * the same few round trips whether it carries 1 mutation or 1,000: one read, one write. The rows go
- * as JSON, which Node writes and PostgreSQL reads natively: as arrays, pg escaped each JSON text
+ * the same few statements whether it carries 1 mutation or 1,000, of one unit or of ten. The rows
+ * go as JSON, which Node writes and PostgreSQL reads natively: as arrays, pg escaped each JSON text
  * into an array literal (saturation +10 to 18 % in three alternating runs, measured).
  */
 const statements = {
   // Data-modifying CTEs all run, referenced or not. The revisions come from the caller, which holds
-  // the unit's lock.
-  save: `WITH bumped AS (UPDATE units SET rev = $2 WHERE id = $1),
+  // the units' locks.
+  save: `WITH bumped AS (
+      UPDATE units SET rev = r.rev FROM json_to_recordset($1::json) AS r(id text, rev bigint) WHERE units.id = r.id),
     saved AS (
       INSERT INTO items (unit_id, id, rev, author_id, fields, clocks, occurred_on)
-      SELECT $1, * FROM json_to_recordset($3::json)
-        AS i(id text, rev bigint, author_id text, fields json, clocks json, occurred_on text)
+      SELECT * FROM json_to_recordset($2::json)
+        AS i(unit_id text, id text, rev bigint, author_id text, fields json, clocks json, occurred_on text)
       ON CONFLICT (id, unit_id) DO UPDATE SET rev = excluded.rev, author_id = excluded.author_id,
         fields = excluded.fields, clocks = excluded.clocks, occurred_on = excluded.occurred_on)
     INSERT INTO mutations (unit_id, mutation_id, client_id, applied_at)
-    SELECT $1, * FROM json_to_recordset($4::json) AS m(mutation_id text, client_id text, applied_at text)`,
-  lock: 'SELECT rev FROM units WHERE id = $1 FOR UPDATE',
+    SELECT * FROM json_to_recordset($3::json) AS m(unit_id text, mutation_id text, client_id text, applied_at text)`,
+  // The rows are locked as the sort hands them over: in the order of their ids.
+  lock: 'SELECT id, rev FROM units WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
   // One index lookup a token: `token_hash = ANY($1)` read every user of the database (a small
   // table looks cheaper to scan), so each request's lookup grew with the province's officers.
   users: `SELECT u.* FROM unnest($1::text[]) AS h(hash)
@@ -131,18 +140,34 @@ const prepared = (name: keyof typeof statements, values: unknown[]) => ({
 });
 
 /**
- * A group's read of one unit: the mutation ids already applied and the items the pushes touch. One
- * statement, so one snapshot, taken after the unit's lock was granted. Planned at each run, not
- * prepared: the plan PostgreSQL keeps for a prepared statement is made in its first runs, while the
- * tables are small and have no statistics, and the plan made then (the unit alone as the index
- * condition) went on filtering every row of the unit as it grew: 1.06 ms a read on average in a
- * 5-second saturation run of 10 units, and PostgreSQL's CPU per write fell from about 300 to 200 µs
- * without it (measured).
+ * A group's read of all its units: the mutation ids already applied and the items the pushes touch,
+ * as (unit, id) pairs. One statement, so one snapshot, taken after the units' locks were granted.
+ * Planned at each run, not prepared: the plan PostgreSQL keeps for a prepared statement is made in
+ * its first runs, while the tables are small and have no statistics, and the plan made then (the
+ * unit alone as the index condition) went on filtering every row of the unit as it grew: 1.06 ms a
+ * read on average in a 5-second saturation run of 10 units, and PostgreSQL's CPU per write fell
+ * from about 300 to 200 µs without it (measured).
  */
-const READ = `SELECT mutation_id, NULL AS id, NULL::bigint AS rev, NULL AS author_id, NULL::json AS fields, NULL::json AS clocks
-    FROM mutations WHERE unit_id = $1 AND mutation_id = ANY($2::text[])
+const READ = `SELECT m.unit_id, m.mutation_id, NULL AS id, NULL::bigint AS rev, NULL AS author_id, NULL::json AS fields, NULL::json AS clocks
+    FROM unnest($1::text[], $2::text[]) AS k(unit_id, id)
+    JOIN mutations m ON m.mutation_id = k.id AND m.unit_id = k.unit_id
   UNION ALL
-  SELECT NULL, ${ITEM_COLUMNS} FROM items WHERE unit_id = $1 AND id = ANY($3::text[])`;
+  SELECT i.unit_id, NULL, i.id, i.rev, i.author_id, i.fields, i.clocks
+    FROM unnest($3::text[], $4::text[]) AS k(unit_id, id)
+    JOIN items i ON i.id = k.id AND i.unit_id = k.unit_id`;
+
+/** The (unit, id) pairs of a read, as two arrays of the same length. */
+function pairs(units: UnitRead[], ids: (unit: UnitRead) => string[]): [string[], string[]] {
+  const unitIds: string[] = [];
+  const all: string[] = [];
+  for (const unit of units) {
+    for (const id of ids(unit)) {
+      unitIds.push(unit.unitId);
+      all.push(id);
+    }
+  }
+  return [unitIds, all];
+}
 
 /**
  * A page of items, one more than asked to tell whether more follow; one statement, one snapshot.
@@ -161,17 +186,16 @@ interface PullRow {
 }
 
 /**
- * A transaction on one connection, holding the row lock of each unit it reads or writes, taken by
- * the first statement that touches the unit and held to COMMIT. The lock makes a unit's pushes
- * take turns across every process: two replays of one mutation id cannot both apply it, and a
- * revision is never handed out twice. It also makes pull by revision safe: a push that took
- * revision N+1 began after the one holding N had committed, so any snapshot that sees N+1 sees N,
- * and a client's cursor never passes a revision that will commit later. A group locks its units
- * in one order (sorted ids), so two processes' groups cannot deadlock.
- * The connection pipelines: BEGIN, the locks and the group's reads leave in one round trip, the
- * writes and COMMIT in another. PostgreSQL still runs them in order, so a read's snapshot is taken
- * once its unit's lock is granted. A locked unit's revision is kept here: only this transaction
- * moves it.
+ * A transaction on one connection, holding the row lock of each unit it reads, taken before the
+ * read and held to COMMIT. The lock makes a unit's pushes take turns across every process: two
+ * replays of one mutation id cannot both apply it, and a revision is never handed out twice. It
+ * also makes pull by revision safe: a push that took revision N+1 began after the one holding N
+ * had committed, so any snapshot that sees N+1 sees N, and a client's cursor never passes a
+ * revision that will commit later. The units are locked in one order (sorted ids), so two
+ * processes' groups cannot deadlock.
+ * The connection pipelines: BEGIN, the locks and the read leave in one round trip, the write and
+ * COMMIT in another. PostgreSQL still runs them in order, so the read's snapshot is taken once
+ * every lock is granted.
  */
 async function openSession(pool: pg.Pool): Promise<GroupSession> {
   const client = await pool.connect();
@@ -182,64 +206,30 @@ async function openSession(pool: pg.Pool): Promise<GroupSession> {
   };
   // A failed BEGIN fails the statements after it, which report it.
   client.query('BEGIN').catch(() => undefined);
-  const locks = new Map<string, Promise<number>>();
-  const lock = (unitId: string) => {
-    let locked = locks.get(unitId);
-    if (!locked) {
-      locked = client.query<{ rev: string }>(prepared('lock', [unitId])).then(({ rows }) => {
-        if (!rows[0]) throw new Error(`Unit ${unitId} does not exist`);
-        return Number(rows[0].rev);
-      });
-      // Awaited through `rev` or `read`, which report a failure.
-      locked.catch(() => undefined);
-      locks.set(unitId, locked);
-    }
-    return locked;
-  };
-  const save: GroupSession['save'] = async ({ unitId: unit, rev, items, mutations }) => {
-    await client.query(
-      prepared('save', [
-        unit,
-        rev,
-        JSON.stringify(
-          items.map((i) => ({
-            id: i.id,
-            rev: i.rev,
-            author_id: i.authorId,
-            fields: i.fields,
-            clocks: i.clocks,
-            occurred_on: i.fields.occurredOn ?? null,
-          })),
-        ),
-        JSON.stringify(
-          mutations.map((m) => ({ mutation_id: m.mutationId, client_id: m.clientId, applied_at: m.appliedAt })),
-        ),
-      ]),
-    );
-    locks.set(unit, Promise.resolve(rev));
-  };
   return {
-    rev: lock,
-    read: async (unit, mutationIds, itemIds) => {
-      const locked = lock(unit);
-      const { rows } = await client.query<JsonItemRow & { mutation_id: string | null }>({
-        text: READ,
-        values: [unit, mutationIds, itemIds],
-      });
-      await locked;
-      const seen = new Set<string>();
-      const items = new Map<string, StoredItem>();
-      for (const row of rows) {
-        if (row.mutation_id !== null) seen.add(row.mutation_id);
-        else items.set(row.id, toStoredItem(row));
+    read: async (units) => {
+      const [locked, read] = await Promise.all([
+        client.query<{ id: string; rev: string }>(prepared('lock', [units.map((u) => u.unitId)])),
+        client.query<JsonItemRow & { unit_id: string; mutation_id: string | null }>({
+          text: READ,
+          values: [...pairs(units, (u) => u.mutationIds), ...pairs(units, (u) => u.itemIds)],
+        }),
+      ]);
+      const states = new Map<string, UnitState>(
+        locked.rows.map((row) => [row.id, { rev: Number(row.rev), seen: new Set(), items: new Map() }]),
+      );
+      for (const { unitId } of units) if (!states.has(unitId)) throw new Error(`Unit ${unitId} does not exist`);
+      for (const row of read.rows) {
+        const state = states.get(row.unit_id)!;
+        if (row.mutation_id !== null) state.seen.add(row.mutation_id);
+        else state.items.set(row.id, toStoredItem(row));
       }
-      return { seen, items };
+      return states;
     },
-    save,
     commit: async (writes) => {
       // Sent together, one round trip. After a failed statement PostgreSQL answers COMMIT with a
       // rollback, not an error: the statement's own error is what tells.
-      await Promise.all([...writes.map(save), client.query('COMMIT')]);
+      await Promise.all([...(writes.length > 0 ? [client.query(saveGroup(writes))] : []), client.query('COMMIT')]);
       release();
     },
     abort: async () => {
@@ -250,6 +240,30 @@ async function openSession(pool: pg.Pool): Promise<GroupSession> {
       );
     },
   };
+}
+
+/** The one statement that saves a group's writes, all units at once. */
+function saveGroup(writes: UnitWrite[]) {
+  const items: object[] = [];
+  const mutations: object[] = [];
+  for (const { unitId, items: saved, mutations: applied } of writes) {
+    for (const i of saved) {
+      items.push({
+        unit_id: unitId,
+        id: i.id,
+        rev: i.rev,
+        author_id: i.authorId,
+        fields: i.fields,
+        clocks: i.clocks,
+        occurred_on: i.fields.occurredOn ?? null,
+      });
+    }
+    for (const m of applied) {
+      mutations.push({ unit_id: unitId, mutation_id: m.mutationId, client_id: m.clientId, applied_at: m.appliedAt });
+    }
+  }
+  const revs = writes.map((w) => ({ id: w.unitId, rev: w.rev }));
+  return prepared('save', [JSON.stringify(revs), JSON.stringify(items), JSON.stringify(mutations)]);
 }
 
 export interface PostgresOptions {
@@ -303,11 +317,7 @@ export async function openPostgresStorage({
   // One transaction at a time in this process, for every unit's pushes of the moment: one BEGIN and
   // one COMMIT (one WAL flush) for them all. A group per unit cost PostgreSQL a transaction per unit
   // and this process two system calls per unit.
-  const grouped = groupCommit({
-    open: () => openSession(pool),
-    serialize: serialPerKey(),
-    keyOf: () => '',
-  });
+  const push = groupCommit({ open: () => openSession(pool), serialize: serially() });
   const pullItemsJson = async (unitId: string, since: number, limit: number) => {
     const { rows } = await pool.query<PullRow>({ name: 'gom_pull', text: PULL, values: [unitId, since, limit + 1] });
     const page = rows.slice(0, limit);
@@ -363,10 +373,7 @@ export async function openPostgresStorage({
       const { rows } = await query<UserRow>('SELECT * FROM users WHERE id = $1', [userId]);
       return rows[0] && toUser(rows[0]);
     },
-    // The pushes of one unit that arrive while its previous group runs share the next transaction;
-    // other units' groups run alongside, each on its own connection.
-    transaction: grouped.transaction,
-    push: grouped.push,
+    push,
     pullItems: async (unitId, since, limit) => toPullPage(await pullItemsJson(unitId, since, limit)),
     pullItemsJson,
     itemsOccurringBetween: async (unitId, from, to) =>

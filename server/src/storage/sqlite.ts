@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { UnitProfile } from '@gom/shared';
 import Database from 'better-sqlite3';
-import { type GroupSession, groupCommit } from './group-commit';
+import { type GroupSession, groupCommit, type UnitRead, type UnitState, type UnitWrite } from './group-commit';
 import { DuplicateError, type ReportRecord, type Storage, type StoredItem, type UnitSnapshot, type User } from './port';
 import {
   type ConfigRow,
@@ -245,24 +245,26 @@ export function openSqliteStorage(path: string): Storage {
       r.createdAt,
     );
   // In-process calls: one cached statement run per id costs less than building an IN list.
-  const save: GroupSession['save'] = async ({ unitId, rev, items, mutations }) => {
+  const save = ({ unitId, rev, items, mutations }: UnitWrite) => {
     for (const item of items) putItem(unitId, item, item.rev);
     for (const m of mutations) stmt.recordMutation.run(unitId, m.mutationId, m.clientId, m.appliedAt);
     stmt.setRev.run(rev, unitId);
   };
+  // The write lock, taken by BEGIN IMMEDIATE, holds every unit at once: one writer at a time.
+  const readUnit = ({ unitId, mutationIds, itemIds }: UnitRead): UnitState => {
+    const rev = stmt.currentRev.get(unitId) as number | undefined;
+    if (rev === undefined) throw new Error(`Unit ${unitId} does not exist`);
+    const items = new Map<string, StoredItem>();
+    for (const id of itemIds) {
+      const row = stmt.getItem.get(unitId, id) as TextItemRow | undefined;
+      if (row) items.set(id, toStoredItem(row));
+    }
+    return { rev, seen: new Set(mutationIds.filter((id) => stmt.hasMutation.get(unitId, id) !== undefined)), items };
+  };
   const session: GroupSession = {
-    rev: async (unitId) => (stmt.currentRev.get(unitId) as number | undefined) ?? 0,
-    read: async (unitId, mutationIds, itemIds) => {
-      const items = new Map<string, StoredItem>();
-      for (const id of itemIds) {
-        const row = stmt.getItem.get(unitId, id) as TextItemRow | undefined;
-        if (row) items.set(id, toStoredItem(row));
-      }
-      return { seen: new Set(mutationIds.filter((id) => stmt.hasMutation.get(unitId, id) !== undefined)), items };
-    },
-    save,
+    read: async (units) => new Map(units.map((unit) => [unit.unitId, readUnit(unit)])),
     commit: async (writes) => {
-      for (const write of writes) await save(write);
+      for (const write of writes) save(write);
       stmt.commit.run();
     },
     abort: async () => {
@@ -270,15 +272,14 @@ export function openSqliteStorage(path: string): Storage {
     },
   };
 
-  // SQLite has one writer at a time, so every unit's pushes share the groups (one key), and they
-  // take their turn in the connection's queue like any other work.
-  const grouped = groupCommit({
+  // SQLite has one writer at a time, so every unit's pushes share the groups, and they take their
+  // turn in the connection's queue like any other work.
+  const push = groupCommit({
     open: async () => {
       stmt.begin.run();
       return session;
     },
-    serialize: (_key, run) => serial(run),
-    keyOf: () => '',
+    serialize: serial,
   });
 
   // One read transaction for a turn's token lookups: each lookup alone began and ended its own (the
@@ -388,9 +389,7 @@ export function openSqliteStorage(path: string): Storage {
           }
         })();
       }),
-    // BEGIN IMMEDIATE already keeps every other unit's push out.
-    transaction: grouped.transaction,
-    push: grouped.push,
+    push,
     pullItems: async (unitId, since, limit) => toPullPage(await pullItemsJson(unitId, since, limit)),
     pullItemsJson,
     itemsOccurringBetween: (unitId, from, to) =>
