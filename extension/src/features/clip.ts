@@ -1,4 +1,5 @@
 import {
+  type Classifier,
   cleanText,
   defaultItemFields,
   findReferences,
@@ -48,7 +49,12 @@ export function documentCitedIn(text: string): SourceDocument | null {
 }
 
 /** A clip from a selection: cleaned, its document recognised, its category guessed; returns the new item's id. */
-export async function saveClip(db: GomDb, { text, url, title }: ClipInput, now: Date = new Date()): Promise<string> {
+export async function saveClip(
+  db: GomDb,
+  { text, url, title }: ClipInput,
+  now: Date = new Date(),
+  classifier: Promise<Classifier> | Classifier = loadClassifier(db),
+): Promise<string> {
   const cleaned = cleanText(text);
   if (!cleaned) throw new OfficerError('emptyClip');
   const id = crypto.randomUUID();
@@ -56,7 +62,7 @@ export async function saveClip(db: GomDb, { text, url, title }: ClipInput, now: 
   // The unit's rules and what the officer's corrections taught: a clip like one she moved goes where she moved it.
   const suggestion = suggestCategory(
     { text: cleaned, kind: 'result', source: { url: null, title: null, selection: null, document } },
-    await loadClassifier(db),
+    await classifier,
   );
   const set: ItemFieldsPatch = {
     ...defaultItemFields(localIsoDate(now), now.toISOString()),
@@ -123,8 +129,9 @@ export async function captureClip(
     'rw',
     [db.items, db.outbox, db.meta, db.listingChunks],
     async () => {
-      const duplicate = await findDuplicate(db, input.text, inPeriod);
-      return { duplicate, itemId: await saveClip(db, input, now) };
+      // The classifier is read with the period's rows, in the same round trip to IndexedDB.
+      const [duplicate, classifier] = await Promise.all([findDuplicate(db, input.text, inPeriod), loadClassifier(db)]);
+      return { duplicate, itemId: await saveClip(db, input, now, classifier) };
     },
   );
   // The clip is safe in IndexedDB; a failed sync is recorded in `lastError` and retried by the alarm.

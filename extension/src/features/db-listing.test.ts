@@ -126,6 +126,29 @@ describe('the listing', () => {
     expect(rows.find((row) => row.id === ids[0])?.text).toBe('Việc 0, sửa');
   });
 
+  it('merges only the smallest chunks of a busy day, of about the same size, and leaves its large one as it is', async () => {
+    const day = '2026-11-02';
+    const sizes = async () =>
+      (await db.listingChunks.toArray()).map((chunk) => chunk.rows.length).sort((a, b) => a - b);
+    await db.items.bulkPut(
+      Array.from({ length: 100 }, (_, i) => record(crypto.randomUUID(), { text: `Trang ${i}`, occurredOn: day })),
+    );
+    const [large] = await db.listingChunks.toArray();
+    const clip = (i: number) => writeItem(db, crypto.randomUUID(), { text: `Việc ${i}`, occurredOn: day });
+    for (let i = 0; i < 7; i++) await clip(i);
+    expect(await sizes()).toEqual([1, 1, 1, 1, 1, 1, 1, 100]);
+    await clip(7);
+    expect(await sizes()).toEqual([8, 100]);
+    for (let i = 8; i < 14; i++) await clip(i);
+    expect(await sizes()).toEqual([1, 1, 1, 1, 1, 1, 8, 100]);
+    await clip(14);
+    // The six single rows and the new one are of one size class; the chunk of 8 is of the next.
+    expect(await sizes()).toEqual([7, 8, 100]);
+    expect(await db.listingChunks.get(large!.key)).toEqual(large);
+    const [rows, expected] = await listingAndExpected();
+    expect(rows).toEqual(expected);
+  });
+
   it('moves rows right when a transaction reads records, then writes them twice (the records it read are not read again)', async () => {
     const id = crypto.randomUUID();
     await db.items.put(record(id, { text: 'Việc', occurredOn: '2026-11-01' }));

@@ -28,10 +28,15 @@ export interface ListedItem
  * chunk of their own, without reading the day: a clip writes one row, not its day's hundreds, and
  * a first sync's pages add to their days without rewriting what earlier pages wrote (which made a
  * sync's listing writes grow with the square of its pages). A day's chunks are merged into one
- * when one of its rows changes or leaves, and when it has more than a few.
+ * when one of its rows changes or leaves; when the day has more than a few, only its smallest
+ * chunks of about the same size are merged, so a clip on a busy day rewrites a few rows, not the day.
  */
 export interface ListingChunk {
-  /** `day`, `|`, then an id: a period's chunks are one key range of the store. */
+  /**
+   * `day`, `|`, the number of rows, `|`, then an id: a period's chunks are one key range of the
+   * store, and a day's sizes are known from its keys alone. (Chunks written before the size was
+   * in the key have `day|id`.)
+   */
   key: string;
   day: string;
   rows: ListedItem[];
@@ -51,7 +56,25 @@ export function listingRange(from: string, to: string): [string, string] {
 }
 
 function chunkOf(day: string, rows: ListedItem[]): ListingChunk {
-  return { key: `${day}|${crypto.randomUUID()}`, day, rows };
+  return { key: `${day}|${rows.length}|${crypto.randomUUID()}`, day, rows };
+}
+
+/** A chunk's size class from its key: 1–7 rows, 8–63, 64–511… A chunk without its size in the key is of the largest. */
+function sizeClass(key: string): number {
+  const size = Number(key.split('|')[1]);
+  return Number.isInteger(size) && size > 0 ? Math.floor(Math.log2(size) / 3) : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * The chunks to merge when a day has too many: those of the smallest size class that has more than
+ * one, or all of them should every class have one (a day of millions of rows).
+ */
+function chunksToMerge(keys: string[]): string[] {
+  const byClass = new Map<number, string[]>();
+  for (const key of keys) byClass.set(sizeClass(key), [...(byClass.get(sizeClass(key)) ?? []), key]);
+  const classes = [...byClass.keys()].sort((a, b) => a - b);
+  const smallest = classes.find((size) => byClass.get(size)!.length > 1);
+  return smallest === undefined ? keys : byClass.get(smallest)!;
 }
 
 /** The listing row of a record; null when the list does not show it (deleted, or its text not arrived yet). */
@@ -93,8 +116,9 @@ function idsWritten(req: DBCoreAddRequest | DBCorePutRequest | DBCoreDeleteReque
 
 /**
  * One day's chunks after a write: `gone` are the ids whose rows leave it (or change in it),
- * `rows` the rows joining it. Only new rows: a chunk of their own, unless the day has enough
- * chunks already. Otherwise the day is read whole and written back as one chunk.
+ * `rows` the rows joining it. Only new rows: a chunk of their own, or, when the day has enough
+ * chunks already, merged with its smallest ones. Otherwise the day is read whole and written back
+ * as one chunk.
  */
 function relistDay(
   chunks: DBCoreTable,
@@ -116,14 +140,22 @@ function relistDay(
       ]);
     });
   if (gone || !rows) return merge();
-  return chunks
-    .query({ trans, values: false, query })
-    .then(
-      ({ result }): Promise<unknown> =>
-        result.length < CHUNKS_A_DAY
-          ? chunks.mutate({ trans, type: 'add', values: [chunkOf(day, [...rows.values()])] })
-          : merge(),
+  return chunks.query({ trans, values: false, query }).then(({ result }): Promise<unknown> => {
+    const keys = result as string[];
+    if (keys.length < CHUNKS_A_DAY)
+      return chunks.mutate({ trans, type: 'add', values: [chunkOf(day, [...rows.values()])] });
+    const merged = chunksToMerge(keys);
+    return chunks.getMany({ trans, keys: merged }).then((held: ListingChunk[]) =>
+      Promise.all([
+        chunks.mutate({ trans, type: 'delete', keys: merged }),
+        chunks.mutate({
+          trans,
+          type: 'add',
+          values: [chunkOf(day, [...held.flatMap((chunk) => chunk.rows), ...rows.values()])],
+        }),
+      ]),
     );
+  });
 }
 
 /**
