@@ -9,8 +9,8 @@ import {
   type UnitState,
   type UnitWrite,
 } from './group-commit';
-import { type HeldConnection, heldConnection } from './held-connection';
 import { DuplicateError, type ReportRecord, type Storage, type StoredItem, type UnitSnapshot } from './port';
+import { pipelinedLookups } from './postgres-lookup';
 import { postgresMigrations } from './postgres-migrations';
 import {
   type ConfigRow,
@@ -193,13 +193,17 @@ interface PullRow {
  * had committed, so any snapshot that sees N+1 sees N, and a client's cursor never passes a
  * revision that will commit later. The units are locked in one order (sorted ids), so two
  * processes' groups cannot deadlock.
- * The connection, kept for the groups (taking one from the pool cost each group a turn of the event
- * loop), pipelines: BEGIN, the locks and the read leave in one round trip, the write and COMMIT in
- * another. PostgreSQL still runs them in order, so the read's snapshot is taken once
+ * The connection pipelines: BEGIN, the locks and the read leave in one round trip, the write and
+ * COMMIT in another. PostgreSQL still runs them in order, so the read's snapshot is taken once
  * every lock is granted.
  */
-async function openSession(connection: HeldConnection): Promise<GroupSession> {
-  const client = await connection.client();
+async function openSession(pool: pg.Pool): Promise<GroupSession> {
+  const client = await pool.connect();
+  let released = false;
+  const release = (broken?: Error) => {
+    if (!released) client.release(broken);
+    released = true;
+  };
   // A failed BEGIN fails the statements after it, which report it.
   client.query('BEGIN').catch(() => undefined);
   return {
@@ -226,10 +230,14 @@ async function openSession(connection: HeldConnection): Promise<GroupSession> {
       // Sent together, one round trip. After a failed statement PostgreSQL answers COMMIT with a
       // rollback, not an error: the statement's own error is what tells.
       await Promise.all([...(writes.length > 0 ? [client.query(saveGroup(writes))] : []), client.query('COMMIT')]);
+      release();
     },
     abort: async () => {
-      // A connection that cannot even roll back is dropped, not kept for the next group.
-      await client.query('ROLLBACK').catch((failure: Error) => connection.drop(client, failure));
+      // A connection that cannot even roll back is dropped, not handed to the next request.
+      await client.query('ROLLBACK').then(
+        () => release(),
+        (failure: Error) => release(failure),
+      );
     },
   };
 }
@@ -299,17 +307,17 @@ export async function openPostgresStorage({
   }
 
   const query = <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => pool.query<R>(sql, params);
-  const lookups = heldConnection(pool);
+  const lookups = pipelinedLookups(pool);
   // A turn's token lookups in one query: one round trip and one statement for PostgreSQL to run.
   const findUserByTokenHash = batchPerTurn(async (tokenHashes: string[]) => {
-    const { rows } = await (await lookups.client()).query<UserWithHashRow>(prepared('users', [tokenHashes]));
+    const { rows } = await lookups.query<UserWithHashRow>(prepared('users', [tokenHashes]));
     return new Map(rows.map((row) => [row.token_hash, toUser(row)]));
   });
 
   // One transaction at a time in this process, for every unit's pushes of the moment: one BEGIN and
-  // one COMMIT (one WAL flush) for them all, on a connection of their own.
-  const groups = heldConnection(pool);
-  const push = groupCommit({ open: () => openSession(groups), serialize: serially() });
+  // one COMMIT (one WAL flush) for them all. A group per unit cost PostgreSQL a transaction per unit
+  // and this process two system calls per unit.
+  const push = groupCommit({ open: () => openSession(pool), serialize: serially() });
   const pullItemsJson = async (unitId: string, since: number, limit: number) => {
     const { rows } = await pool.query<PullRow>({ name: 'gom_pull', text: PULL, values: [unitId, since, limit + 1] });
     const page = rows.slice(0, limit);
@@ -549,7 +557,7 @@ export async function openPostgresStorage({
       await query('SELECT 1');
     },
     close: async () => {
-      await Promise.all([lookups.release(), groups.release()]);
+      await lookups.release();
       await pool.end();
     },
   };
