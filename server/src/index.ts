@@ -1,7 +1,8 @@
 export { type AppType, createApp } from './app';
 export { createLogger, type Logger, type LogLevel } from './logger';
 export { type RunningServer, startServer } from './serve';
-export type { Storage } from './storage/port';
+export { applyPush } from './services/sync';
+export type { Storage, User } from './storage/port';
 export { openPostgresStorage } from './storage/postgres';
 export { openSqliteStorage } from './storage/sqlite';
 export { hashToken, newToken } from './tokens';
