@@ -73,14 +73,10 @@ async function mergeGroup(session: GroupSession, group: Waiting[]): Promise<[Out
     })),
   );
   const units = new Map(
-    [...states].map(([unitId, stored]) => [
-      unitId,
-      {
-        stored,
-        write: { unitId, rev: stored.rev, items: [], mutations: [] } as UnitWrite,
-        items: new Map<string, StoredItem>(),
-      },
-    ]),
+    [...states].map(([unitId, stored]) => {
+      const write: UnitWrite = { unitId, rev: stored.rev, items: [], mutations: [] };
+      return [unitId, { stored, write, items: new Map<string, StoredItem>() }] as const;
+    }),
   );
   const appliedAt = new Date().toISOString();
   const outcomes = group.map(({ unitId, plan }): Outcome => {
