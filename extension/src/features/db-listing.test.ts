@@ -149,6 +149,28 @@ describe('the listing', () => {
     expect(rows).toEqual(expected);
   });
 
+  it('takes a chunk written before its size was in its key for one of the largest: smaller ones are merged, it stays', async () => {
+    const day = '2026-11-03';
+    const records = ['Cũ 1', 'Cũ 2', 'Cũ 3'].map((text) => record(crypto.randomUUID(), { text, occurredOn: day }));
+    await db.items.bulkPut(records);
+    // The same rows as an older version keyed them: `day|id`, without the size.
+    const rows = records.map((r) => listedItemOf(r)!);
+    await db.listingChunks.clear();
+    await db.listingChunks.bulkAdd([
+      { key: `${day}|${crypto.randomUUID()}`, day, rows: rows.slice(0, 2) },
+      { key: `${day}|${crypto.randomUUID()}`, day, rows: rows.slice(2) },
+    ]);
+    const sizes = async () =>
+      (await db.listingChunks.toArray()).map((chunk) => chunk.rows.length).sort((a, b) => a - b);
+    const clip = (i: number) => writeItem(db, crypto.randomUUID(), { text: `Việc ${i}`, occurredOn: day });
+    for (let i = 0; i < 6; i++) await clip(i);
+    expect(await sizes()).toEqual([1, 1, 1, 1, 1, 1, 1, 2]);
+    await clip(6);
+    expect(await sizes()).toEqual([1, 2, 7]);
+    const [listed, expected] = await listingAndExpected();
+    expect(listed).toEqual(expected);
+  });
+
   it('moves rows right when a transaction reads records, then writes them twice (the records it read are not read again)', async () => {
     const id = crypto.randomUUID();
     await db.items.put(record(id, { text: 'Việc', occurredOn: '2026-11-01' }));
