@@ -71,7 +71,10 @@ function sizeClass(key: string): number {
  */
 function chunksToMerge(keys: string[]): string[] {
   const byClass = new Map<number, string[]>();
-  for (const key of keys) byClass.set(sizeClass(key), [...(byClass.get(sizeClass(key)) ?? []), key]);
+  for (const key of keys) {
+    const size = sizeClass(key);
+    byClass.set(size, [...(byClass.get(size) ?? []), key]);
+  }
   const classes = [...byClass.keys()].sort((a, b) => a - b);
   const smallest = classes.find((size) => byClass.get(size)!.length > 1);
   return smallest === undefined ? keys : byClass.get(smallest)!;
@@ -129,32 +132,26 @@ function relistDay(
 ): Promise<unknown> {
   const [lower, upper] = listingRange(day, day);
   const query = { index: chunks.schema.primaryKey, range: { type: RANGE, lower, upper } };
-  const merge = () =>
-    chunks.query({ trans, values: true, query }).then(({ result }) => {
+  // The chunks `held` leave; one chunk of `all` takes their place.
+  const replace = (held: ListingChunk[], all: ListedItem[]) =>
+    Promise.all([
+      held.length > 0 && chunks.mutate({ trans, type: 'delete', keys: held.map((chunk) => chunk.key) }),
+      all.length > 0 && chunks.mutate({ trans, type: 'add', values: [chunkOf(day, all)] }),
+    ]);
+  const rowsOf = (held: ListingChunk[]) => held.flatMap((chunk) => chunk.rows);
+  if (gone || !rows) {
+    return chunks.query({ trans, values: true, query }).then(({ result }) => {
       const held = result as ListingChunk[];
-      const stay = held.flatMap((chunk) => chunk.rows).filter((row) => !gone?.has(row.id) && !rows?.has(row.id));
-      const all = rows ? [...stay, ...rows.values()] : stay;
-      return Promise.all([
-        held.length > 0 && chunks.mutate({ trans, type: 'delete', keys: held.map((chunk) => chunk.key) }),
-        all.length > 0 && chunks.mutate({ trans, type: 'add', values: [chunkOf(day, all)] }),
-      ]);
+      const stay = rowsOf(held).filter((row) => !gone?.has(row.id) && !rows?.has(row.id));
+      return replace(held, rows ? [...stay, ...rows.values()] : stay);
     });
-  if (gone || !rows) return merge();
+  }
   return chunks.query({ trans, values: false, query }).then(({ result }): Promise<unknown> => {
     const keys = result as string[];
-    if (keys.length < CHUNKS_A_DAY)
-      return chunks.mutate({ trans, type: 'add', values: [chunkOf(day, [...rows.values()])] });
-    const merged = chunksToMerge(keys);
-    return chunks.getMany({ trans, keys: merged }).then((held: ListingChunk[]) =>
-      Promise.all([
-        chunks.mutate({ trans, type: 'delete', keys: merged }),
-        chunks.mutate({
-          trans,
-          type: 'add',
-          values: [chunkOf(day, [...held.flatMap((chunk) => chunk.rows), ...rows.values()])],
-        }),
-      ]),
-    );
+    if (keys.length < CHUNKS_A_DAY) return replace([], [...rows.values()]);
+    return chunks
+      .getMany({ trans, keys: chunksToMerge(keys) })
+      .then((held: ListingChunk[]) => replace(held, [...rowsOf(held), ...rows.values()]));
   });
 }
 
