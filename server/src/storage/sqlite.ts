@@ -160,13 +160,19 @@ export function openSqliteStorage(path: string): Storage {
     return run;
   }
   const wal = walFlush(path);
-  // A write is answered once it is on disk; the queue moves on meanwhile.
-  async function write<T>(work: () => T): Promise<T> {
-    const result = await serial(work);
-    wal.wrote();
+  // Answered once what it wrote or read is on disk; the queue moves on meanwhile.
+  async function onDisk<T>(answer: Promise<T>): Promise<T> {
+    const result = await answer;
     await wal.durable();
     return result;
   }
+  const write = <T>(work: () => T) =>
+    onDisk(
+      serial(work).then((result) => {
+        wal.wrote();
+        return result;
+      }),
+    );
 
   const stopCheckpointer = path === ':memory:' ? () => Promise.resolve() : startCheckpointer(path);
 
@@ -316,11 +322,7 @@ export function openSqliteStorage(path: string): Storage {
     serialize: serial,
   });
   // Outside the queue: the next group runs while this one's flush does.
-  const push: Storage['push'] = async (unitId, plan) => {
-    const rev = await pushInGroup(unitId, plan);
-    await wal.durable();
-    return rev;
-  };
+  const push: Storage['push'] = (unitId, plan) => onDisk(pushInGroup(unitId, plan));
 
   // One read transaction for a turn's token lookups: each lookup alone began and ended its own (the
   // file locks, the WAL index), about 25 µs a request under load, several times the lookup itself
@@ -344,11 +346,8 @@ export function openSqliteStorage(path: string): Storage {
 
   // A page may hold revisions committed but not yet on disk: a cursor past a revision that a power
   // cut then takes would skip the one that reuses its number.
-  const pullItemsJson = async (unitId: string, since: number, limit: number) => {
-    const page = await serial(() => toPullPageJson(stmt.pull.get({ unitId, since, limit }) as PullPageRow, since));
-    await wal.durable();
-    return page;
-  };
+  const pullItemsJson = (unitId: string, since: number, limit: number) =>
+    onDisk(serial(() => toPullPageJson(stmt.pull.get({ unitId, since, limit }) as PullPageRow, since)));
 
   return {
     addUnit: (unit: UnitProfile) =>
