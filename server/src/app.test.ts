@@ -156,7 +156,13 @@ describe('graceful shutdown', () => {
     setTimeout(release, 100);
     const res = await inFlight;
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ items: [], cursor: 0, hasMore: false });
+    expect(await res.json()).toEqual({
+      items: [],
+      cursor: 0,
+      hasMore: false,
+      unitId: 'SNgV',
+      epoch: expect.any(String),
+    });
     await closed;
     await expect(fetch(`${server.url}/v1/health`)).rejects.toThrow();
   });

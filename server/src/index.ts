@@ -2,7 +2,7 @@ export { type AppType, createApp } from './app';
 export { createLogger, type Logger, type LogLevel } from './logger';
 export { type RunningServer, startServer } from './serve';
 export { applyPush } from './services/sync';
-export type { Storage, User } from './storage/port';
+export type { Storage, UnitSnapshot, User } from './storage/port';
 export { openPostgresStorage } from './storage/postgres';
 export { openSqliteStorage } from './storage/sqlite';
 export { hashToken, newToken } from './tokens';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeFields, mutationAsVersioned } from './merge';
+import { mergeFields, mutationAsVersioned, versionedAsWrites } from './merge';
 
 const t1 = '1700000000000-0000-a';
 const t2 = '1700000000001-0000-a';
@@ -55,5 +55,39 @@ describe('mergeFields', () => {
       order.reduce<ReturnType<typeof mergeFields> | undefined>((acc, i) => mergeFields(acc, writes[i]!), undefined),
     );
     for (const r of results) expect(r?.fields).toEqual({ text: 'b', deleted: true });
+  });
+});
+
+describe('versionedAsWrites', () => {
+  const item = {
+    fields: { text: 'b', deleted: true, occurredOn: '2021-03-03', rank: 2 },
+    clocks: { text: t2b, deleted: t2, occurredOn: t1, rank: t2 },
+  };
+  const replay = (held: Parameters<typeof mergeFields>[0], writes: ReturnType<typeof versionedAsWrites>) =>
+    writes.reduce(
+      (acc, write) =>
+        mergeFields(acc, mutationAsVersioned({ mutationId: 'm0000001', itemId: crypto.randomUUID(), ...write })),
+      held,
+    );
+
+  it('writes each clock once, oldest first, with the fields it wrote', () => {
+    expect(versionedAsWrites(item)).toEqual([
+      { hlc: t1, set: { occurredOn: '2021-03-03' } },
+      { hlc: t2, set: { deleted: true, rank: 2 } },
+      { hlc: t2b, set: { text: 'b' } },
+    ]);
+  });
+
+  it('rebuilds the item from nothing and from an older version of it', () => {
+    const rebuilt = replay(undefined, versionedAsWrites(item));
+    expect({ fields: rebuilt?.fields, clocks: rebuilt?.clocks }).toEqual(item);
+    const older = { fields: { text: 'a', deleted: false }, clocks: { text: t1, deleted: t1 } };
+    const caughtUp = replay(older, versionedAsWrites(item));
+    expect({ fields: caughtUp?.fields, clocks: caughtUp?.clocks }).toEqual(item);
+  });
+
+  it('leaves a newer version as it is', () => {
+    const newer = { fields: { ...item.fields, text: 'c' }, clocks: { ...item.clocks, text: '1700000000002-0000-a' } };
+    expect(replay(newer, versionedAsWrites(item))).toMatchObject({ fields: newer.fields, clocks: newer.clocks });
   });
 });

@@ -38,3 +38,22 @@ export function mutationAsVersioned(mutation: Mutation): Pick<VersionedItem, 'fi
   for (const field of Object.keys(mutation.set) as ItemField[]) clocks[field] = mutation.hlc;
   return { fields: mutation.set, clocks };
 }
+
+/**
+ * The writes that rebuild an item on a replica that lost it: one per clock, oldest first, each
+ * setting the fields that clock wrote. Merging them into nothing, or into any older version of the
+ * item, gives the item back field by field and clock by clock.
+ */
+export function versionedAsWrites(
+  item: Pick<VersionedItem, 'fields' | 'clocks'>,
+): Array<Pick<Mutation, 'hlc' | 'set'>> {
+  const byClock = new Map<string, ItemFieldsPatch>();
+  for (const field of Object.keys(item.fields) as ItemField[]) {
+    const hlc = item.clocks[field];
+    if (hlc === undefined) continue;
+    const set = byClock.get(hlc) ?? {};
+    (set as Record<string, unknown>)[field] = item.fields[field];
+    byClock.set(hlc, set);
+  }
+  return [...byClock].sort(([a], [b]) => (a < b ? -1 : 1)).map(([hlc, set]) => ({ hlc, set }));
+}

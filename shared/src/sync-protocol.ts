@@ -21,9 +21,21 @@ export const pushRequestSchema = z.strictObject({
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
+/**
+ * The token's unit, and the epoch of its revisions: renewed when the unit's data is restored from a
+ * backup (`gom import`, `gom unit resync`), after which revisions already pulled may be handed out
+ * again for other items. Servers before the epoch sent neither.
+ */
+const lineageSchema = {
+  unitId: z.string().optional(),
+  epoch: z.string().optional(),
+};
+
 export const pushResponseSchema = z.object({
   applied: z.array(z.string()),
+  /** The unit's revision just after this push's changes. */
   cursor: z.number().int().nonnegative(),
+  ...lineageSchema,
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
@@ -81,7 +93,12 @@ export const pulledItemSchema = z.custom<PulledItem>(isPulledItem, 'Not an item:
 
 export const pullResponseSchema = z.object({
   items: z.array(pulledItemSchema),
+  /**
+   * The revision pulled up to. On an empty page, the unit's revision when it is below `since`:
+   * the server went back in time (restored from a backup) past what this replica has seen.
+   */
   cursor: z.number().int().nonnegative(),
   hasMore: z.boolean(),
+  ...lineageSchema,
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;

@@ -1,11 +1,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type GomDb, openGomDb } from '@gom/extension/features/db';
 import type { Fetch } from '@gom/extension/features/server-api';
-import { createApp, hashToken, newToken, openPostgresStorage, openSqliteStorage, type Storage } from '@gom/server';
+import {
+  createApp,
+  hashToken,
+  newToken,
+  openPostgresStorage,
+  openSqliteStorage,
+  type Storage,
+  type UnitSnapshot,
+} from '@gom/server';
 import { defaultTaxonomy } from '@gom/shared';
 
 /** The PostgreSQL the suites also run against, when the environment gives one (as `.ci/run` does). */
@@ -24,15 +32,19 @@ const pg = createRequire(resolve(import.meta.dirname, '../../server/package.json
 interface ServerDatabase {
   open(): Promise<Storage>;
   remove(): Promise<void>;
+  /** SQLite's file, which a file-level backup copies. */
+  file?: string;
 }
 
 /** A SQLite file in a temp folder, or a PostgreSQL schema of its own (dropped afterwards). */
 function serverDatabase(adapter: 'sqlite' | 'postgres'): ServerDatabase {
   if (adapter === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'gom-sync-'));
+    const file = join(dir, 'gom.db');
     return {
-      open: async () => openSqliteStorage(join(dir, 'gom.db')),
+      open: async () => openSqliteStorage(file),
       remove: async () => rmSync(dir, { recursive: true, force: true }),
+      file,
     };
   }
   if (!testPgUrl) throw new Error('GOM_TEST_PG_URL is not set');
@@ -55,10 +67,12 @@ export type Fault = 'none' | 'requestLost' | 'responseLost' | 'duplicated';
 /**
  * The real Hono app on a real SQLite file (or PostgreSQL schema), reached through a `fetch` that
  * can lose the request, lose the response after the server committed, or deliver the request
- * twice; `restart` closes the database and opens it again, as a server process restart would.
+ * twice; `restart` closes the database and opens it again, as a server process restart would;
+ * `backUp` exports the unit, and `restore` puts the last backup into a new database with `gom import`'s code.
  */
 export async function startFaultyServer(adapter: 'sqlite' | 'postgres' = 'sqlite') {
-  const database = serverDatabase(adapter);
+  let database = serverDatabase(adapter);
+  let backup: UnitSnapshot | undefined;
   let storage: Storage = await database.open();
   await storage.addUnit(defaultTaxonomy.unit);
   const token = newToken();
@@ -97,6 +111,38 @@ export async function startFaultyServer(adapter: 'sqlite' | 'postgres' = 'sqlite
     async restart() {
       await storage.close();
       storage = await database.open();
+      app = createApp({ storage });
+    },
+    /** SQLite: a copy of the database file, made while the server is stopped; resolves to the copy's path. */
+    async copyDatabase() {
+      const { file } = database;
+      if (!file) throw new Error('a file-level backup needs SQLite');
+      await storage.close();
+      const copy = `${file}.backup-${randomUUID()}`;
+      copyFileSync(file, copy);
+      storage = await database.open();
+      app = createApp({ storage });
+      return copy;
+    },
+    /** SQLite: the database file put back to a copy, as an administrator restores a file-level backup. */
+    async replaceDatabase(copy: string) {
+      const { file } = database;
+      if (!file) throw new Error('a file-level backup needs SQLite');
+      await storage.close();
+      copyFileSync(copy, file);
+      storage = await database.open();
+      app = createApp({ storage });
+    },
+    async backUp() {
+      backup = await storage.exportUnit(defaultTaxonomy.unit.id);
+    },
+    async restore() {
+      if (!backup) return;
+      await storage.close();
+      await database.remove();
+      database = serverDatabase(adapter);
+      storage = await database.open();
+      await storage.importUnit(backup);
       app = createApp({ storage });
     },
     async dispose() {

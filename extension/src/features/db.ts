@@ -21,6 +21,8 @@ export interface MetaValues {
   hlc: string;
   /** The server revision pulled up to. */
   cursor: number;
+  /** Whose revisions `cursor` counts: the token's unit, and its epoch (renewed when the server is restored). */
+  syncedWith: { unitId: string; epoch: string };
   /** ISO time of the last successful sync. */
   lastSync: string;
   /** The officer-worded message of the last failed sync; null once a sync succeeds. */

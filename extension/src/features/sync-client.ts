@@ -12,6 +12,7 @@ import {
 import { ensureClientId, type GomDb, readMeta, writeMeta } from './db';
 import { OfficerError, officerMessage } from './officer-error';
 import { bearer, callServer, type Fetch, readJson } from './server-api';
+import { followServer, type SyncRun } from './sync-lineage';
 
 /** Small enough that one batch is a short server transaction, large enough that 10,000 edits take 50 requests. */
 export const PUSH_BATCH_SIZE = 200;
@@ -32,7 +33,7 @@ export interface SyncResult {
   pulled: number;
 }
 
-async function pushOutbox(db: GomDb, serverUrl: string, token: string, fetch: Fetch): Promise<number> {
+async function pushOutbox(db: GomDb, serverUrl: string, token: string, fetch: Fetch, run: SyncRun): Promise<number> {
   const clientId = await ensureClientId(db);
   let pushed = 0;
   // Walking by `seq` sends each row once per sync: a mutation the server did not acknowledge stays
@@ -52,10 +53,15 @@ async function pushOutbox(db: GomDb, serverUrl: string, token: string, fetch: Fe
       headers: { ...bearer(token), 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     });
-    const { applied } = await readJson(response, pushResponseSchema);
-    const acknowledged = new Set(applied);
+    const answer = await readJson(response, pushResponseSchema);
+    const acknowledged = new Set(answer.applied);
     const done = batch.flatMap((row) => (row.seq !== undefined && acknowledged.has(row.mutationId) ? [row.seq] : []));
-    await db.outbox.bulkDelete(done);
+    // The epoch is recorded with the acknowledgements made under it; the rows a start-over queues
+    // come after `after`, and go in this same walk.
+    await db.transaction('rw', [db.items, db.outbox, db.meta], async () => {
+      await db.outbox.bulkDelete(done);
+      await followServer(db, answer, run);
+    });
     pushed += done.length;
   }
 }
@@ -111,6 +117,15 @@ export async function applyPulledPage(
   });
 }
 
+/** Applies a page, unless the server's revisions are no longer those this replica counted; resolves to whether it started over. */
+function takePulledPage(db: GomDb, page: PullResponse, run: SyncRun, stored?: ReadonlySet<string>): Promise<boolean> {
+  return db.transaction('rw', [db.items, db.outbox, db.meta], async () => {
+    if (await followServer(db, page, run)) return true;
+    await applyPulledPage(db, page.items, page.cursor, stored);
+    return false;
+  });
+}
+
 // From this many items a page, the ids held are read once rather than each item's record.
 const LARGE_PAGE = 100;
 
@@ -123,9 +138,9 @@ function fetchPage(serverUrl: string, token: string, fetch: Fetch, since: number
 /**
  * Pulls page after page, asking for the next one while the current one is written: the server
  * reads and sends a page while the client writes the one before it. Pages are still applied one
- * after the other, in revision order, each with its cursor.
+ * after the other, in revision order, each with its cursor; after a start-over, from the first.
  */
-async function pullItems(db: GomDb, serverUrl: string, token: string, fetch: Fetch): Promise<number> {
+async function pullItems(db: GomDb, serverUrl: string, token: string, fetch: Fetch, run: SyncRun): Promise<number> {
   let cursor = (await readMeta(db, 'cursor')) ?? 0;
   let pulled = 0;
   // The ids this replica holds, once a page is large (a first sync, a long time offline): reading
@@ -144,7 +159,11 @@ async function pullItems(db: GomDb, serverUrl: string, token: string, fetch: Fet
       next.catch(() => undefined);
     }
     if (!stored && page.items.length >= LARGE_PAGE) stored = new Set(await db.items.toCollection().primaryKeys());
-    await applyPulledPage(db, page.items, page.cursor, stored);
+    if (await takePulledPage(db, page, run, stored)) {
+      cursor = 0;
+      next = fetchPage(serverUrl, token, fetch, cursor);
+      continue;
+    }
     for (const item of page.items) stored?.add(item.id);
     pulled += page.items.length;
     if (!page.hasMore) return pulled;
@@ -155,8 +174,11 @@ async function pullItems(db: GomDb, serverUrl: string, token: string, fetch: Fet
 /** One sync: push the outbox, then pull until the server has nothing more; the outcome goes to `meta`. */
 export async function syncNow({ db, serverUrl, token, fetch = globalThis.fetch }: SyncTarget): Promise<SyncResult> {
   try {
-    const pushed = await pushOutbox(db, serverUrl, token, fetch);
-    const pulled = await pullItems(db, serverUrl, token, fetch);
+    const run: SyncRun = { startedOver: false };
+    let pushed = await pushOutbox(db, serverUrl, token, fetch, run);
+    const pulled = await pullItems(db, serverUrl, token, fetch, run);
+    // A start-over during the pull queued everything held, to go now.
+    if (run.startedOver) pushed += await pushOutbox(db, serverUrl, token, fetch, run);
     await db.meta.bulkPut([
       { key: 'lastSync', value: new Date().toISOString() },
       { key: 'lastError', value: null },

@@ -31,6 +31,13 @@ export async function addUnit(storage: Storage, input: UnitInput): Promise<Unit>
   }
 }
 
+/** Renews the epoch of one unit, or of every unit; an unknown unit is an error. */
+export async function resyncUnits(storage: Storage, unitId?: string): Promise<string[]> {
+  const renewed = await storage.renewEpoch(unitId);
+  if (unitId !== undefined && renewed.length === 0) throw new Error(`Không có đơn vị ${unitId} / No unit ${unitId}.`);
+  return renewed;
+}
+
 export async function addUser(
   storage: Storage,
   input: { unit: string; name: string; role: Role },

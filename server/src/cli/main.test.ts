@@ -80,6 +80,29 @@ describe('gom command', () => {
     expect((await gom('import', file, '--db', copy)).stderr).toMatch(/already exists/);
   }, 30_000);
 
+  it('gives a restored unit a new epoch, which its pulls then carry', async () => {
+    const epochOf = async () => {
+      const storage = openSqliteStorage(db);
+      try {
+        return (await storage.pullItems('SNgV', 0, 1)).epoch;
+      } finally {
+        await storage.close();
+      }
+    };
+    const before = await epochOf();
+    expect(await gom('unit', 'resync', '--id', 'SNgV', '--db', db)).toMatchObject({
+      code: 0,
+      stdout: 'unit SNgV: clients resync at their next sync\n',
+    });
+    const after = await epochOf();
+    expect(after).not.toBe(before);
+    expect((await gom('unit', 'resync', '--db', db)).stdout).toBe('unit SNgV: clients resync at their next sync\n');
+    expect(await epochOf()).not.toBe(after);
+    const unknown = await gom('unit', 'resync', '--id', 'NOPE', '--db', db);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/No unit NOPE/);
+  }, 30_000);
+
   it('replaces a unit’s configuration from the console, versioned, and refuses what is invalid', async () => {
     const builtIn = await gom('config', 'get', '--unit', 'SNgV', '--kind', 'leads', '--db', db);
     expect(builtIn.code).toBe(0);
@@ -114,6 +137,7 @@ describe('gom command', () => {
       ['serve', '--help'],
       ['unit', 'add', '--help'],
       ['unit', 'list', '--help'],
+      ['unit', 'resync', '--help'],
       ['user', 'add', '--help'],
       ['user', 'list', '--help'],
       ['user', 'revoke', '--help'],

@@ -36,21 +36,29 @@ describe.each(testAdapters)('units and tokens on $name', (adapter) => {
     (await (await env.app.request('/v1/sync/pull?since=0', { headers: headers(token) })).json()) as {
       items: Array<{ id: string; fields: Record<string, unknown> }>;
       cursor: number;
+      epoch: string;
     };
 
-  it('pull: another unit sees none of our items, not even our revision count', async () => {
-    expect(await pull(theirs)).toEqual({ items: [], cursor: 0, hasMore: false });
+  it('pull: another unit sees none of our items, not even our revision count or epoch', async () => {
+    const theirPage = await pull(theirs);
+    expect(theirPage).toEqual({ items: [], cursor: 0, hasMore: false, unitId: 'SNV', epoch: expect.any(String) });
+    expect(theirPage.epoch).not.toBe((await pull(ours)).epoch);
   });
 
   it("push: another unit writing our item's id changes nothing of ours", async () => {
     const res = await push(theirs, { text: 'ghi đè', deleted: true }, 'theirs0001', 1800000000000);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ applied: ['theirs0001'], cursor: 1 });
+    expect(await res.json()).toEqual({ applied: ['theirs0001'], cursor: 1, unitId: 'SNV', epoch: expect.any(String) });
     expect((await pull(ours)).items.map((i) => i.fields)).toEqual([{ text: secret, occurredOn: '2021-03-03' }]);
     // Their write became an item of their own; our mutation id is no secret handle either.
     expect((await pull(theirs)).items.map((i) => i.fields.text)).toEqual(['ghi đè']);
     const replay = await push(theirs, { text: 'lần hai' }, 'ours000001', 1900000000000);
-    expect(await replay.json()).toEqual({ applied: ['ours000001'], cursor: 2 });
+    expect(await replay.json()).toEqual({
+      applied: ['ours000001'],
+      cursor: 2,
+      unitId: 'SNV',
+      epoch: expect.any(String),
+    });
     expect((await pull(ours)).items.map((i) => i.fields.text)).toEqual([secret]);
   });
 

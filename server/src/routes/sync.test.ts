@@ -44,7 +44,12 @@ describe.each(testAdapters)('on $name', (adapter) => {
       const m = mutation(id, { text: 'Góp ý dự thảo Kế hoạch', kind: 'result', occurredOn: '2021-03-03' });
       const res = await push([m]);
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ applied: [m.mutationId], cursor: 1 });
+      expect(await res.json()).toEqual({
+        applied: [m.mutationId],
+        cursor: 1,
+        unitId: 'SNgV',
+        epoch: expect.any(String),
+      });
 
       const { body } = await pullAll();
       expect(body).toEqual({
@@ -59,6 +64,8 @@ describe.each(testAdapters)('on $name', (adapter) => {
         ],
         cursor: 1,
         hasMore: false,
+        unitId: 'SNgV',
+        epoch: expect.stringMatching(/^[0-9a-f-]{32,36}$/),
       });
     });
 
@@ -71,7 +78,12 @@ describe.each(testAdapters)('on $name', (adapter) => {
       await push([mutation(id, { text: 'Đã sửa' }, 1700000000002)]);
       const cursorBeforeReplay = (await pullAll()).body.cursor;
       const replay = await push(batch);
-      expect(await replay.json()).toEqual({ applied: batch.map((m) => m.mutationId), cursor: cursorBeforeReplay });
+      expect(await replay.json()).toEqual({
+        applied: batch.map((m) => m.mutationId),
+        cursor: cursorBeforeReplay,
+        unitId: 'SNgV',
+        epoch: expect.any(String),
+      });
       const after = await pullAll();
       expect(after.body.cursor).toBe(cursorBeforeReplay);
       expect(after.body.items[0]?.fields).toEqual({ ...before.body.items[0]?.fields, text: 'Đã sửa' });

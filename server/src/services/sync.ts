@@ -36,13 +36,13 @@ function mergeBatch(user: User, request: PushRequest, stored: BatchRead): PushCh
  */
 export async function applyPush(storage: Storage, user: User, request: PushRequest): Promise<PushResponse> {
   const applied = request.mutations.map((m) => m.mutationId);
-  const cursor = await storage.push(user.unitId, {
+  const { rev, epoch } = await storage.push(user.unitId, {
     clientId: request.clientId,
     mutationIds: [...new Set(applied)],
     itemIds: [...new Set(request.mutations.map((m) => m.itemId))],
     merge: (stored) => mergeBatch(user, request, stored),
   });
-  return { applied, cursor };
+  return { applied, cursor: rev, unitId: user.unitId, epoch };
 }
 
 /**
@@ -54,6 +54,8 @@ export async function pullJson(storage: Storage, user: User, query: PullQuery) {
   return Buffer.concat([
     Buffer.from('{"items":'),
     page.items,
-    Buffer.from(`,"cursor":${page.cursor},"hasMore":${page.hasMore}}`),
+    Buffer.from(
+      `,"cursor":${page.cursor},"hasMore":${page.hasMore},"unitId":${JSON.stringify(user.unitId)},"epoch":${JSON.stringify(page.epoch)}}`,
+    ),
   ]);
 }

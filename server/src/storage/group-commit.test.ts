@@ -33,7 +33,12 @@ function database({ units = ['U1', 'U2'], failSaveOf = '' } = {}) {
             );
             return [
               unitId,
-              { rev, seen: new Set(mutationIds.filter((id) => committed.seen.has(id))), items: new Map(items) },
+              {
+                rev,
+                epoch: `e-${unitId}`,
+                seen: new Set(mutationIds.filter((id) => committed.seen.has(id))),
+                items: new Map(items),
+              },
             ];
           }),
         );
@@ -91,12 +96,12 @@ describe('groupCommit', () => {
       push('U1', setText('m5', 'b', 'two')),
     ]);
     expect(results).toEqual([
-      { status: 'fulfilled', value: 1 },
-      { status: 'fulfilled', value: 2 },
+      { status: 'fulfilled', value: { rev: 1, epoch: 'e-U1' } },
+      { status: 'fulfilled', value: { rev: 2, epoch: 'e-U1' } },
       { status: 'rejected', reason: new Error('refused') },
-      { status: 'fulfilled', value: 3 },
+      { status: 'fulfilled', value: { rev: 3, epoch: 'e-U1' } },
       // Nothing to change: the cursor stays, the mutation id is remembered.
-      { status: 'fulfilled', value: 3 },
+      { status: 'fulfilled', value: { rev: 3, epoch: 'e-U1' } },
     ]);
     expect(log).toEqual(['open #1', 'read #1 U1 [m1,m2,m3,m4,m5] [a,b]', 'save #1 U1 rev 3 [a@3,b@2]', 'commit #1']);
     expect(committed.items.get('a')?.fields.text).toBe('four');
@@ -111,9 +116,9 @@ describe('groupCommit', () => {
       push('U1', setText('m3', 'c', 'three')),
     ]);
     expect(results).toEqual([
-      { status: 'fulfilled', value: 1 },
+      { status: 'fulfilled', value: { rev: 1, epoch: 'e-U1' } },
       { status: 'rejected', reason: new Error('refused by the database') },
-      { status: 'fulfilled', value: 2 },
+      { status: 'fulfilled', value: { rev: 2, epoch: 'e-U1' } },
     ]);
     expect(log.filter((line) => /^(open|commit|abort)/.test(line))).toEqual([
       'open #1',
@@ -135,7 +140,12 @@ describe('groupCommit', () => {
     await new Promise((done) => setImmediate(done));
     const later = [push('U1', setText('m3', 'b', 'two')), push('U2', setText('m4', 'y', 'three'))];
     release();
-    expect(await Promise.all([...first, ...later])).toEqual([1, 1, 2, 2]);
+    expect(await Promise.all([...first, ...later])).toEqual([
+      { rev: 1, epoch: 'e-U2' },
+      { rev: 1, epoch: 'e-U1' },
+      { rev: 2, epoch: 'e-U1' },
+      { rev: 2, epoch: 'e-U2' },
+    ]);
     expect(log).toEqual([
       'open #1',
       'read #1 U2 [m1] [x]',
@@ -159,7 +169,7 @@ describe('groupCommit', () => {
       push('U9', setText('m2', 'b', 'x')),
     ]);
     expect(results).toEqual([
-      { status: 'fulfilled', value: 1 },
+      { status: 'fulfilled', value: { rev: 1, epoch: 'e-U1' } },
       { status: 'rejected', reason: new Error('Unit U9 does not exist') },
     ]);
     expect([...committed.seen]).toEqual(['m1']);

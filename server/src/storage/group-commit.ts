@@ -1,4 +1,4 @@
-import type { AppliedMutation, BatchRead, PushPlan, StoredItem } from './port';
+import type { AppliedMutation, BatchRead, PushPlan, PushResult, StoredItem } from './port';
 
 /** What one transaction writes for one unit: items under their revisions, the unit's last revision, mutation ids. */
 export interface UnitWrite {
@@ -17,9 +17,10 @@ export interface UnitRead {
   itemIds: string[];
 }
 
-/** A unit as a group finds it under its lock: its revision, and what was asked of it. */
+/** A unit as a group finds it under its lock: its revision and epoch, and what was asked of it. */
 export interface UnitState extends BatchRead {
   rev: number;
+  epoch: string;
 }
 
 /** One open transaction, as a dialect provides it. */
@@ -45,10 +46,10 @@ export interface GroupCommitOptions {
 interface Waiting {
   unitId: string;
   plan: PushPlan;
-  done: (rev: number) => void;
+  done: (result: PushResult) => void;
   fail: (error: unknown) => void;
 }
-type Outcome = { ok: true; rev: number } | { ok: false; error: unknown };
+type Outcome = ({ ok: true } & PushResult) | { ok: false; error: unknown };
 
 const distinct = (ids: string[]) => [...new Set(ids)];
 
@@ -96,7 +97,7 @@ async function mergeGroup(session: GroupSession, group: Waiting[]): Promise<[Out
       unit.stored.seen.add(mutationId);
       unit.write.mutations.push({ mutationId, clientId: plan.clientId, appliedAt });
     }
-    return { ok: true, rev: unit.write.rev };
+    return { ok: true, rev: unit.write.rev, epoch: unit.stored.epoch };
   });
   const writes = [...units.values()]
     .map(({ write, items }) => ({ ...write, items: [...items.values()] }))
@@ -149,14 +150,14 @@ export function groupCommit({ open, serialize }: GroupCommitOptions) {
     }
     group.forEach(({ done, fail }, i) => {
       const outcome = outcomes[i]!;
-      if (outcome.ok) done(outcome.rev);
+      if (outcome.ok) done({ rev: outcome.rev, epoch: outcome.epoch });
       else fail(outcome.error);
     });
   }
 
-  /** Applies one push with the others of the moment; resolves to the unit's revision just after it. */
-  return (unitId: string, plan: PushPlan): Promise<number> =>
-    new Promise<number>((done, fail) => {
+  /** Applies one push with the others of the moment; resolves to the unit's revision just after it, and its epoch. */
+  return (unitId: string, plan: PushPlan): Promise<PushResult> =>
+    new Promise<PushResult>((done, fail) => {
       if (waiting) {
         waiting.push({ unitId, plan, done, fail });
         return;

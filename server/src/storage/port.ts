@@ -48,6 +48,12 @@ export interface PushPlan {
   merge(stored: BatchRead): PushChanges;
 }
 
+/** A push applied: the unit's revision just after its own changes, and the unit's epoch. */
+export interface PushResult {
+  rev: number;
+  epoch: string;
+}
+
 /** A mutation id the unit has applied, kept so that a replay changes nothing. */
 export interface AppliedMutation {
   mutationId: string;
@@ -95,16 +101,15 @@ export interface UnitSnapshot {
 
 export interface PullPage {
   items: StoredItem[];
+  /** The last item's revision; on an empty page, `since`, or the unit's revision if that is lower. */
   cursor: number;
   hasMore: boolean;
+  /** The unit's epoch, read with the page. */
+  epoch: string;
 }
 
 /** A pull page as the wire carries it: `items` is the JSON array of the stored items, in UTF-8, built by the database. */
-export interface PullPageJson {
-  items: Uint8Array;
-  cursor: number;
-  hasMore: boolean;
-}
+export type PullPageJson = Omit<PullPage, 'items'> & { items: Uint8Array };
 
 /** One exported report, kept so that the next report knows what was already reported. */
 export interface ReportRecord {
@@ -135,13 +140,18 @@ export interface Storage {
   revokeUser(userId: string): Promise<User | undefined>;
   /**
    * Applies one push atomically, with the unit's other pushes of the moment in one transaction
-   * (group commit); resolves to the unit's revision just after this push's own changes.
+   * (group commit); resolves to the unit's revision just after this push's own changes, and its epoch.
    */
-  push(unitId: string, plan: PushPlan): Promise<number>;
+  push(unitId: string, plan: PushPlan): Promise<PushResult>;
   /** The unit's whole state, read in one consistent snapshot. */
   exportUnit(unitId: string): Promise<UnitSnapshot | undefined>;
-  /** Restores a unit that this database does not hold yet, atomically. */
+  /** Restores a unit that this database does not hold yet, atomically, under a new epoch. */
   importUnit(snapshot: UnitSnapshot): Promise<void>;
+  /**
+   * Gives the unit (or every unit) a new epoch, so that every client pulls it all again and pushes
+   * all it holds: after the database was restored from a backup. Resolves to the ids renewed.
+   */
+  renewEpoch(unitId?: string): Promise<string[]>;
   /** The unit's items with a revision above `since`, in revision order, at most `limit` of them. */
   pullItems(unitId: string, since: number, limit: number): Promise<PullPage>;
   /**

@@ -98,4 +98,11 @@ export const postgresMigrations: string[] = [
   `
   ALTER TABLE items ALTER COLUMN fields TYPE json USING fields::json, ALTER COLUMN clocks TYPE json USING clocks::json;
   `,
+  // Each unit's epoch (docs/sync.md): a new one tells the clients that the unit's revisions started
+  // over from a restored backup. Inserts always give one.
+  `
+  ALTER TABLE units ADD COLUMN epoch text NOT NULL DEFAULT '';
+  UPDATE units SET epoch = gen_random_uuid()::text;
+  ALTER TABLE units ALTER COLUMN epoch DROP DEFAULT;
+  `,
 ];

@@ -159,12 +159,16 @@ export interface PullPageRow {
   items: Uint8Array | string;
   last: number | string | null;
   more: number | boolean;
+  unit_rev: number | string;
+  epoch: string;
 }
 
+/** An empty page's cursor is the unit's revision when that is below `since`: the unit went back in time. */
 export const toPullPageJson = (r: PullPageRow, since: number): PullPageJson => ({
   items: typeof r.items === 'string' ? Buffer.from(r.items) : r.items,
-  cursor: r.last === null ? since : Number(r.last),
+  cursor: r.last === null ? Math.min(since, Number(r.unit_rev)) : Number(r.last),
   hasMore: Boolean(r.more),
+  epoch: r.epoch,
 });
 
 /** A page of items for the server's own readers: the wire's JSON parsed. */
@@ -172,4 +176,5 @@ export const toPullPage = (page: PullPageJson): PullPage => ({
   items: JSON.parse(Buffer.from(page.items).toString()) as StoredItem[],
   cursor: page.cursor,
   hasMore: page.hasMore,
+  epoch: page.epoch,
 });

@@ -79,4 +79,10 @@ export const sqliteMigrations: string[] = [
     PRIMARY KEY (unit_id, kind, version)
   ) STRICT;
   `,
+  // Each unit's epoch (docs/sync.md): a new one tells the clients that the unit's revisions started
+  // over from a restored backup. Inserts always give one; '' is only the column's way in.
+  `
+  ALTER TABLE units ADD COLUMN epoch TEXT NOT NULL DEFAULT '';
+  UPDATE units SET epoch = lower(hex(randomblob(16)));
+  `,
 ];

@@ -63,7 +63,7 @@ describe('the SQLite adapter', () => {
       // Committed, but the flush cannot run: none is answered.
       expect(await settledWithin(Promise.race([pushed, pulled, added]), 300)).toBe(false);
       await release();
-      expect(await pushed).toBe(1);
+      expect((await pushed).rev).toBe(1);
       expect((await pulled).items.map((i) => i.id)).toEqual([item.id]);
       expect((await added).id).toBe('u1');
     } finally {

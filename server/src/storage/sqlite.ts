@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -178,8 +179,9 @@ export function openSqliteStorage(path: string): Storage {
 
   const stmt = {
     addUnit: db.prepare(
-      'INSERT INTO units (id, name, parent_agency, agency, abbreviation, place, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO units (id, name, parent_agency, agency, abbreviation, place, created_at, epoch) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
+    setEpoch: db.prepare('UPDATE units SET epoch = ? WHERE id = ?'),
     getUnit: db.prepare('SELECT * FROM units WHERE id = ?'),
     addUser: db.prepare(
       'INSERT INTO users (id, unit_id, name, role, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -207,7 +209,7 @@ export function openSqliteStorage(path: string): Storage {
       'INSERT INTO mutations (unit_id, mutation_id, client_id, applied_at) VALUES (?, ?, ?, ?)',
     ),
     getItem: db.prepare('SELECT id, rev, author_id, fields, clocks FROM items WHERE unit_id = ? AND id = ?'),
-    currentRev: db.prepare('SELECT rev FROM units WHERE id = ?').pluck(),
+    unitState: db.prepare('SELECT rev, epoch FROM units WHERE id = ?'),
     putItem: db.prepare(`
       INSERT INTO items (unit_id, id, rev, author_id, fields, clocks, occurred_on) VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (unit_id, id) DO UPDATE SET rev = excluded.rev, author_id = excluded.author_id,
@@ -220,7 +222,9 @@ export function openSqliteStorage(path: string): Storage {
       SELECT CAST('[' || coalesce(group_concat(format('{"id":%s,"rev":%d,"authorId":%s,"fields":%s,"clocks":%s}',
           json_quote(id), rev, json_quote(author_id), fields, clocks), ','), '') || ']' AS BLOB) AS items,
         max(rev) AS last,
-        EXISTS (SELECT 1 FROM items WHERE unit_id = @unitId AND rev > (SELECT max(rev) FROM page)) AS more
+        EXISTS (SELECT 1 FROM items WHERE unit_id = @unitId AND rev > (SELECT max(rev) FROM page)) AS more,
+        (SELECT rev FROM units WHERE id = @unitId) AS unit_rev,
+        (SELECT epoch FROM units WHERE id = @unitId) AS epoch
       FROM page`),
     getSettings: db.prepare('SELECT settings FROM report_settings WHERE unit_id = ? AND kind = ?'),
     putSettings: db.prepare(`
@@ -291,14 +295,15 @@ export function openSqliteStorage(path: string): Storage {
   };
   // The write lock, taken by BEGIN IMMEDIATE, holds every unit at once: one writer at a time.
   const readUnit = ({ unitId, mutationIds, itemIds }: UnitRead): UnitState => {
-    const rev = stmt.currentRev.get(unitId) as number | undefined;
-    if (rev === undefined) throw new Error(`Unit ${unitId} does not exist`);
+    const unit = stmt.unitState.get(unitId) as { rev: number; epoch: string } | undefined;
+    if (unit === undefined) throw new Error(`Unit ${unitId} does not exist`);
     const items = new Map<string, StoredItem>();
     for (const id of itemIds) {
       const row = stmt.getItem.get(unitId, id) as TextItemRow | undefined;
       if (row) items.set(id, toStoredItem(row));
     }
-    return { rev, seen: new Set(mutationIds.filter((id) => stmt.hasMutation.get(unitId, id) !== undefined)), items };
+    const seen = new Set(mutationIds.filter((id) => stmt.hasMutation.get(unitId, id) !== undefined));
+    return { rev: unit.rev, epoch: unit.epoch, seen, items };
   };
   const session: GroupSession = {
     read: async (units) => new Map(units.map((unit) => [unit.unitId, readUnit(unit)])),
@@ -349,12 +354,16 @@ export function openSqliteStorage(path: string): Storage {
   const pullItemsJson = (unitId: string, since: number, limit: number) =>
     onDisk(serial(() => toPullPageJson(stmt.pull.get({ unitId, since, limit }) as PullPageRow, since)));
 
+  // A unit added or restored starts revisions of its own: a new epoch.
+  const insertUnit = (u: UnitProfile, createdAt: string) =>
+    stmt.addUnit.run(u.id, u.name, u.parentAgency, u.agency, u.abbreviation, u.place, createdAt, randomUUID());
+
   return {
     addUnit: (unit: UnitProfile) =>
       write(() => {
         if (stmt.getUnit.get(unit.id)) throw new DuplicateError(`Unit ${unit.id} already exists`);
         const createdAt = new Date().toISOString();
-        stmt.addUnit.run(unit.id, unit.name, unit.parentAgency, unit.agency, unit.abbreviation, unit.place, createdAt);
+        insertUnit(unit, createdAt);
         return { ...unit, createdAt };
       }),
     getUnit: (unitId) =>
@@ -409,15 +418,7 @@ export function openSqliteStorage(path: string): Storage {
         const { unit } = snapshot;
         if (stmt.getUnit.get(unit.id)) throw new DuplicateError(`Unit ${unit.id} already exists`);
         db.transaction(() => {
-          stmt.addUnit.run(
-            unit.id,
-            unit.name,
-            unit.parentAgency,
-            unit.agency,
-            unit.abbreviation,
-            unit.place,
-            unit.createdAt,
-          );
+          insertUnit(unit, unit.createdAt);
           stmt.setRev.run(unit.rev, unit.id);
           for (const u of snapshot.users) {
             stmt.addUserWithDate.run(u.id, unit.id, u.name, u.role, u.tokenHash, u.createdAt, u.revokedAt);
@@ -433,6 +434,13 @@ export function openSqliteStorage(path: string): Storage {
           }
         })();
       }),
+    renewEpoch: (unitId) =>
+      write(() =>
+        db.transaction(() => {
+          const ids = unitId === undefined ? (stmt.listUnits.all() as UnitRow[]).map((u) => u.id) : [unitId];
+          return ids.filter((id) => stmt.setEpoch.run(randomUUID(), id).changes > 0);
+        })(),
+      ),
     push,
     pullItems: async (unitId, since, limit) => toPullPage(await pullItemsJson(unitId, since, limit)),
     pullItemsJson,

@@ -25,8 +25,9 @@ describe.each(testAdapters)('storage on $name', (adapter) => {
   afterEach(() => db.dispose());
 
   /** Stores the items as they are, under the unit's next revisions; resolves to the unit's revision. */
-  const write = (unitId: string, items: PushChanges['items'], mutationIds: string[] = []) =>
-    storage.push(unitId, { clientId: 'c', mutationIds, itemIds: [], merge: () => ({ items, mutationIds }) });
+  const write = async (unitId: string, items: PushChanges['items'], mutationIds: string[] = []) =>
+    (await storage.push(unitId, { clientId: 'c', mutationIds, itemIds: [], merge: () => ({ items, mutationIds }) }))
+      .rev;
   /** What a push to the unit finds stored of these ids. */
   const read = async (unitId: string, mutationIds: string[], itemIds: string[]) => {
     let found: BatchRead | undefined;
@@ -155,14 +156,19 @@ describe.each(testAdapters)('storage on $name', (adapter) => {
         edit('mutation03', 1700000000002, 'hai'),
       ],
     });
-    expect(answer).toEqual({ applied: ['mutation01', 'mutation02', 'mutation02', 'mutation03'], cursor: 1 });
+    expect(answer).toEqual({
+      applied: ['mutation01', 'mutation02', 'mutation02', 'mutation03'],
+      cursor: 1,
+      unitId: unit.id,
+      epoch: expect.any(String),
+    });
     const [item] = (await storage.pullItems(unit.id, 0, 10)).items;
     expect(item).toMatchObject({ rev: 1, authorId: 'u1', fields: { text: 'ba' } });
     const replay = await applyPush(storage, member, {
       clientId: 'clientA',
       mutations: [edit('mutation01', 1700000000009, 'x')],
     });
-    expect(replay).toEqual({ applied: ['mutation01'], cursor: 1 });
+    expect(replay).toEqual({ applied: ['mutation01'], cursor: 1, unitId: unit.id, epoch: expect.any(String) });
   });
 
   it('applies the concurrent pushes of several units in one group: one the database cannot write fails alone, and leaves nothing', async () => {
@@ -237,7 +243,8 @@ describe.each(testAdapters)('storage on $name', (adapter) => {
       expect({ ...json, items: JSON.parse(Buffer.from(json.items).toString()) }).toEqual(
         await storage.pullItems(unit.id, since, limit),
       );
-      const { items, cursor, hasMore } = await storage.pullItems(unit.id, since, limit);
+      const { items, cursor, hasMore, epoch } = await storage.pullItems(unit.id, since, limit);
+      expect(epoch).toMatch(/^[0-9a-f-]{32,36}$/);
       return { items: items.map((i) => [i.rev, i.fields.text]), cursor, hasMore };
     };
     expect(await page(0, 2)).toEqual({
@@ -260,6 +267,30 @@ describe.each(testAdapters)('storage on $name', (adapter) => {
     });
     expect(await page(5, 2)).toEqual({ items: [], cursor: 5, hasMore: false });
     expect((await storage.pullItems(other.id, 0, 10)).items).toEqual([]);
+  });
+
+  it('answers a cursor past the unit’s revision with the revision: the unit went back to a backup', async () => {
+    await push(member, ['a', 'b']);
+    expect(await storage.pullItems(unit.id, 9, 10)).toMatchObject({ items: [], cursor: 2, hasMore: false });
+    expect(await storage.pullItems(other.id, 9, 10)).toMatchObject({ items: [], cursor: 0, hasMore: false });
+  });
+
+  it('keeps a unit’s epoch until it is renewed, one unit or all of them', async () => {
+    const epochs = async () => [
+      (await storage.pullItems(unit.id, 0, 1)).epoch,
+      (await storage.pullItems(other.id, 0, 1)).epoch,
+    ];
+    const [first, second] = await epochs();
+    expect(first).not.toBe(second);
+    await push(member, ['a']);
+    expect(await epochs()).toEqual([first, second]);
+    expect(await storage.renewEpoch(unit.id)).toEqual([unit.id]);
+    const [renewed, untouched] = await epochs();
+    expect([renewed === first, untouched]).toEqual([false, second]);
+    expect(await storage.renewEpoch()).toEqual([other.id, unit.id]);
+    const [third, fourth] = await epochs();
+    expect([third === renewed, fourth === second]).toEqual([false, false]);
+    expect(await storage.renewEpoch('nobody')).toEqual([]);
   });
 
   it('hands out unique revisions to concurrent pushes, and loses none', async () => {
@@ -343,6 +374,13 @@ describe.each(testAdapters)('storage on $name', (adapter) => {
       await importUnit(target.storage, JSON.parse(JSON.stringify(backup)));
       const again = await exportUnit(target.storage, unit.id);
       expect(JSON.stringify(again)).toBe(JSON.stringify(backup));
+      // The same revisions, under a new epoch: clients past the backup's revision must start over.
+      const [source, restored] = [
+        await storage.pullItems(unit.id, 0, 10),
+        await target.storage.pullItems(unit.id, 0, 10),
+      ];
+      expect(restored.items).toEqual(source.items);
+      expect(restored.epoch).not.toBe(source.epoch);
       expect((await target.storage.findUserByTokenHash(hashToken('t3')))?.unitId).toBe(unit.id);
       expect(await target.storage.getReportSettings(unit.id, 'month')).toEqual(
         await storage.getReportSettings(unit.id, 'month'),

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addUnit } from '../admin';
+import { addUnit, resyncUnits } from '../admin';
 import { withStorage, withStorageOptions } from '../options';
 
 export function registerUnit(program: Command): void {
@@ -23,5 +23,16 @@ export function registerUnit(program: Command): void {
   ).action(async (opts) => {
     const units = await withStorage(opts, (storage) => storage.listUnits());
     for (const u of units) console.log(opts.json ? JSON.stringify(u) : `${u.id}\t${u.name}`);
+  });
+  withStorageOptions(
+    unit
+      .command('resync')
+      .description(
+        'after restoring the database from a backup (sqlite3 .backup, pg_restore): every client of the unit, or of every unit, pulls everything again and pushes all it holds, so that nothing written after the backup is lost',
+      )
+      .option('--id <id>', 'only this unit'),
+  ).action(async (opts) => {
+    const renewed = await withStorage(opts, (storage) => resyncUnits(storage, opts.id));
+    for (const id of renewed) console.log(`unit ${id}: clients resync at their next sync`);
   });
 }
