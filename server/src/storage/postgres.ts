@@ -17,6 +17,7 @@ import {
   type ConfigRow,
   type ItemRow,
   type MutationRow,
+  pageCursor,
   type ReportRow,
   type SettingsRow,
   toConfig,
@@ -336,7 +337,7 @@ export async function openPostgresStorage({
     );
     return {
       items: Buffer.from(`[${items.join(',')}]`),
-      cursor: page.length > 0 ? Number(page.at(-1)!.rev) : Math.min(since, Number(unit.rev)),
+      cursor: pageCursor(page.length > 0 ? Number(page.at(-1)!.rev) : null, since, Number(unit.rev)),
       hasMore: found.length > limit,
       epoch: unit.fields,
     };

@@ -163,10 +163,16 @@ export interface PullPageRow {
   epoch: string;
 }
 
-/** An empty page's cursor is the unit's revision when that is below `since`: the unit went back in time. */
+/**
+ * A page's cursor: its last item's revision. An empty page's is `since`, or the unit's revision
+ * when that is below `since`: the unit went back in time, and the client must hear of it.
+ */
+export const pageCursor = (last: number | null, since: number, unitRev: number): number =>
+  last === null ? Math.min(since, unitRev) : last;
+
 export const toPullPageJson = (r: PullPageRow, since: number): PullPageJson => ({
   items: typeof r.items === 'string' ? Buffer.from(r.items) : r.items,
-  cursor: r.last === null ? Math.min(since, Number(r.unit_rev)) : Number(r.last),
+  cursor: pageCursor(r.last === null ? null : Number(r.last), since, Number(r.unit_rev)),
   hasMore: Boolean(r.more),
   epoch: r.epoch,
 });
