@@ -4,6 +4,7 @@ export * from './grouping';
 export * from './hlc';
 export * from './item';
 export * from './merge';
+export * from './packed-clocks';
 export * from './periods/period';
 export * from './periods/wording';
 export * from './references';

@@ -3,6 +3,7 @@ import {
   MAX_PULL_LIMIT,
   maxHlc,
   mergeFields,
+  PACKED_CLOCKS_ACCEPT,
   type PulledItem,
   type PullResponse,
   type PushRequest,
@@ -131,7 +132,7 @@ const LARGE_PAGE = 100;
 
 function fetchPage(serverUrl: string, token: string, fetch: Fetch, since: number): Promise<PullResponse> {
   return callServer(fetch, `${serverUrl}/v1/sync/pull?since=${since}&limit=${PULL_PAGE_SIZE}`, {
-    headers: bearer(token),
+    headers: { ...bearer(token), Accept: PACKED_CLOCKS_ACCEPT },
   }).then((response) => readJson(response, pullResponseSchema));
 }
 

@@ -1,4 +1,4 @@
-import { pullQuerySchema, pushRequestSchema } from '@gom/shared';
+import { acceptsPackedClocks, pullQuerySchema, pushRequestSchema } from '@gom/shared';
 import { Hono } from 'hono';
 import type { AuthEnv } from '../middleware/auth';
 import { applyPush, pullJson } from '../services/sync';
@@ -11,7 +11,8 @@ export function syncRoutes(storage: Storage) {
       return c.json(await applyPush(storage, c.get('user'), c.req.valid('json')));
     })
     .get('/pull', validate('query', pullQuerySchema), async (c) => {
-      const json = await pullJson(storage, c.get('user'), c.req.valid('query'));
-      return c.body(json, 200, { 'Content-Type': 'application/json' });
+      const packed = acceptsPackedClocks(c.req.header('accept'));
+      const json = await pullJson(storage, c.get('user'), c.req.valid('query'), packed);
+      return c.body(json, 200, { 'Content-Type': 'application/json', Vary: 'Accept' });
     });
 }

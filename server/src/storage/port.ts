@@ -155,8 +155,9 @@ export interface Storage {
   /** The unit's items with a revision above `since`, in revision order, at most `limit` of them. */
   pullItems(unitId: string, since: number, limit: number): Promise<PullPage>;
   /**
-   * The same page as `pullItems`, its items left as the JSON text the response carries: the stored
-   * JSON is passed through instead of parsed, checked and serialised again for every item.
+   * The same page as `pullItems`, its items left as the JSON text the response carries, their clocks
+   * packed as stored: the stored JSON is passed through instead of parsed, checked and serialised
+   * again for every item.
    */
   pullItemsJson(unitId: string, since: number, limit: number): Promise<PullPageJson>;
   /** Items whose `occurredOn` lies in [from, to] (ISO dates, inclusive), tombstones included. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ReportSettings, UnitProfile } from '@gom/shared';
+import type { PackedClocks, ReportSettings, UnitProfile } from '@gom/shared';
 import pg from 'pg';
 import { GatheringSocket } from './gathering-socket';
 import {
@@ -20,6 +20,7 @@ import {
   pageCursor,
   type ReportRow,
   type SettingsRow,
+  storedClocks,
   toConfig,
   toConfigInfo,
   toItem,
@@ -36,7 +37,7 @@ import {
 import { batchPerTurn } from './turn-batch';
 
 /** An `items` row as pg returns it: json arrives parsed. */
-type JsonItemRow = ItemRow & Pick<StoredItem, 'fields' | 'clocks'>;
+type JsonItemRow = ItemRow & { fields: StoredItem['fields']; clocks: PackedClocks };
 const toStoredItem = (r: JsonItemRow) => toItem(r, r.fields, r.clocks);
 
 const ITEM_COLUMNS = 'id, rev, author_id, fields, clocks';
@@ -261,7 +262,7 @@ function saveGroup(writes: UnitWrite[]) {
         rev: i.rev,
         author_id: i.authorId,
         fields: i.fields,
-        clocks: i.clocks,
+        clocks: storedClocks(i),
         occurred_on: i.fields.occurredOn ?? null,
       });
     }
@@ -481,7 +482,7 @@ export async function openPostgresStorage({
               item.rev,
               item.authorId,
               JSON.stringify(item.fields),
-              JSON.stringify(item.clocks),
+              JSON.stringify(storedClocks(item)),
               item.fields.occurredOn ?? null,
             ],
           );

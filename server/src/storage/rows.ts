@@ -1,4 +1,4 @@
-import type { UnitConfigKind } from '@gom/shared';
+import { type PackedClocks, packClocks, type UnitConfigKind, unpackClocks } from '@gom/shared';
 import type {
   AppliedMutation,
   ConfigVersion,
@@ -71,13 +71,17 @@ export interface ItemRow {
   clocks: unknown;
 }
 
+/** An item's clocks as its row keeps them: packed, as pulls send them (`packClocks`). */
+export const storedClocks = (item: Pick<StoredItem, 'fields' | 'clocks'>): PackedClocks =>
+  packClocks(item.fields, item.clocks);
+
 // PostgreSQL's bigint arrives as a string: revisions stay far below 2^53, so a number is exact.
-export const toItem = (r: ItemRow, fields: StoredItem['fields'], clocks: StoredItem['clocks']): StoredItem => ({
+export const toItem = (r: ItemRow, fields: StoredItem['fields'], clocks: PackedClocks): StoredItem => ({
   id: r.id,
   rev: Number(r.rev),
   authorId: r.author_id,
   fields,
-  clocks,
+  clocks: unpackClocks(fields, clocks),
 });
 
 /** A row of `mutations`. */
@@ -177,9 +181,12 @@ export const toPullPageJson = (r: PullPageRow, since: number): PullPageJson => (
   epoch: r.epoch,
 });
 
-/** A page of items for the server's own readers: the wire's JSON parsed. */
+/** A page of items for the server's own readers: the wire's JSON parsed, each item's clocks unpacked. */
 export const toPullPage = (page: PullPageJson): PullPage => ({
-  items: JSON.parse(Buffer.from(page.items).toString()) as StoredItem[],
+  items: (JSON.parse(Buffer.from(page.items).toString()) as StoredItem[]).map((item) => ({
+    ...item,
+    clocks: unpackClocks(item.fields, item.clocks),
+  })),
   cursor: page.cursor,
   hasMore: page.hasMore,
   epoch: page.epoch,

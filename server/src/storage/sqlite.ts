@@ -16,6 +16,7 @@ import {
   type PullPageRow,
   type ReportRow,
   type SettingsRow,
+  storedClocks,
   toConfig,
   toConfigInfo,
   toItem,
@@ -271,7 +272,7 @@ export function openSqliteStorage(path: string): Storage {
       rev,
       item.authorId,
       JSON.stringify(item.fields),
-      JSON.stringify(item.clocks),
+      JSON.stringify(storedClocks(item)),
       item.fields.occurredOn ?? null,
     );
   // The unit id comes apart from the record: an imported backup's reports go to the unit being imported.
