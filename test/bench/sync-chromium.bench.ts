@@ -141,6 +141,9 @@ export async function run(): Promise<BenchResult> {
         result[`${adapter}.firstSync10kP50`] = { value: round(median(times)), unit: 'ms', budget: { max: 2000 } };
         result[`${adapter}.firstSync10kFirstRun`] = { value: round(times[0]!), unit: 'ms' };
         result[`${adapter}.floorFetchAndIdb10k`] = { value: round(floor), unit: 'ms' };
+        // The SPEC sets the 2 s budget against a floor of 1.4 s measured on its machine (1.43×): on a
+        // slower one, this is the figure that compares.
+        result[`${adapter}.firstSyncOverFloor`] = { value: round(median(times) / floor), unit: '×' };
       } finally {
         await context.close();
         await server.stop();
