@@ -113,23 +113,31 @@ export async function startFaultyServer(adapter: 'sqlite' | 'postgres' = 'sqlite
       storage = await database.open();
       app = createApp({ storage });
     },
-    /** SQLite: a copy of the database file, made while the server is stopped; resolves to the copy's path. */
+    /**
+     * SQLite: a copy of the database file and of the revision marks beside it, made while the server
+     * is stopped; resolves to the copy's path.
+     */
     async copyDatabase() {
       const { file } = database;
       if (!file) throw new Error('a file-level backup needs SQLite');
       await storage.close();
       const copy = `${file}.backup-${randomUUID()}`;
       copyFileSync(file, copy);
+      copyFileSync(`${file}-revs.json`, `${copy}-revs.json`);
       storage = await database.open();
       app = createApp({ storage });
       return copy;
     },
-    /** SQLite: the database file put back to a copy, as an administrator restores a file-level backup. */
-    async replaceDatabase(copy: string) {
+    /**
+     * SQLite: the database file put back to a copy, as an administrator restores a file-level backup;
+     * `withMarks`, the revision marks too (a whole folder restored).
+     */
+    async replaceDatabase(copy: string, { withMarks = false } = {}) {
       const { file } = database;
       if (!file) throw new Error('a file-level backup needs SQLite');
       await storage.close();
       copyFileSync(copy, file);
+      if (withMarks) copyFileSync(`${copy}-revs.json`, `${file}-revs.json`);
       storage = await database.open();
       app = createApp({ storage });
     },

@@ -64,14 +64,35 @@ describe('a server restored from an older backup', () => {
     expect(await sync(a)).toEqual({ pushed: 0, pulled: 0 });
   });
 
-  it('starts over when the server is behind its cursor under the same epoch (a file restored without `gom unit resync`)', async () => {
+  it('finds a database file restored alone behind its revision marks, even once new pushes overtake a cursor', async () => {
+    const [a, b] = dbs as [GomDb, GomDb];
+    await clip(a, 'trước sao lưu');
+    await sync(a);
+    const file = await server.copyDatabase();
+    await clip(a, 'sau sao lưu, của A');
+    await sync(a);
+    const { epoch } = (await readMeta(a, 'syncedWith'))!;
+    await server.replaceDatabase(file);
+    // B pushes two clips at once: revisions 2 and 3, past A's cursor (2). Under the same epoch A
+    // would take the new revision 3 for news and never pull the other clip of revision 2.
+    await clip(b, 'sau khôi phục, của B (1)');
+    await clip(b, 'sau khôi phục, của B (2)');
+    await sync(b);
+    expect(await readMeta(b, 'syncedWith')).not.toEqual({ unitId: 'SNgV', epoch });
+    expect(await sync(a)).toEqual({ pushed: 2, pulled: 3 });
+    await sync(b);
+    const all = ['sau khôi phục, của B (1)', 'sau khôi phục, của B (2)', 'sau sao lưu, của A', 'trước sao lưu'];
+    for (const db of [a, b]) expect(await texts(db)).toEqual(all);
+  });
+
+  it('starts over when the server is behind its cursor under the same epoch (a folder restored, marks and all, without `gom unit resync`)', async () => {
     const [a] = dbs as [GomDb];
     await clip(a, 'trước sao lưu');
     await sync(a);
     const file = await server.copyDatabase();
     await clip(a, 'sau sao lưu');
     await sync(a);
-    await server.replaceDatabase(file);
+    await server.replaceDatabase(file, { withMarks: true });
     expect(await sync(a)).toEqual({ pushed: 2, pulled: 1 });
     expect(await readMeta(a, 'cursor')).toBe(1);
     expect((await server.storage.pullItems('SNgV', 0, 100)).items.map((i) => i.fields.text).sort()).toEqual([

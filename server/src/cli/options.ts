@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { logLevels } from '../logger';
-import { openConfiguredStorage } from '../storage/open';
+import { openConfiguredStorage, type StorageConfig } from '../storage/open';
 import type { Storage } from '../storage/port';
 
 export const DEFAULT_DB = './data/gom.db';
@@ -25,10 +25,11 @@ export interface StorageFlags {
 }
 
 /** The database the flags (else `GOM_DATABASE_URL`, `GOM_DB`) point to. */
-export function openStorage({ db, databaseUrl }: StorageFlags = {}) {
+export function openStorage({ db, databaseUrl }: StorageFlags = {}, onRewound?: StorageConfig['onRewound']) {
   return openConfiguredStorage({
     databaseUrl: databaseUrl ?? process.env.GOM_DATABASE_URL,
     dbPath: db ?? process.env.GOM_DB ?? DEFAULT_DB,
+    onRewound,
   });
 }
 

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { closeSync, constants, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { defaultTaxonomy, SHARED_CLOCK } from '@gom/shared';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Storage } from './port';
+import type { RewoundUnit } from './revision-marks';
 import { openSqliteStorage } from './sqlite';
 
 const unit = defaultTaxonomy.unit;
@@ -107,5 +108,33 @@ describe('the SQLite adapter', () => {
     const stored = JSON.parse((await storage.pullItemsJson(unit.id, 0, 10)).items.toString());
     expect(stored[0].clocks).toEqual({ [SHARED_CLOCK]: clip, lead: edit });
     expect((await storage.pullItems(unit.id, 0, 10)).items[0]?.clocks).toEqual({ text: clip, kind: clip, lead: edit });
+  });
+
+  it('gives a new epoch to the units of a file put back behind the revisions it had answered', async () => {
+    const db = join(dir, 'gom.db');
+    const clip = (n: number) => {
+      const item = { id: randomUUID(), authorId: null, fields: { text: `Báo cáo ${n}` }, clocks: {} };
+      return storage.push(unit.id, {
+        clientId: 'c',
+        mutationIds: [`mutation0${n}`],
+        itemIds: [item.id],
+        merge: () => ({ items: [item], mutationIds: [`mutation0${n}`] }),
+      });
+    };
+    const { epoch } = await clip(1);
+    await storage.close();
+    copyFileSync(db, join(dir, 'backup.db'));
+    storage = openSqliteStorage(db);
+    expect((await clip(2)).epoch).toBe(epoch);
+    await storage.close();
+    // Opened again as it was: the same epoch.
+    const rewound: RewoundUnit[][] = [];
+    storage = openSqliteStorage(db, { onRewound: (units) => rewound.push(units) });
+    expect((await storage.pullItemsJson(unit.id, 0, 10)).epoch).toBe(epoch);
+    await storage.close();
+    copyFileSync(join(dir, 'backup.db'), db);
+    storage = openSqliteStorage(db, { onRewound: (units) => rewound.push(units) });
+    expect((await storage.pullItemsJson(unit.id, 0, 10)).epoch).not.toBe(epoch);
+    expect(rewound).toEqual([[{ unitId: unit.id, rev: 1, handedOut: 2 }]]);
   });
 });

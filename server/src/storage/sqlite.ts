@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { coalescedFlush } from './coalesced-flush';
 import { type GroupSession, groupCommit, type UnitRead, type UnitState, type UnitWrite } from './group-commit';
 import { DuplicateError, type ReportRecord, type Storage, type StoredItem, type UnitSnapshot, type User } from './port';
+import { type RewoundUnit, revisionMarks } from './revision-marks';
 import {
   type ConfigRow,
   type ItemRow,
@@ -137,12 +138,20 @@ function walFlush(path: string) {
   return { ...flush, close: async () => (await handle?.catch(() => undefined))?.close() };
 }
 
+export interface SqliteOptions {
+  /**
+   * Told of the units found behind the revisions this server had answered pushes with (the file
+   * was put back to an older copy): they were given a new epoch, as `gom unit resync` would.
+   */
+  onRewound?: (units: RewoundUnit[]) => void;
+}
+
 /**
  * The embedded adapter: one better-sqlite3 connection in WAL mode. Work is queued one at a time,
  * because an awaited step inside a transaction must not let another request read its
  * uncommitted rows on the same connection.
  */
-export function openSqliteStorage(path: string): Storage {
+export function openSqliteStorage(path: string, { onRewound }: SqliteOptions = {}): Storage {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
@@ -327,8 +336,21 @@ export function openSqliteStorage(path: string): Storage {
     },
     serialize: serial,
   });
+  // A database file restored without `gom unit resync` is found behind what the clients were told,
+  // and its units start a new epoch as that command would have made them.
+  const marks = path === ':memory:' ? undefined : revisionMarks(`${path}-revs.json`);
+  if (marks) {
+    const rewound = marks.rewound(stmt.listUnits.all() as Array<UnitRow & { rev: number }>);
+    for (const { unitId } of rewound) stmt.setEpoch.run(randomUUID(), unitId);
+    if (rewound.length > 0) onRewound?.(rewound);
+  }
+
   // Outside the queue: the next group runs while this one's flush does.
-  const push: Storage['push'] = (unitId, plan) => onDisk(pushInGroup(unitId, plan));
+  const push: Storage['push'] = async (unitId, plan) => {
+    const result = await onDisk(pushInGroup(unitId, plan));
+    marks?.answered(unitId, result.rev);
+    return result;
+  };
 
   // One read transaction for a turn's token lookups: each lookup alone began and ended its own (the
   // file locks, the WAL index), about 25 µs a request under load, several times the lookup itself
@@ -424,6 +446,7 @@ export function openSqliteStorage(path: string): Storage {
           for (const u of snapshot.users) {
             stmt.addUserWithDate.run(u.id, unit.id, u.name, u.role, u.tokenHash, u.createdAt, u.revokedAt);
           }
+          marks?.reset(unit.id, unit.rev);
           for (const item of snapshot.items) putItem(unit.id, item, item.rev);
           for (const m of snapshot.mutations) stmt.recordMutation.run(unit.id, m.mutationId, m.clientId, m.appliedAt);
           for (const r of snapshot.reportSettings) {
@@ -497,6 +520,7 @@ export function openSqliteStorage(path: string): Storage {
       }),
     close: () =>
       serial(async () => {
+        await marks?.close();
         await stopCheckpointer();
         db.pragma('wal_checkpoint(TRUNCATE)');
         db.close();

@@ -22,7 +22,11 @@ export function registerServe(program: Command): void {
   withStorageOptions(serve).action(
     async (opts: { host: string; port: number; db: string; databaseUrl?: string; logLevel: LogLevel }) => {
       const logger = createLogger(opts.logLevel);
-      const storage = await openStorage(opts);
+      const storage = await openStorage(opts, (units) =>
+        logger.warn('database behind the revisions it had answered (restored from an older copy?): new epochs', {
+          units,
+        }),
+      );
       const server = await startServer(storage, { host: opts.host, port: opts.port, logger });
       // The url is on stdout in this exact shape: tests and scripts read it to find a port chosen by `--port 0`.
       logger.info('listening', { url: server.url, storage: describeStorage({ ...opts, dbPath: opts.db }) });
