@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -123,7 +123,8 @@ export async function startFaultyServer(adapter: 'sqlite' | 'postgres' = 'sqlite
       await storage.close();
       const copy = `${file}.backup-${randomUUID()}`;
       copyFileSync(file, copy);
-      copyFileSync(`${file}-revs.json`, `${copy}-revs.json`);
+      // The marks are written once a push has been answered.
+      if (existsSync(`${file}-revs.json`)) copyFileSync(`${file}-revs.json`, `${copy}-revs.json`);
       storage = await database.open();
       app = createApp({ storage });
       return copy;
@@ -137,7 +138,10 @@ export async function startFaultyServer(adapter: 'sqlite' | 'postgres' = 'sqlite
       if (!file) throw new Error('a file-level backup needs SQLite');
       await storage.close();
       copyFileSync(copy, file);
-      if (withMarks) copyFileSync(`${copy}-revs.json`, `${file}-revs.json`);
+      if (withMarks) {
+        rmSync(`${file}-revs.json`, { force: true });
+        if (existsSync(`${copy}-revs.json`)) copyFileSync(`${copy}-revs.json`, `${file}-revs.json`);
+      }
       storage = await database.open();
       app = createApp({ storage });
     },

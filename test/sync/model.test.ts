@@ -31,7 +31,7 @@ type Step =
   | { op: 'change'; client: number; pick: number; edit: Edit }
   | { op: 'offline' | 'online'; client: number }
   | { op: 'sync'; client: number; faults: Fault[] }
-  | { op: 'restart' | 'backUp' | 'restore' }
+  | { op: 'restart' | 'backUp' | 'restore' | 'copyFile' | 'putFileBack' }
   | { op: 'tick'; ms: number };
 
 const client = fc.nat({ max: CLIENTS - 1 });
@@ -65,6 +65,9 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   // the revisions that clients have already pulled again, for other items.
   { weight: 1, arbitrary: fc.constant({ op: 'backUp' as const }) },
   { weight: 1, arbitrary: fc.constant({ op: 'restore' as const }) },
+  // SQLite: the database file copied, and later put back alone (found behind its revision marks).
+  { weight: 1, arbitrary: fc.constant({ op: 'copyFile' as const }) },
+  { weight: 1, arbitrary: fc.constant({ op: 'putFileBack' as const }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('tick' as const), ms: fc.integer({ min: 0, max: 5000 }) }) },
 );
 // Officers' PCs disagree about the time by up to an hour either way.
@@ -89,6 +92,7 @@ async function runScenario(adapter: 'sqlite' | 'postgres', clockSkews: number[],
   const server = await startFaultyServer(adapter);
   const dbs: GomDb[] = Array.from({ length: CLIENTS }, openClientDb);
   const offline = new Array<boolean>(CLIENTS).fill(false);
+  let fileCopy: string | undefined;
   const writes: Writes = new Map();
   let now = Date.UTC(2021, 2, 3, 2);
   try {
@@ -146,6 +150,12 @@ async function runScenario(adapter: 'sqlite' | 'postgres', clockSkews: number[],
         await server.backUp();
       } else if (s.op === 'restore') {
         await server.restore();
+        // Imported into a new database, in a new folder: the copy of the old file went with the old folder.
+        fileCopy = undefined;
+      } else if (s.op === 'copyFile') {
+        if (adapter === 'sqlite') fileCopy = await server.copyDatabase();
+      } else if (s.op === 'putFileBack') {
+        if (fileCopy) await server.replaceDatabase(fileCopy);
       } else if (s.op === 'tick') {
         now += s.ms;
       }

@@ -13,63 +13,51 @@ describe('revisionMarks', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('finds the units behind the revisions answered before, and marks them as opened', async () => {
+  it('finds the units behind the revisions answered before under their epoch', async () => {
     const first = revisionMarks(file);
-    expect(
-      first.rewound([
-        { id: 'SNgV', rev: 0 },
-        { id: 'SNV', rev: 0 },
-      ]),
-    ).toEqual([]);
-    first.answered('SNgV', 7);
-    first.answered('SNgV', 5);
-    first.answered('SNV', 2);
+    expect(first.rewound([{ id: 'SNgV', rev: 0, epoch: 'e1' }])).toEqual([]);
+    first.answered('SNgV', 'e1', 7);
+    first.answered('SNgV', 'e1', 5);
+    first.answered('SNV', 'e9', 2);
     await first.close();
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ SNgV: 7, SNV: 2 });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ SNgV: { e1: 7 }, SNV: { e9: 2 } });
 
-    const restored = revisionMarks(file);
+    const reopened = revisionMarks(file);
     expect(
-      restored.rewound([
-        { id: 'SNgV', rev: 3 },
-        { id: 'SNV', rev: 2 },
+      reopened.rewound([
+        { id: 'SNgV', rev: 3, epoch: 'e1' },
+        { id: 'SNV', rev: 2, epoch: 'e9' },
       ]),
     ).toEqual([{ unitId: 'SNgV', rev: 3, handedOut: 7 }]);
-    await restored.close();
-    // Marked as opened: the same database is not found rewound twice.
+    // Under another epoch (the unit was resynced since), revision 3 was never handed out.
+    expect(reopened.rewound([{ id: 'SNgV', rev: 3, epoch: 'e2' }])).toEqual([]);
+    await reopened.close();
+  });
+
+  it('keeps what an epoch handed out after a restore, so a second copy put back with it is found too', async () => {
+    const marks = revisionMarks(file);
+    marks.answered('SNgV', 'e1', 4);
+    // Restored: the unit went on under a new epoch, from revision 1.
+    marks.answered('SNgV', 'e2', 2);
+    await marks.close();
     const again = revisionMarks(file);
-    expect(
-      again.rewound([
-        { id: 'SNgV', rev: 3 },
-        { id: 'SNV', rev: 2 },
-      ]),
-    ).toEqual([]);
+    expect(again.rewound([{ id: 'SNgV', rev: 1, epoch: 'e1' }])).toEqual([{ unitId: 'SNgV', rev: 1, handedOut: 4 }]);
     await again.close();
   });
 
   it('writes on its timer, not only at close', async () => {
     const marks = revisionMarks(file, 10);
-    marks.rewound([{ id: 'SNgV', rev: 0 }]);
-    marks.answered('SNgV', 4);
+    marks.answered('SNgV', 'e1', 4);
     await new Promise((done) => setTimeout(done, 100));
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ SNgV: 4 });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ SNgV: { e1: 4 } });
     await marks.close();
   });
 
-  it('takes an imported unit at its revision, even a lower one', async () => {
-    const marks = revisionMarks(file);
-    marks.rewound([{ id: 'SNgV', rev: 9 }]);
-    marks.reset('SNgV', 2);
-    await marks.close();
-    const reopened = revisionMarks(file);
-    expect(reopened.rewound([{ id: 'SNgV', rev: 2 }])).toEqual([]);
-    await reopened.close();
-  });
-
-  it('compares with nothing when the file is torn or not JSON marks', async () => {
-    for (const torn of ['{"SNgV": 7', '[7]', '{"SNgV": "7"}', 'null']) {
+  it('compares with nothing when the file is torn or holds no marks', async () => {
+    for (const torn of ['{"SNgV": {"e1": 7', '[7]', '{"SNgV": 7}', '{"SNgV": {"e1": "7"}}', 'null']) {
       writeFileSync(file, torn);
       const marks = revisionMarks(file);
-      expect(marks.rewound([{ id: 'SNgV', rev: 1 }])).toEqual([]);
+      expect(marks.rewound([{ id: 'SNgV', rev: 1, epoch: 'e1' }])).toEqual([]);
       await marks.close();
     }
   });

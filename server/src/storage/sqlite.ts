@@ -340,7 +340,7 @@ export function openSqliteStorage(path: string, { onRewound }: SqliteOptions = {
   // and its units start a new epoch as that command would have made them.
   const marks = path === ':memory:' ? undefined : revisionMarks(`${path}-revs.json`);
   if (marks) {
-    const rewound = marks.rewound(stmt.listUnits.all() as Array<UnitRow & { rev: number }>);
+    const rewound = marks.rewound(stmt.listUnits.all() as Array<UnitRow & { rev: number; epoch: string }>);
     for (const { unitId } of rewound) stmt.setEpoch.run(randomUUID(), unitId);
     if (rewound.length > 0) onRewound?.(rewound);
   }
@@ -348,7 +348,7 @@ export function openSqliteStorage(path: string, { onRewound }: SqliteOptions = {
   // Outside the queue: the next group runs while this one's flush does.
   const push: Storage['push'] = async (unitId, plan) => {
     const result = await onDisk(pushInGroup(unitId, plan));
-    marks?.answered(unitId, result.rev);
+    marks?.answered(unitId, result.epoch, result.rev);
     return result;
   };
 
@@ -446,7 +446,6 @@ export function openSqliteStorage(path: string, { onRewound }: SqliteOptions = {
           for (const u of snapshot.users) {
             stmt.addUserWithDate.run(u.id, unit.id, u.name, u.role, u.tokenHash, u.createdAt, u.revokedAt);
           }
-          marks?.reset(unit.id, unit.rev);
           for (const item of snapshot.items) putItem(unit.id, item, item.rev);
           for (const m of snapshot.mutations) stmt.recordMutation.run(unit.id, m.mutationId, m.clientId, m.appliedAt);
           for (const r of snapshot.reportSettings) {
