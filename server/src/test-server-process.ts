@@ -9,6 +9,8 @@ export interface ServerProcess {
   child: ChildProcess;
   /** Resolves with the exit code (null when killed by a signal). */
   exited: Promise<number | null>;
+  /** What it printed up to the line that says it listens, that line included. */
+  startupLog: string;
 }
 
 /** `gom serve` as a child process on a free port; resolves once it listens. */
@@ -29,7 +31,7 @@ export function spawnGomServe(args: string[], env: NodeJS.ProcessEnv = {}): Prom
         child.stdout?.off('data', onData);
         // Keep draining stdout, or a chatty server would block on a full pipe.
         child.stdout?.resume();
-        done({ url: match[1], child, exited });
+        done({ url: match[1], child, exited, startupLog: out });
       }
     };
     child.stdout?.on('data', onData);
