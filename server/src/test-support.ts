@@ -95,3 +95,14 @@ export async function addToken(storage: Storage, unitId: string, role: Role = 'm
   await storage.addUser({ id: randomUUID(), unitId, name: `user ${role}`, role }, hashToken(token));
   return token;
 }
+
+/** Pushes one new item straight to the storage, as a client's first push of it would, past the app. */
+export function pushNewItem(storage: Storage, unitId: string, text: string, mutationId: string) {
+  const item = { id: randomUUID(), authorId: null, fields: { text }, clocks: {} };
+  return storage.push(unitId, {
+    clientId: 'c',
+    mutationIds: [mutationId],
+    itemIds: [item.id],
+    merge: () => ({ items: [item], mutationIds: [mutationId] }),
+  });
+}

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { defaultTaxonomy, SHARED_CLOCK } from '@gom/shared';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pushNewItem } from '../test-support';
 import type { Storage } from './port';
 import type { RewoundUnit } from './revision-marks';
 import { openSqliteStorage } from './sqlite';
@@ -112,15 +113,7 @@ describe('the SQLite adapter', () => {
 
   it('gives a new epoch to the units of a file put back behind the revisions it had answered', async () => {
     const db = join(dir, 'gom.db');
-    const clip = (n: number) => {
-      const item = { id: randomUUID(), authorId: null, fields: { text: `Báo cáo ${n}` }, clocks: {} };
-      return storage.push(unit.id, {
-        clientId: 'c',
-        mutationIds: [`mutation0${n}`],
-        itemIds: [item.id],
-        merge: () => ({ items: [item], mutationIds: [`mutation0${n}`] }),
-      });
-    };
+    const clip = (n: number) => pushNewItem(storage, unit.id, `Báo cáo ${n}`, `mutation0${n}`);
     const { epoch } = await clip(1);
     await storage.close();
     copyFileSync(db, join(dir, 'backup.db'));

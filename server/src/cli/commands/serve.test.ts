@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { defaultTaxonomy } from '@gom/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteStorage } from '../../storage/sqlite';
 import { spawnGomServe } from '../../test-server-process';
+import { pushNewItem } from '../../test-support';
 
 const unit = defaultTaxonomy.unit;
 
@@ -21,13 +21,7 @@ describe('gom serve', () => {
     const clip = async (n: number) => {
       const storage = openSqliteStorage(db);
       if (n === 1) await storage.addUnit(unit);
-      const item = { id: randomUUID(), authorId: null, fields: { text: `Báo cáo ${n}` }, clocks: {} };
-      await storage.push(unit.id, {
-        clientId: 'c',
-        mutationIds: [`mutation0${n}`],
-        itemIds: [item.id],
-        merge: () => ({ items: [item], mutationIds: [`mutation0${n}`] }),
-      });
+      await pushNewItem(storage, unit.id, `Báo cáo ${n}`, `mutation0${n}`);
       await storage.close();
     };
     await clip(1);
