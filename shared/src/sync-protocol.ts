@@ -35,6 +35,12 @@ export const pushResponseSchema = z.object({
   applied: z.array(z.string()),
   /** The unit's revision just after this push's changes. */
   cursor: z.number().int().nonnegative(),
+  /**
+   * The author the server gives an item this token pushes first: the token's user. A client gives
+   * it to the items it creates, so that the server's version of them, when pulled, is the one it
+   * holds already (nothing to write).
+   */
+  authorId: z.string().optional(),
   ...lineageSchema,
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;

@@ -172,11 +172,16 @@ async function runScenario(adapter: 'sqlite' | 'postgres', clockSkews: number[],
     expect(onServer.length).toBe(expected.size);
     expect(new Set(onServer.map((i) => i.rev)).size).toBe(onServer.length);
     for (const item of onServer) expect({ fields: item.fields, clocks: item.clocks }).toEqual(expected.get(item.id));
+    const authors = new Map(onServer.map((item) => [item.id, item.authorId]));
     for (const db of dbs) {
       expect(await db.outbox.count()).toBe(0);
       const replica = await db.items.toArray();
       expect(replica.length).toBe(expected.size);
-      for (const item of replica) expect({ fields: item.fields, clocks: item.clocks }).toEqual(expected.get(item.id));
+      for (const item of replica) {
+        expect({ fields: item.fields, clocks: item.clocks }).toEqual(expected.get(item.id));
+        // The author too, whether the replica gave it at the clip or took it from a pull.
+        expect(item.authorId).toBe(authors.get(item.id));
+      }
     }
   } finally {
     for (const db of dbs) {

@@ -19,6 +19,8 @@ export interface MetaValues {
   clientId: string;
   /** The greatest clock this replica has issued or seen. */
   hlc: string;
+  /** The author the server gives the items this replica creates: its officer's user id, as the last push's answer said. */
+  author: string;
   /** The server revision pulled up to. */
   cursor: number;
   /** Whose revisions `cursor` counts: the token's unit, and its epoch (renewed when the server is restored). */

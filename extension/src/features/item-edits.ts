@@ -116,9 +116,9 @@ export function isFiltering(filter: ItemFilter): boolean {
 
 /**
  * Which items are this officer's. The server names authors by user id, which the extension is
- * never told; but the clock of an item's `createdAt` carries the node that wrote it, and this
- * browser's items came back from the server under her id. An item not synced yet has no author:
- * it was written here.
+ * not told for certain (a push's answer names the token's user, and the token can change); but the
+ * clock of an item's `createdAt` carries the node that wrote it, and this browser's items came back
+ * from the server under her id. An item without an author was written here before any push.
  */
 export function mineIn(
   listed: readonly ListedItem[],

@@ -74,7 +74,7 @@ function fakeServer({ token = 'gom_test', pageLimit }: { token?: string; pageLim
       state.pushes.push(body.mutations);
       for (const mutation of body.mutations) apply(mutation, body.clientId);
       const ids = body.mutations.map((m) => m.mutationId).filter((id) => !state.withhold.has(id));
-      return json({ applied: ids, cursor: rev });
+      return json({ applied: ids, cursor: rev, authorId: body.clientId });
     }
     if (url.pathname === '/v1/sync/pull') {
       state.pulls.push(url.search);
@@ -265,6 +265,42 @@ describe('syncNow: pull', () => {
     expect((await db.items.get(id))?.fields).toEqual({ text: 'Bản mới của tôi', tags: ['cũ'] });
     expect(server.items.get(id)?.fields).toEqual({ text: 'Bản mới của tôi', tags: ['cũ'] });
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('writes nothing when it pulls back the clips it pushed, once a push has named their author', async () => {
+    const server = fakeServer();
+    const first = crypto.randomUUID();
+    await writeItem(db, first, { text: 'Trước lần đồng bộ đầu' });
+    await syncNow({ db, serverUrl, token, fetch: server.fetch });
+    const author = await readMeta(db, 'clientId');
+    expect(await readMeta(db, 'author')).toBe(author);
+    expect((await db.items.get(first))?.authorId).toBe(author);
+
+    const later = [crypto.randomUUID(), crypto.randomUUID()];
+    for (const id of later) await writeItem(db, id, { text: `Sau: ${id}` });
+    expect((await db.items.get(later[0]!))?.authorId).toBe(author);
+    let rewritten = 0;
+    db.items.hook('updating', () => {
+      rewritten += 1;
+    });
+    expect(await syncNow({ db, serverUrl, token, fetch: server.fetch })).toEqual({ pushed: 2, pulled: 2 });
+    expect(rewritten).toBe(0);
+    for (const id of later) {
+      const { authorId, fields, clocks } = server.items.get(id)!;
+      expect(await db.items.get(id)).toEqual({ id, authorId, fields, clocks });
+    }
+  });
+
+  it("keeps the author of an item it holds when it edits it: a colleague's stays hers", async () => {
+    const server = fakeServer();
+    const theirs = crypto.randomUUID();
+    server.otherClientWrites(theirs, { text: 'Của đồng nghiệp' }, 1_700_000_000_000);
+    await writeItem(db, crypto.randomUUID(), { text: 'Của tôi' });
+    await syncNow({ db, serverUrl, token, fetch: server.fetch });
+    await writeItem(db, theirs, { tags: ['đã xem'] });
+    expect((await db.items.get(theirs))?.authorId).toBe('otherpc');
+    await syncNow({ db, serverUrl, token, fetch: server.fetch });
+    expect(server.items.get(theirs)?.authorId).toBe('otherpc');
   });
 });
 

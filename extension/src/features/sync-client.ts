@@ -62,6 +62,9 @@ async function pushOutbox(db: GomDb, serverUrl: string, token: string, fetch: Fe
     await db.transaction('rw', [db.items, db.outbox, db.meta], async () => {
       await db.outbox.bulkDelete(done);
       await followServer(db, answer, run);
+      if (answer.authorId !== undefined && answer.authorId !== (await readMeta(db, 'author'))) {
+        await writeMeta(db, 'author', answer.authorId);
+      }
     });
     pushed += done.length;
   }

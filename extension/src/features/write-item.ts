@@ -45,15 +45,19 @@ export async function writeItem(
 
   return db.transaction('rw', [db.items, db.outbox, db.meta], async () => {
     // Requests issued together wait for one round trip to IndexedDB, not one each.
-    const [clientId, lastHlc, held] = await Promise.all([
+    const [clientId, lastHlc, author, held] = await Promise.all([
       ensureClientId(db),
       readMeta(db, 'hlc'),
+      readMeta(db, 'author'),
       db.items.get(itemId),
     ]);
     const hlc = tickHlc(lastHlc, nowMs, clientId);
     const mutation: OutboxRow = { mutationId: newMutationId(), itemId, hlc, set: parsed.data.set };
     const merged = mergeFields(held, mutationAsVersioned(mutation));
     const record: ItemRecord = { ...held, id: itemId, fields: merged.fields, clocks: merged.clocks };
+    // A new item's author is the one the server will give it, when this replica knows it: pulling
+    // the item back then finds nothing to write (the author was all that differed).
+    if (!held && author !== undefined) record.authorId = author;
     await Promise.all([db.items.put(record), db.outbox.add(mutation), writeMeta(db, 'hlc', hlc)]);
     return record;
   });

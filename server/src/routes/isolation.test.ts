@@ -34,7 +34,7 @@ describe.each(testAdapters)('units and tokens on $name', (adapter) => {
     });
   const pull = async (token: string) =>
     (await (await env.app.request('/v1/sync/pull?since=0', { headers: headers(token) })).json()) as {
-      items: Array<{ id: string; fields: Record<string, unknown> }>;
+      items: Array<{ id: string; authorId: string | null; fields: Record<string, unknown> }>;
       cursor: number;
       epoch: string;
     };
@@ -48,7 +48,16 @@ describe.each(testAdapters)('units and tokens on $name', (adapter) => {
   it("push: another unit writing our item's id changes nothing of ours", async () => {
     const res = await push(theirs, { text: 'ghi đè', deleted: true }, 'theirs0001', 1800000000000);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ applied: ['theirs0001'], cursor: 1, unitId: 'SNV', epoch: expect.any(String) });
+    const answer = await res.json();
+    expect(answer).toEqual({
+      applied: ['theirs0001'],
+      cursor: 1,
+      authorId: expect.any(String),
+      unitId: 'SNV',
+      epoch: expect.any(String),
+    });
+    // The author it names is their officer, not ours.
+    expect((await pull(ours)).items.map((i) => i.authorId)).not.toContain(answer.authorId);
     expect((await pull(ours)).items.map((i) => i.fields)).toEqual([{ text: secret, occurredOn: '2021-03-03' }]);
     // Their write became an item of their own; our mutation id is no secret handle either.
     expect((await pull(theirs)).items.map((i) => i.fields.text)).toEqual(['ghi đè']);
@@ -56,6 +65,7 @@ describe.each(testAdapters)('units and tokens on $name', (adapter) => {
     expect(await replay.json()).toEqual({
       applied: ['ours000001'],
       cursor: 2,
+      authorId: answer.authorId,
       unitId: 'SNV',
       epoch: expect.any(String),
     });

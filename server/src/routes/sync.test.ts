@@ -44,20 +44,23 @@ describe.each(testAdapters)('on $name', (adapter) => {
       const m = mutation(id, { text: 'Góp ý dự thảo Kế hoạch', kind: 'result', occurredOn: '2021-03-03' });
       const res = await push([m]);
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({
+      const answer = await res.json();
+      expect(answer).toEqual({
         applied: [m.mutationId],
         cursor: 1,
+        authorId: expect.any(String),
         unitId: 'SNgV',
         epoch: expect.any(String),
       });
 
+      // The author the answer named is the one the new item was given.
       const { body } = await pullAll();
       expect(body).toEqual({
         items: [
           {
             id,
             rev: 1,
-            authorId: expect.any(String),
+            authorId: answer.authorId,
             fields: { text: 'Góp ý dự thảo Kế hoạch', kind: 'result', occurredOn: '2021-03-03' },
             clocks: { text: m.hlc, kind: m.hlc, occurredOn: m.hlc },
           },
@@ -81,6 +84,7 @@ describe.each(testAdapters)('on $name', (adapter) => {
       expect(await replay.json()).toEqual({
         applied: batch.map((m) => m.mutationId),
         cursor: cursorBeforeReplay,
+        authorId: expect.any(String),
         unitId: 'SNgV',
         epoch: expect.any(String),
       });

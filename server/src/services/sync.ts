@@ -42,7 +42,7 @@ export async function applyPush(storage: Storage, user: User, request: PushReque
     itemIds: [...new Set(request.mutations.map((m) => m.itemId))],
     merge: (stored) => mergeBatch(user, request, stored),
   });
-  return { applied, cursor: rev, unitId: user.unitId, epoch };
+  return { applied, cursor: rev, authorId: user.id, unitId: user.unitId, epoch };
 }
 
 /**
