@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HLC_PATTERN, hlcToDate, maxHlc } from './hlc';
+import { withoutControlChars } from './text';
 
 /** What an officer did: a result, a plan for a coming period, a figure, or a task the leadership assigned. */
 export const itemKinds = ['result', 'plan', 'stat', 'directive'] as const;
@@ -11,6 +12,8 @@ export const documentDirectionSchema = z.enum(['incoming', 'outgoing']);
 
 const isoDate = z.iso.date();
 const shortText = z.string().max(500);
+const UNWRITABLE_MESSAGE =
+  'Không được chứa ký tự điều khiển, U+FFFE, U+FFFF hay nửa cặp surrogate / must not contain a control character, U+FFFE, U+FFFF or a lone surrogate';
 
 /** The document an item was clipped from (Nghị định 30, Phụ lục VI: the neutral metadata model). */
 export const sourceDocumentSchema = z.strictObject({
@@ -59,20 +62,26 @@ export type ItemFields = z.infer<typeof itemFieldsSchema>;
 export type ItemField = keyof ItemFields;
 export const itemFieldNames = Object.keys(itemFieldsSchema.shape) as ItemField[];
 
-/** Whether a string anywhere in `value` holds U+0000 (the keys are the schema's own). */
-function holdsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(holdsNul);
-  return value !== null && typeof value === 'object' && Object.values(value).some(holdsNul);
+/** Whether a string anywhere in `value` holds a character `withoutControlChars` drops (the keys are the schema's own). */
+function holdsUnwritable(value: unknown): boolean {
+  if (typeof value === 'string') return withoutControlChars(value) !== value;
+  if (Array.isArray(value)) return value.some(holdsUnwritable);
+  return value !== null && typeof value === 'object' && Object.values(value).some(holdsUnwritable);
 }
 
 /** A partial set of fields, as one write carries them. */
 export const itemFieldsPatchSchema = itemFieldsSchema
   .partial()
-  // PostgreSQL's text cannot hold U+0000 (an item's date is a text column, its settings jsonb): refused
-  // here, on both adapters, rather than failing the write.
+  // Refused here, on both adapters, rather than stored: PostgreSQL's text cannot hold U+0000 (an
+  // item's date is a text column, its settings jsonb), and a clip holding what XML cannot would
+  // make every report of its period a .docx that Word refuses to open. The extension drops them
+  // before it writes (the same `withoutControlChars`), so only a client that did not is refused.
   // Walked, not stringified: every pushed mutation passes here (stringifying was 1-2 % of the server's CPU).
-  .refine((set) => !holdsNul(set), { message: 'no field may contain U+0000 (NUL)' })
+  .superRefine((set, ctx) => {
+    for (const [field, value] of Object.entries(set)) {
+      if (holdsUnwritable(value)) ctx.addIssue({ code: 'custom', path: [field], message: UNWRITABLE_MESSAGE });
+    }
+  })
   .refine((set) => Object.keys(set).length > 0, {
     message: 'A mutation must set at least one field',
   });

@@ -1,7 +1,40 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalText, cleanText, joinPdfLines, normalizeText } from './text';
+import { hostileText, isXmlChar, unwritableChars, writableNeighbours } from './test-hostile-text';
+import { canonicalText, cleanText, joinPdfLines, normalizeText, withoutControlChars } from './text';
+
+describe('withoutControlChars', () => {
+  it.each(unwritableChars.map((ch) => [`U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, ch]))(
+    'drops %s',
+    (_, ch) => {
+      expect(withoutControlChars(`Góp${ch} ý${ch}`)).toBe('Góp ý');
+    },
+  );
+
+  it('drops a surrogate without its pair, wherever it stands, and keeps a pair', () => {
+    expect(withoutControlChars('\udc00\ud83d\ude00\ud800')).toBe('😀');
+    expect(withoutControlChars('a\udc00\ud800b')).toBe('ab');
+    expect(withoutControlChars('\ud800\ud800\udc00')).toBe('\u{10000}');
+  });
+
+  it('keeps what XML holds, tab, line breaks, C1 controls and astral characters among them', () => {
+    const kept = writableNeighbours.join('');
+    expect(withoutControlChars(kept)).toBe(kept);
+  });
+
+  it('keeps exactly the code points XML holds, DEL aside (property)', () => {
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        const clean = withoutControlChars(text);
+        // What XML cannot hold and DEL dropped, nothing else changed: the rest in order.
+        expect([...clean]).toEqual([...text].filter((ch) => isXmlChar(ch.codePointAt(0)!) && ch !== '\u007f'));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
 
 describe('cleanText', () => {
   it('drops control characters a broken PDF leaves (NUL and the like)', () => {

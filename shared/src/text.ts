@@ -35,13 +35,21 @@ export function joinPdfLines(raw: string): string {
   return paragraphs.join('\n');
 }
 
+// With the `u` flag a surrogate range matches only a lone surrogate: a pair is one code point.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
+const UNWRITABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ud800-\udfff\ufffe\uffff]/gu;
+
 /**
- * Text without control characters (tab, line feed and carriage return kept): a broken PDF text
- * layer can hold NULs, which PostgreSQL cannot store in JSON and no officer typed.
+ * Text without the characters XML 1.0 cannot hold (C0 controls but tab, line feed and carriage
+ * return; U+FFFE, U+FFFF; a surrogate without its pair), nor DEL. A broken PDF text layer leaves
+ * NULs, which PostgreSQL cannot store in JSON; a .docx holding any of them is not XML, and Word
+ * and LibreOffice refuse the whole file. Nobody typed them. C1 controls (U+0080–U+009F) stay:
+ * XML 1.0 holds them, and every character the server starts refusing is one that extensions
+ * already installed still push, stalling their outbox. One regex, no loop: it runs on every clip
+ * written, pushed and rendered (about 1 µs for a clip of 200 characters).
  */
 export function withoutControlChars(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+  return text.replace(UNWRITABLE, '');
 }
 
 function tidy(text: string): string {

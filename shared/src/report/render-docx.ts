@@ -19,6 +19,7 @@ import {
 } from 'docx';
 import { beforeFullStop, bulletKey, footnoteNumbers } from './footnotes';
 import type { ReportModel } from './model';
+import { writableModel } from './writable-model';
 
 // Nghị định 30/2020, Phụ lục I: A4 portrait; margins 20 mm top and bottom, 30 mm left, 15 mm right.
 const PAGE = { width: 11906, height: 16838 };
@@ -185,7 +186,8 @@ function signature({ recipients, signer }: ReportModel): [Paragraph, Table] {
 }
 
 /** The report as a .docx in the layout of Nghị định 30/2020, Phụ lục I. Runs in Node and in a browser. */
-export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
+export async function renderDocx(report: ReportModel): Promise<Uint8Array> {
+  const model = writableModel(report);
   const notes = footnoteNumbers(model);
   const children = [
     headerTable(model),

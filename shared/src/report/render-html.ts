@@ -1,5 +1,6 @@
 import { beforeFullStop, bulletKey, footnoteNumbers } from './footnotes';
 import type { ReportModel } from './model';
+import { writableModel } from './writable-model';
 
 export interface HtmlOptions {
   /**
@@ -47,7 +48,8 @@ const p = (text: string, className: string, attributes = ''): string =>
   `<p class="${className}"${attributes}>${esc(text)}</p>`;
 
 /** An HTML preview of the report that mirrors the .docx, as one self-contained page. */
-export function renderHtml(model: ReportModel, { editable = false }: HtmlOptions = {}): string {
+export function renderHtml(report: ReportModel, { editable = false }: HtmlOptions = {}): string {
+  const model = writableModel(report);
   const { header, signer } = model;
   const left = [
     ...(header.parentAgency ? [p(header.parentAgency.toUpperCase(), 'small')] : []),

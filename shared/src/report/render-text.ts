@@ -1,12 +1,14 @@
 import { beforeFullStop, bulletKey, footnoteNumbers, superscript } from './footnotes';
 import type { ReportModel } from './model';
+import { writableModel } from './writable-model';
 
 /**
  * The report as plain text, laid out as the sample reports read when copied out of Word ("Copy as
  * text"): one paragraph a line, a blank line between paragraphs, bullets starting with "- ", the
  * recipients one per line under "Nơi nhận:".
  */
-export function renderText(model: ReportModel): string {
+export function renderText(report: ReportModel): string {
+  const model = writableModel(report);
   const { header, signer } = model;
   const blocks: string[][] = [
     [

@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePeriod } from '../periods/period';
 import { defaultTaxonomy } from '../taxonomy';
+import { hostileText } from '../test-hostile-text';
 import { buildReport } from './build';
+import type { ReportModel } from './model';
 import { renderHtml } from './render-html';
 import { renderMarkdown } from './render-markdown';
 import { renderText } from './render-text';
@@ -105,5 +108,70 @@ describe('every renderer, every kind of report', () => {
       expect(rendered).toContain(report.closing);
       expect(rendered).toContain('Một việc đã làm.');
     }
+  });
+});
+
+describe('a clip in text and Markdown, whatever it holds', () => {
+  /** The model with `texts` as the bullets of its first section. */
+  const withBullets = (...texts: string[]): ReportModel => {
+    const [first, ...parts] = model.parts;
+    const [section, ...sections] = first!.sections;
+    return { ...model, parts: [{ ...first!, sections: [{ ...section!, bullets: texts }, ...sections] }, ...parts] };
+  };
+  const heading = '##### **1. Hoạt động hợp tác quốc tế**\n\n';
+
+  it.each([
+    ['a rule', '---', '- \\---'],
+    ['a rule of spaced dashes', '- - -', '- \\- - -'],
+    ['a heading', '# Tiêu đề', '- \\# Tiêu đề'],
+    ['a heading underline', '=== x', '- \\=== x'],
+    ['an ordered list', '1. Một', '- 1\\. Một'],
+    ['an ordered list with a parenthesis', '2) Hai', '- 2\\) Hai'],
+    ['a year ending the text', 'Năm 2021.', '- Năm 2021.'],
+    ['a year alone', '2021.', '- 2021\\.'],
+    ['a quote', '> trích', '- \\> trích'],
+    ['a bullet of a nested list', '* sao', '- \\* sao'],
+    ['a bullet with a plus', '+ cộng', '- \\+ cộng'],
+    ['an indented code block', '    mã nguồn', '- mã nguồn'],
+    ['a tab', '\tmã nguồn', '- mã nguồn'],
+    ['a code fence', '```js', '- \\`\\`\\`js'],
+    ['a table row', '| a | b |', '- \\| a \\| b \\|'],
+    ['a footnote definition', '[^1]: chú', '- \\[^1\\]: chú'],
+    ['an HTML comment', '<!-- x -->', '- \\<!-- x --\\>'],
+    ['entities', '&amp; & x', '- \\&amp; & x'],
+    ['a backslash', 'a\\', '- a\\\\'],
+    ['blank lines, a rule and an indented line', 'Tiếp đoàn\n\n---\n\n    mã nguồn', '- Tiếp đoàn --- mã nguồn'],
+    ['every kind of line break', 'Tiếp\r\nđoàn\rkhách\u2028nước\u0085bạn \n Lào', '- Tiếp đoàn khách nước bạn Lào'],
+    ['what XML cannot hold', 'Tiếp\ufffe đoàn\u0000\ud800', '- Tiếp đoàn'],
+  ])('Markdown keeps %s inside its bullet', (_, text, line) => {
+    const md = renderMarkdown(withBullets(text, 'Ban hành Kế hoạch.'));
+    expect(md).toContain(`${heading}${line}\n\n- Ban hành Kế hoạch.\n\n`);
+  });
+
+  it('text writes a clip on the line of its bullet, as typed but for its line breaks', () => {
+    const text = renderText(withBullets('Tiếp đoàn\n\n---\n\n    mã\r\nnguồn', '---', '    1. Một'));
+    expect(text).toContain('\n\n- Tiếp đoàn --- mã nguồn\n\n- ---\n\n-     1. Một\n\n');
+  });
+
+  it('keeps every clip one bullet of one line, in text and Markdown (property)', () => {
+    const plain = withBullets('Một việc.', 'Hai việc.');
+    const blocks = (rendered: string): string[] => rendered.split('\n\n');
+    const [md, text] = [blocks(renderMarkdown(plain)), blocks(renderText(plain))];
+    fc.assert(
+      fc.property(hostileText, (clip) => {
+        const hostile = withBullets(clip, 'Hai việc.');
+        const [mdBlocks, textBlocks] = [blocks(renderMarkdown(hostile)), blocks(renderText(hostile))];
+        // The same blocks around the clip: nothing it holds opened or closed one.
+        expect(mdBlocks.length).toBe(md.length);
+        expect(textBlocks.length).toBe(text.length);
+        const at = md.indexOf('- Một việc.');
+        expect(mdBlocks[at + 1]).toBe('- Hai việc.');
+        expect(textBlocks[text.indexOf('- Một việc.') + 1]).toBe('- Hai việc.');
+        // One line after "- ", starting with nothing that Markdown would read as a block's start.
+        expect(mdBlocks[at]).toMatch(/^- (?!\d{1,9}[.)](?:\s|$))(?:$|\\.|[^\s\-+=>#*_`|~<[\\])[^\n]*$/);
+        expect(textBlocks[text.indexOf('- Một việc.')]).toMatch(/^- [^\n]*$/);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
