@@ -2,11 +2,12 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { type AppOptions, createApp } from './app';
+import { reportWorkers } from './reports/report-workers';
 import type { Storage } from './storage/port';
 
 export interface RunningServer {
   url: string;
-  /** Stops taking connections, lets in-flight requests finish, then closes the storage. */
+  /** Stops taking connections, lets in-flight requests finish, then ends the report workers and closes the storage. */
   close(): Promise<void>;
 }
 
@@ -42,7 +43,9 @@ function drain(server: Server, storage: Storage, drainMs: number): Promise<void>
     server.close(() => {
       clearTimeout(deadline);
       clearInterval(sweep);
-      storage.close().then(done, done);
+      // The report workers are unreferenced while idle, so they never hold the process open, but
+      // a server that stops ends them rather than leaving their threads to the process's exit.
+      Promise.allSettled([reportWorkers.close(), storage.close()]).then(() => done());
     });
   });
 }

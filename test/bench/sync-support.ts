@@ -153,8 +153,8 @@ export function clipFields(i: number, now = new Date(Date.UTC(2021, 2, 1 + (i % 
 }
 
 /** A clip as the server stores it after its first push: every field with the clock of that write. */
-export function storedClip(i: number, node: string) {
-  const fields = clipFields(i);
+export function storedClip(i: number, node: string, savedAt?: Date) {
+  const fields = clipFields(i, savedAt);
   const hlc = `${String(Date.UTC(2021, 2, 1) + i).padStart(13, '0')}-0000-${node}`;
   const clocks = Object.fromEntries(Object.keys(fields).map((f) => [f, hlc])) as ItemClocks;
   return { id: randomUUID(), authorId: null, fields, clocks };
@@ -163,14 +163,20 @@ export function storedClip(i: number, node: string) {
 /**
  * The default unit holding `count` clips and one member; returns the member's token. The clips go
  * in as pushes of 1,000 items that store them as they are, so they get revisions 1…count exactly
- * as pushes of clips would have given them.
+ * as pushes of clips would have given them. `savedAt` dates clip i (March 2021 by default).
  */
-export async function seedUnitWithItems(storage: Storage, count: number): Promise<string> {
+export async function seedUnitWithItems(
+  storage: Storage,
+  count: number,
+  savedAt?: (i: number) => Date,
+): Promise<string> {
   const unitId = defaultTaxonomy.unit.id;
   await storage.addUnit(defaultTaxonomy.unit);
   const token = await addMember(storage, unitId);
   for (let from = 0; from < count; from += 1000) {
-    const items = Array.from({ length: Math.min(count, from + 1000) - from }, (_, i) => storedClip(from + i, 'seed'));
+    const items = Array.from({ length: Math.min(count, from + 1000) - from }, (_, i) =>
+      storedClip(from + i, 'seed', savedAt?.(from + i)),
+    );
     await storage.push(unitId, {
       clientId: 'seed',
       mutationIds: [],

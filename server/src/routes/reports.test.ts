@@ -130,6 +130,25 @@ describe.each(testAdapters)('on $name', (adapter) => {
       expect((await get('/v1/reports/year/2025.txt?asOf=October', admin)).status).toBe(400);
     });
 
+    it('refuses a period longer than a leap year with a 400 problem in both languages, before building', async () => {
+      const editor = await env.tokenFor(undefined, 'editor');
+      for (const [path, bearer] of [
+        ['/v1/reports/month/0001-01-01..9999-12-31.docx', token],
+        ['/v1/reports/year/2024-01-01..2025-01-01.txt', editor],
+        ['/v1/reports/quarter/2025-01-01..2026-03-31.md', editor],
+      ] as const) {
+        const res = await get(path, bearer);
+        expect(res.status, path).toBe(400);
+        expect(res.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+        expect(((await res.json()) as { detail: string }).detail).toMatch(
+          /^Kỳ báo cáo dài tối đa 366 ngày.* \/ A period covers at most 366 days/,
+        );
+      }
+      expect((await get('/v1/reports/year/2024-01-01..2024-12-31.txt', editor)).status).toBe(200);
+      const history = (await (await get('/v1/reports/history', editor)).json()) as { reports: unknown[] };
+      expect(history.reports).toHaveLength(1);
+    });
+
     it('dates the report on the issue date asked for, and says how far its data reaches', async () => {
       await pushItems([
         { text: 'Đón Đoàn công tác tỉnh bạn.', occurredOn: '2021-03-10', category: 'intl_cooperation' },

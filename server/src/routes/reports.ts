@@ -1,9 +1,11 @@
-import { reportKindSchema, reportSettingsSchema } from '@gom/shared';
+import { PeriodTooLongError, reportKindSchema, reportSettingsSchema } from '@gom/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AuthEnv } from '../middleware/auth';
 import { requireRole } from '../middleware/roles';
 import { problem } from '../problem';
+import type { ReportFile } from '../reports/report-file';
+import { BuildsBusyError, UnitBuildLimit } from '../reports/unit-build-limit';
 import {
   contentTypes,
   type ReportFormat,
@@ -33,6 +35,7 @@ const reportQuerySchema = z.object({ issued: isoDate('issued'), asOf: isoDate('a
  * member's side panel.
  */
 export function reportRoutes(storage: Storage) {
+  const builds = new UnitBuildLimit();
   return new Hono<AuthEnv>()
     .get('/history', editors, validate('query', historyQuerySchema), async (c) => {
       const { limit } = c.req.valid('query');
@@ -62,16 +65,25 @@ export function reportRoutes(storage: Storage) {
         if (denied) return denied;
       }
       const { issued, asOf } = c.req.valid('query');
-      let report: Awaited<ReturnType<typeof unitReport>>;
+      const user = c.get('user');
+      let report: ReportFile;
       try {
-        report = await unitReport(storage, c.get('user'), { kind: kind.data, periodId, format: ext, issued, asOf });
+        report = await builds.run(user.unitId, () =>
+          unitReport(storage, user, { kind: kind.data, periodId, format: ext, issued, asOf }),
+        );
       } catch (error) {
+        if (error instanceof BuildsBusyError) {
+          const res = problem(c, 429, error.message);
+          res.headers.set('Retry-After', String(error.retryAfterSeconds));
+          return res;
+        }
+        if (error instanceof PeriodTooLongError) return problem(c, 400, error.message);
         if (error instanceof RangeError) return problem(c, 404, error.message);
         throw error;
       }
       return c.body(report.body as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': contentTypes[ext],
-        'Content-Disposition': `${ext === 'html' ? 'inline' : 'attachment'}; filename="${reportFileName(kind.data, report.model.period.id, ext)}"`,
+        'Content-Disposition': `${ext === 'html' ? 'inline' : 'attachment'}; filename="${reportFileName(kind.data, report.periodId, ext)}"`,
       });
     });
 }

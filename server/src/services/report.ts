@@ -1,24 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import {
-  assembleReport,
-  type Item,
-  localIsoDate,
-  materializeItem,
-  parsePeriod,
-  periodOptions,
-  type ReportKind,
-  type ReportModel,
-  renderHtml,
-  renderMarkdown,
-  renderText,
-  unitClassifier,
-} from '@gom/shared';
-import { renderDocx } from '@gom/shared/render-docx';
+import { setImmediate as loopTurn } from 'node:timers/promises';
+import { localIsoDate, parsePeriod, periodOptions, type ReportKind } from '@gom/shared';
+import type { ReportFile, ReportFormat } from '../reports/report-file';
+import { reportWorkers } from '../reports/report-workers';
 import { NotFoundError, type ReportRecord, type Storage, type User } from '../storage/port';
 import { unitConfig } from './config';
 
-export const reportFormats = ['docx', 'html', 'txt', 'md'] as const;
-export type ReportFormat = (typeof reportFormats)[number];
+export { type ReportFormat, renderReport, reportFormats } from '../reports/report-file';
 
 export const contentTypes: Record<ReportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -26,13 +14,6 @@ export const contentTypes: Record<ReportFormat, string> = {
   txt: 'text/plain; charset=utf-8',
   md: 'text/markdown; charset=utf-8',
 };
-
-/** One report model, laid out in the format asked for: the renderers take the model and nothing else. */
-export async function renderReport(model: ReportModel, format: ReportFormat): Promise<Uint8Array> {
-  if (format === 'docx') return renderDocx(model);
-  const text = format === 'html' ? renderHtml(model) : format === 'md' ? renderMarkdown(model) : renderText(model);
-  return new TextEncoder().encode(text);
-}
 
 /** "bao-cao-thang-2021-03.docx": what officers call the file, ASCII so that every mail client keeps it. */
 export function reportFileName(kind: ReportKind, periodId: string, format: ReportFormat): string {
@@ -61,13 +42,14 @@ export interface UnitReportRequest {
 
 /**
  * The unit's team report: every member's items of the period, the unit's template of that kind and
- * its settings; the export is kept in the history (kind, period, items, who, when).
+ * its settings; the export is kept in the history (kind, period, items, who, when). The reads stay
+ * here; the build and its rendering run on a report worker, off the server's thread.
  */
 export async function unitReport(
   storage: Storage,
   user: User,
   { kind, periodId, format, today = new Date(), issued, asOf }: UnitReportRequest,
-): Promise<{ model: ReportModel; body: Uint8Array }> {
+): Promise<ReportFile> {
   const unit = await storage.getUnit(user.unitId);
   if (!unit) throw new NotFoundError(`Unit ${user.unitId} not found`);
   // The unit's own templates, rules, leads and metrics where its admin replaced them.
@@ -75,35 +57,68 @@ export async function unitReport(
   const template = config.templates.find((t) => t.kind === kind);
   if (!template) throw new NotFoundError(`No template for ${kind}`);
   const settings = await storage.getReportSettings(unit.id, kind);
-  // Parsed here for the range to read; assembleReport checks the period against the template.
+  // Parsed here for the range to read, and to refuse a range too long to build before reading it;
+  // the build checks the period against the template.
   const range = parsePeriod(periodId, periodOptions(settings));
-  const stored = await storage.itemsOccurringBetween(unit.id, range.from, range.to);
-  const items = stored.map((record) => materializeItem(record, unit.id)).filter((item): item is Item => item !== null);
-  const model = assembleReport({
+  const file = await reportWorkers.build({
     template,
     periodId,
-    items,
+    pages: await periodPages(storage, unit.id, range.from, range.to),
     unit,
     settings,
-    classifier: unitClassifier(config),
-    metrics: config.metrics,
+    config,
     issuedOn: issued ?? localIsoDate(today),
-    ...(asOf ? { asOf } : {}),
+    asOf,
+    format,
   });
-  const body = await renderReport(model, format);
   const record: ReportRecord = {
     id: randomUUID(),
     unitId: unit.id,
     kind,
-    periodId: model.period.id,
+    periodId: file.periodId,
     templateId: template.id,
     format,
-    itemIds: model.itemIds,
+    itemIds: file.itemIds,
     userId: user.id,
     createdAt: today.toISOString(),
   };
   await storage.addReportRecord(record);
-  return { model, body };
+  return file;
+}
+
+/**
+ * Items a page of a report's read. Three year reports of 5,000 items at once, in pages of 250, 500,
+ * 1,000 and 2,000: push p99 61–69, 36–37, 53–68 and 75–93 ms, the reports as fast with each
+ * (measured on 2 cores).
+ */
+const READ_PAGE = 500;
+
+/**
+ * The unit's items of the period, as the pages of JSON the database wrote, for the report's worker
+ * to parse (`latestRecords`): read a page at a time with a turn of the event loop before each, so
+ * that the requests arriving meanwhile go through. Read at once, parsed and cloned to the worker, a
+ * year of 5,000 items held the server's thread 85–165 ms (measured on 2 busy cores).
+ * Paged by revision, the read needs no snapshot: every change of an item gives it a revision above
+ * all existing ones, so an item changed during the read is read before the change, or again after
+ * it at its new revision, in a later page; the build keeps the last version of each id. Nothing
+ * is missed. An item moved out of the period after its page was read keeps the version read, as
+ * if the move had come just after the read.
+ */
+export async function periodPages(
+  storage: Storage,
+  unitId: string,
+  from: string,
+  to: string,
+  limit = READ_PAGE,
+): Promise<Uint8Array[]> {
+  const pages: Uint8Array[] = [];
+  for (let afterRev = 0; ; ) {
+    await loopTurn();
+    const page = await storage.itemsOccurringBetweenJson(unitId, from, to, { afterRev, limit });
+    pages.push(page.items);
+    if (page.lastRev === null || page.count < limit) return pages;
+    afterRev = page.lastRev;
+  }
 }
 
 /** An item in an exported report: the extension shows it as reported. */

@@ -111,6 +111,15 @@ export interface PullPage {
 /** A pull page as the wire carries it: `items` is the JSON array of the stored items, in UTF-8, built by the database. */
 export type PullPageJson = Omit<PullPage, 'items'> & { items: Uint8Array };
 
+/** A page of items as the database writes it. */
+export interface ItemsPageJson {
+  /** The JSON array of the stored items, in revision order, in UTF-8; their clocks packed as stored. */
+  items: Uint8Array;
+  count: number;
+  /** The last item's revision; none on an empty page. */
+  lastRev: number | null;
+}
+
 /** One exported report, kept so that the next report knows what was already reported. */
 export interface ReportRecord {
   id: string;
@@ -162,6 +171,18 @@ export interface Storage {
   pullItemsJson(unitId: string, since: number, limit: number): Promise<PullPageJson>;
   /** Items whose `occurredOn` lies in [from, to] (ISO dates, inclusive), tombstones included. */
   itemsOccurringBetween(unitId: string, from: string, to: string): Promise<StoredItem[]>;
+  /**
+   * A page of those items: the first `limit` of them with a revision above `afterRev`, left as the
+   * JSON text of the stored items, as `pullItemsJson` leaves a pull's; a report's worker parses it.
+   */
+  itemsOccurringBetweenJson(
+    unitId: string,
+    from: string,
+    to: string,
+    page: { afterRev: number; limit: number },
+  ): Promise<ItemsPageJson>;
+  /** The items, of every unit, holding a clock later than `ms` (epoch ms): those a clock too far ahead wrote. */
+  itemsClockedAfter(ms: number): Promise<Array<{ unitId: string; itemId: string }>>;
   /** The unit's settings for one kind of report; empty when it has none. */
   getReportSettings(unitId: string, kind: ReportKind): Promise<ReportSettings>;
   putReportSettings(unitId: string, kind: ReportKind, settings: ReportSettings, userId: string): Promise<void>;

@@ -190,6 +190,19 @@ type PullRow =
   | { id: string; rev: string; author_id: string | null; fields: string; clocks: string }
   | { id: null; rev: string; author_id: null; fields: string; clocks: null };
 
+/** An item's JSON, written around its stored JSON columns, which go in as they are. */
+const itemJson = (r: PullRow) =>
+  `{"id":${JSON.stringify(r.id)},"rev":${r.rev},"authorId":${JSON.stringify(r.author_id)},"fields":${r.fields},"clocks":${r.clocks}}`;
+
+/**
+ * A period's items, their JSON columns as text. Planned at each run, not prepared: with the
+ * statistics, PostgreSQL reads a short period by date and a page of a long one by revision from
+ * `$4`, neither visiting rows it need not (EXPLAIN ANALYZE of a unit of 50,000 items).
+ */
+const ITEMS_BETWEEN = `SELECT id, rev, author_id, fields::text AS fields, clocks::text AS clocks FROM items
+  WHERE unit_id = $1 AND occurred_on BETWEEN $2 AND $3 AND rev > $4 ORDER BY rev LIMIT $5`;
+type TextItemRow = ItemRow & { rev: string; fields: string; clocks: string };
+
 /**
  * A transaction on one connection, holding the row lock of each unit it reads, taken before the
  * read and held to COMMIT. The lock makes a unit's pushes take turns across every process: two
@@ -332,10 +345,7 @@ export async function openPostgresStorage({
     if (!unit) throw new Error(`Unit ${unitId} does not exist`);
     const found = rows.filter((r) => r.id !== null);
     const page = found.slice(0, limit);
-    const items = page.map(
-      (r) =>
-        `{"id":${JSON.stringify(r.id)},"rev":${r.rev},"authorId":${JSON.stringify(r.author_id)},"fields":${r.fields},"clocks":${r.clocks}}`,
-    );
+    const items = page.map(itemJson);
     return {
       items: Buffer.from(`[${items.join(',')}]`),
       cursor: pageCursor(page.length > 0 ? Number(page.at(-1)!.rev) : null, since, Number(unit.rev)),
@@ -397,13 +407,28 @@ export async function openPostgresStorage({
     push,
     pullItems: async (unitId, since, limit) => toPullPage(await pullItemsJson(unitId, since, limit)),
     pullItemsJson,
+    // LIMIT NULL is no limit.
     itemsOccurringBetween: async (unitId, from, to) =>
+      (await query<TextItemRow>(ITEMS_BETWEEN, [unitId, from, to, 0, null])).rows.map((r) =>
+        toItem(r, JSON.parse(r.fields), JSON.parse(r.clocks)),
+      ),
+    itemsOccurringBetweenJson: async (unitId, from, to, { afterRev, limit }) => {
+      const { rows } = await query<TextItemRow>(ITEMS_BETWEEN, [unitId, from, to, afterRev, limit]);
+      return {
+        items: new TextEncoder().encode(`[${rows.map(itemJson).join(',')}]`),
+        count: rows.length,
+        lastRev: rows.length > 0 ? Number(rows.at(-1)!.rev) : null,
+      };
+    },
+    itemsClockedAfter: async (ms) =>
       (
-        await query<JsonItemRow>(
-          `SELECT ${ITEM_COLUMNS} FROM items WHERE unit_id = $1 AND occurred_on BETWEEN $2 AND $3 ORDER BY rev`,
-          [unitId, from, to],
+        await query<{ unitId: string; itemId: string }>(
+          // COLLATE "C": digits compared byte by byte, whatever the database's locale.
+          `SELECT DISTINCT unit_id AS "unitId", id AS "itemId" FROM items, json_each_text(clocks) c
+           WHERE left(c.value, 13) COLLATE "C" > $1`,
+          [String(ms).padStart(13, '0')],
         )
-      ).rows.map(toStoredItem),
+      ).rows,
     exportUnit: (unitId) =>
       inTransaction(pool, async (client) => {
         // One snapshot for the four reads, so a push in between cannot tear the backup.

@@ -39,6 +39,28 @@ import { batchPerTurn } from './turn-batch';
 type TextItemRow = ItemRow & { fields: string; clocks: string };
 const toStoredItem = (r: TextItemRow) => toItem(r, JSON.parse(r.fields), JSON.parse(r.clocks));
 
+/**
+ * The JSON array of a page's stored items, written by SQLite around the stored JSON columns, which
+ * go in as they are. No ORDER BY inside group_concat: it sorted the page's rows again (2/3 of the
+ * query's time, measured); the aggregate reads the page's rows in their order, as a test checks.
+ */
+const ITEMS_JSON = `CAST('[' || coalesce(group_concat(format('{"id":%s,"rev":%d,"authorId":%s,"fields":%s,"clocks":%s}',
+  json_quote(id), rev, json_quote(author_id), fields, clocks), ','), '') || ']' AS BLOB)`;
+
+/**
+ * A page of a period's items, by the index given: SQLite has no statistics to choose by. From the
+ * start, by date: by revision, a page visits every row of the unit before the period's (a week of
+ * a 50,000-item unit: 40 ms against 1, measured). After a revision, by revision from there: by
+ * date, each page visits and sorts the whole period again (a year of 40,000 items in pages of 500:
+ * 2.5 s in all against 0.3, measured).
+ */
+const itemsBetween = (index: 'items_by_date' | 'items_by_rev') =>
+  `SELECT id, rev, author_id, fields, clocks FROM items INDEXED BY ${index}
+   WHERE unit_id = @unitId AND occurred_on BETWEEN @from AND @to AND rev > @afterRev ORDER BY rev LIMIT @limit`;
+const itemsBetweenJson = (index: 'items_by_date' | 'items_by_rev') =>
+  `WITH page AS (${itemsBetween(index)}) SELECT ${ITEMS_JSON} AS items, count(*) AS count, max(rev) AS last FROM page`;
+type ItemsPageRow = { items: Uint8Array; count: number; last: number | null };
+
 function migrate(db: Database.Database): void {
   db.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL) STRICT',
@@ -225,12 +247,10 @@ export function openSqliteStorage(path: string, { onRewound }: SqliteOptions = {
       ON CONFLICT (unit_id, id) DO UPDATE SET rev = excluded.rev, author_id = excluded.author_id,
         fields = excluded.fields, clocks = excluded.clocks, occurred_on = excluded.occurred_on`),
     // The stored JSON columns are spliced into the answer's bytes as they are; one statement, one
-    // snapshot. No ORDER BY inside group_concat: it sorted the page's rows again (2/3 of the query's
-    // time, measured); the aggregate reads the LIMIT subquery's rows in their order, as a test checks.
+    // snapshot.
     pull: db.prepare(`
       WITH page AS (SELECT id, rev, author_id, fields, clocks FROM items WHERE unit_id = @unitId AND rev > @since ORDER BY rev LIMIT @limit)
-      SELECT CAST('[' || coalesce(group_concat(format('{"id":%s,"rev":%d,"authorId":%s,"fields":%s,"clocks":%s}',
-          json_quote(id), rev, json_quote(author_id), fields, clocks), ','), '') || ']' AS BLOB) AS items,
+      SELECT ${ITEMS_JSON} AS items,
         max(rev) AS last,
         EXISTS (SELECT 1 FROM items WHERE unit_id = @unitId AND rev > (SELECT max(rev) FROM page)) AS more,
         (SELECT rev FROM units WHERE id = @unitId) AS unit_rev,
@@ -269,9 +289,13 @@ export function openSqliteStorage(path: string, { onRewound }: SqliteOptions = {
         AND version = (SELECT MAX(version) FROM unit_config WHERE unit_id = c.unit_id AND kind = c.kind)
       ORDER BY kind`),
     unitConfig: db.prepare('SELECT * FROM unit_config WHERE unit_id = ? ORDER BY kind, version'),
-    between: db.prepare(
-      'SELECT id, rev, author_id, fields, clocks FROM items WHERE unit_id = ? AND occurred_on BETWEEN ? AND ? ORDER BY rev',
+    // The clocks are stored packed ({"*": clock, field: clock}): every value is a clock.
+    clockedAfter: db.prepare(
+      'SELECT DISTINCT i.unit_id AS unitId, i.id AS itemId FROM items i, json_each(i.clocks) c WHERE substr(c.value, 1, 13) > ?',
     ),
+    between: db.prepare(itemsBetween('items_by_date')),
+    pageFromStart: db.prepare(itemsBetweenJson('items_by_date')),
+    pageAfter: db.prepare(itemsBetweenJson('items_by_rev')),
   };
 
   const putItem = (unitId: string, item: Omit<StoredItem, 'rev'>, rev: number) =>
@@ -467,8 +491,17 @@ export function openSqliteStorage(path: string, { onRewound }: SqliteOptions = {
     push,
     pullItems: async (unitId, since, limit) => toPullPage(await pullItemsJson(unitId, since, limit)),
     pullItemsJson,
+    // SQLite reads LIMIT -1 as no limit.
     itemsOccurringBetween: (unitId, from, to) =>
-      serial(() => (stmt.between.all(unitId, from, to) as TextItemRow[]).map(toStoredItem)),
+      serial(() => (stmt.between.all({ unitId, from, to, afterRev: 0, limit: -1 }) as TextItemRow[]).map(toStoredItem)),
+    itemsOccurringBetweenJson: (unitId, from, to, { afterRev, limit }) =>
+      serial(() => {
+        const page = afterRev > 0 ? stmt.pageAfter : stmt.pageFromStart;
+        const { items, count, last } = page.get({ unitId, from, to, afterRev, limit }) as ItemsPageRow;
+        return { items, count, lastRev: last };
+      }),
+    itemsClockedAfter: (ms) =>
+      serial(() => stmt.clockedAfter.all(String(ms).padStart(13, '0')) as Array<{ unitId: string; itemId: string }>),
     getReportSettings: (unitId, kind) =>
       serial(() => {
         const row = stmt.getSettings.get(unitId, kind) as { settings: string } | undefined;

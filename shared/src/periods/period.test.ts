@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   isoWeekOf,
   localIsoDate,
+  MAX_PERIOD_DAYS,
   monthOf,
   nextMonth,
   nextPeriod,
+  PeriodTooLongError,
   parseMonthPeriod,
   parsePeriod,
   periodContains,
@@ -55,6 +57,50 @@ describe('parsePeriod', () => {
     '',
   ])('refuses %s with a message naming the accepted forms', (id) => {
     expect(() => parsePeriod(id)).toThrow(RangeError);
+  });
+});
+
+describe('the length of a period', () => {
+  it.each([
+    ['2024-01-01..2024-12-31', 'calendar'],
+    ['2025-01-01..2026-01-01', 'calendar'],
+    ['2024', 'nd09'],
+    ['2024', 'calendar'],
+  ] as const)('accepts %s (%s): a leap year, the longest period Gom names', (id, cutoff) => {
+    expect(parsePeriod(id, { cutoff }).id).toBe(id);
+  });
+
+  it.each([
+    ['2024-01-01..2025-01-01', 367],
+    ['2023-12-15..2024-12-31', 383],
+    ['0001-01-01..9999-12-31', 3_652_059],
+  ])('refuses %s, %i days, in Vietnamese and English', (id, days) => {
+    expect(() => parsePeriod(id)).toThrow(PeriodTooLongError);
+    expect(() => parsePeriod(id)).toThrow(
+      `Kỳ báo cáo dài tối đa 366 ngày, kỳ ${id} dài ${days} ngày / A period covers at most 366 days; ${id} covers ${days}`,
+    );
+  });
+
+  it('never refuses a period Gom names itself, whatever the year and the cut', () => {
+    const ids = (year: number) => [
+      `${year}`,
+      `${year}-9M`,
+      ...[1, 2].map((h) => `${year}-H${h}`),
+      ...[1, 2, 3, 4].map((q) => `${year}-Q${q}`),
+      ...Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}`),
+    ];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 9999 }),
+        fc.constantFrom('calendar' as const, 'nd09' as const),
+        (year, cutoff) => {
+          for (const id of ids(year)) {
+            const period = parsePeriod(id, { cutoff });
+            expect(Date.parse(period.to) - Date.parse(period.from)).toBeLessThan(MAX_PERIOD_DAYS * 86_400_000);
+          }
+        },
+      ),
+    );
   });
 });
 
