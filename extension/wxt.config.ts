@@ -9,6 +9,15 @@ import { defineConfig } from 'wxt';
  */
 const e2e = process.env.GOM_E2E_HOSTS === '1';
 
+/**
+ * The public half of Gom's signing key (the private half is not kept: nothing is signed with it).
+ * Chromium derives an extension's id from it, so every unpacked copy, wherever its folder, is
+ * `ccjbpeiejpoifgaabplpnfafapmdhcjd`, the id the server admits by default (`GOM_EXTENSION_IDS`).
+ * Firefox derives nothing from it: its extension origins are a random UUID per install.
+ */
+const CHROMIUM_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAv5SkrNqw8z840CA0MubHlz7u2VHRgz2oq3hT32jI2m+8DPBzqjGTbgikozYUiRV9DiA9jDRv7eWXvMGk3iOY8stedpIhotz+HTqFOz02I7eEp/3RG1GHtcMcUBXnLUrWXavjMlMeU3sx9os1vHZE7DHAEO+TRIQMeQjWXpTCLMfNxpQ3RoMvvqCpjoCsXpznG+7W4IGGHQN4ogEI78nb9JlDnLtum/wbBZpzD75Iiow7KrzFp6eW9sMaD5UAJZKIqGiSHBhJo4J2fJGT6UO3RF8IYT/T4GWdjxDNZ7UVI0CHOhvIJASX4k3ezhcNBR9ns2+iMOQ6EDNfwo64DOuRZQIDAQAB';
+
 export default defineConfig({
   srcDir: 'src',
   outDir: e2e ? '.output/e2e' : '.output',
@@ -20,6 +29,7 @@ export default defineConfig({
     name: 'Gom',
     description: 'Gom: lưu việc đã làm khi đọc văn bản, lập báo cáo định kỳ bằng một cú nhấp.',
     default_locale: undefined,
+    ...(browser === 'firefox' ? {} : { key: CHROMIUM_KEY }),
     // The fewest that work: no host permission and no declared content script. Pages are read only
     // when the officer asks (context menu, shortcut, toolbar), through `activeTab` + `scripting`;
     // the Gom server's origin is asked for at run time.

@@ -35,6 +35,63 @@ export type ErrorReason =
   | 'storageUnavailable'
   | 'unknown';
 
+/** The fields whose overwritten edits the side panel shows (`lost-edits.ts`). */
+export type LostFieldName =
+  | 'text'
+  | 'lead'
+  | 'category'
+  | 'kind'
+  | 'occurredOn'
+  | 'metric'
+  | 'value'
+  | 'dueOn'
+  | 'status'
+  | 'plannedFor'
+  | 'deleted';
+
+const viFields: Record<LostFieldName, string> = {
+  text: 'nội dung',
+  lead: 'cụm mở đầu',
+  category: 'lĩnh vực',
+  kind: 'loại',
+  occurredOn: 'ngày',
+  metric: 'chỉ tiêu',
+  value: 'số liệu',
+  dueOn: 'hạn',
+  status: 'tình trạng',
+  plannedFor: 'kỳ kế hoạch',
+  deleted: 'trạng thái xoá',
+};
+const enFields: Record<LostFieldName, string> = {
+  text: 'text',
+  lead: 'lead',
+  category: 'category',
+  kind: 'kind',
+  occurredOn: 'date',
+  metric: 'metric',
+  value: 'figure',
+  dueOn: 'due date',
+  status: 'status',
+  plannedFor: 'planned period',
+  deleted: 'deletion',
+};
+
+/** A clock offset in words: days, else hours and minutes. */
+function durationParts(ms: number): { days: number; hours: number; minutes: number } {
+  const minutes = Math.round(ms / 60_000);
+  return { days: Math.floor(minutes / 1440), hours: Math.floor((minutes % 1440) / 60), minutes: minutes % 60 };
+}
+function durationVi(ms: number): string {
+  const { days, hours, minutes } = durationParts(ms);
+  if (days > 0) return `${days} ngày${hours > 0 ? ` ${hours} giờ` : ''}`;
+  return hours > 0 ? `${hours} giờ ${minutes} phút` : `${minutes} phút`;
+}
+function durationEn(ms: number): string {
+  const { days, hours, minutes } = durationParts(ms);
+  if (days > 0) return `${days} day${days > 1 ? 's' : ''}${hours > 0 ? ` ${hours} h` : ''}`;
+  return hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`;
+}
+
 export interface Messages {
   languageName: string;
   /** The toolbar button's tooltip. */
@@ -151,6 +208,18 @@ export interface Messages {
     toDate: string;
     reported: string;
     reportedTitle: (periodId: string) => string;
+  };
+  clock: {
+    /** The PC's clock is off by more than the server allows: writes are stamped by the server's time. */
+    wrong: (offsetMs: number) => string;
+    lostHeading: (count: number) => string;
+    /** Her value that another PC's later edit replaced. */
+    lost: (field: LostFieldName, item: string, value: string) => string;
+    deletedByOther: (item: string) => string;
+    restore: string;
+    dismiss: string;
+    empty: string;
+    fields: Record<LostFieldName, string>;
   };
   options: {
     title: string;
@@ -332,6 +401,17 @@ const vi: Messages = {
     toDate: 'Đến ngày',
     reported: 'Đã báo cáo',
     reportedTitle: (periodId) => `Đã có trong báo cáo chung kỳ ${periodId}`,
+  },
+  clock: {
+    wrong: (offsetMs) =>
+      `Đồng hồ máy tính này ${offsetMs > 0 ? 'chậm' : 'nhanh'} ${durationVi(Math.abs(offsetMs))} so với giờ máy chủ. Gom ghi ngày giờ các mục theo giờ máy chủ; hãy nhờ bộ phận CNTT chỉnh lại đồng hồ.`,
+    lostHeading: (count) => `${count} nội dung bạn sửa đã bị bản sửa của máy khác thay thế`,
+    lost: (field, item, value) => `“${quote(item)}”: ${viFields[field]} của bạn là “${quote(value)}”.`,
+    deletedByOther: (item) => `“${quote(item)}” đã bị xoá ở máy khác.`,
+    restore: 'Khôi phục bản của tôi',
+    dismiss: 'Giữ bản mới',
+    empty: '(trống)',
+    fields: viFields,
   },
   options: {
     title: 'Cài đặt Gom',
@@ -559,6 +639,17 @@ const en: Messages = {
     toDate: 'To',
     reported: 'Reported',
     reportedTitle: (periodId) => `Already in the unit's report of ${periodId}`,
+  },
+  clock: {
+    wrong: (offsetMs) =>
+      `This computer's clock is ${durationEn(Math.abs(offsetMs))} ${offsetMs > 0 ? 'behind' : 'ahead of'} the server's. Gom dates and stamps your items by the server's time; ask IT to set the clock right.`,
+    lostHeading: (count) => `${count} of your edits were replaced by a later edit on another computer`,
+    lost: (field, item, value) => `“${quote(item)}”: your ${enFields[field]} was “${quote(value)}”.`,
+    deletedByOther: (item) => `“${quote(item)}” was deleted on another computer.`,
+    restore: 'Restore mine',
+    dismiss: 'Keep the new one',
+    empty: '(empty)',
+    fields: enFields,
   },
   options: {
     title: 'Gom settings',

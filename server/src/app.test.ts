@@ -1,6 +1,6 @@
 import { defaultTaxonomy } from '@gom/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from './app';
+import { createApp, GOM_EXTENSION_IDS } from './app';
 import { createLogger } from './logger';
 import { startServer } from './serve';
 import type { Storage } from './storage/port';
@@ -22,9 +22,9 @@ describe.each(testAdapters)('on $name', (adapter) => {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     });
 
-    it('lets extension pages call it and no other web origin', async () => {
-      const preflight = (origin: string) =>
-        env.app.request('/v1/sync/push', {
+    it("lets Gom's own extension pages call it, and no other extension or web origin", async () => {
+      const preflight = async (app: typeof env.app, origin: string) => {
+        const res = await app.request('/v1/sync/push', {
           method: 'OPTIONS',
           headers: {
             Origin: origin,
@@ -32,12 +32,26 @@ describe.each(testAdapters)('on $name', (adapter) => {
             'Access-Control-Request-Headers': 'authorization',
           },
         });
-      const extension = await preflight('chrome-extension://abcdefghijklmnopabcdefghijklmnop');
-      expect(extension.headers.get('access-control-allow-origin')).toBe(
+        return res.headers.get('access-control-allow-origin');
+      };
+      const gom = `chrome-extension://${GOM_EXTENSION_IDS[0]}`;
+      expect(await preflight(env.app, gom)).toBe(gom);
+      expect(await preflight(env.app, 'chrome-extension://abcdefghijklmnopabcdefghijklmnop')).toBeNull();
+      expect(await preflight(env.app, 'moz-extension://5f0c9a7e-3a1d-4c52-9a57-0f7b6d6e2c11')).toBeNull();
+      expect(await preflight(env.app, 'https://evil.example')).toBeNull();
+
+      // A deployment names its own builds (a store's id, a Firefox install), and only those.
+      const own = createApp({
+        storage: env.storage,
+        extensionIds: ['abcdefghijklmnopabcdefghijklmnop', '5f0c9a7e-3a1d-4c52-9a57-0f7b6d6e2c11'],
+      });
+      for (const origin of [
         'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
-      );
-      const site = await preflight('https://evil.example');
-      expect(site.headers.get('access-control-allow-origin')).toBeNull();
+        'moz-extension://5f0c9a7e-3a1d-4c52-9a57-0f7b6d6e2c11',
+      ]) {
+        expect(await preflight(own, origin)).toBe(origin);
+      }
+      expect(await preflight(own, gom)).toBeNull();
     });
 
     it('refuses a body over the limit, declared or streamed: 413 problem details, nothing stored', async () => {
@@ -101,6 +115,56 @@ describe.each(testAdapters)('on $name', (adapter) => {
   });
 });
 
+describe('failed authentications, per client address', () => {
+  /** What `@hono/node-server` hands the app for a request from `address`: the socket its conninfo reads. */
+  const fromSocket = (address: string) => ({ incoming: { socket: { remoteAddress: address, remoteFamily: 'IPv4' } } });
+
+  it('answers 429 with Retry-After once an address has failed 20 times, and never counts a success', async () => {
+    const env = await setUpServer();
+    try {
+      const token = await env.tokenFor();
+      const pull = (address: string, t: string) =>
+        env.app.request('/v1/sync/pull', { headers: { Authorization: `Bearer ${t}` } }, fromSocket(address));
+      // An officer's syncs, however many, use up nothing of her address's allowance.
+      for (let i = 0; i < 100; i += 1) expect((await pull('10.0.0.1', token)).status).toBe(200);
+      const statuses = new Map<number, number>();
+      for (let i = 0; i < 2000; i += 1) {
+        const { status } = await pull('10.0.0.1', `gom_${i}`);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      }
+      expect(Object.fromEntries(statuses)).toEqual({ 401: 20, 429: 1980 });
+      const refused = await pull('10.0.0.1', token);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('3');
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      expect((await pull('10.0.0.2', token)).status).toBe(200);
+    } finally {
+      await env.dispose();
+    }
+  });
+
+  it("tells clients behind the deployment's reverse proxy apart only when it trusts the proxy", async () => {
+    for (const trustProxy of [false, true]) {
+      const env = await setUpServer(undefined, { trustProxy, authFailureLimit: { perMinute: 2 } });
+      try {
+        const pull = (client: string) =>
+          env.app.request(
+            '/v1/sync/pull',
+            { headers: { Authorization: 'Bearer gom_wrong', 'X-Forwarded-For': client } },
+            fromSocket('127.0.0.1'),
+          );
+        expect((await pull('203.0.113.7')).status).toBe(401);
+        expect((await pull('203.0.113.7')).status).toBe(401);
+        expect((await pull('203.0.113.7')).status).toBe(429);
+        // Another officer behind the same proxy.
+        expect((await pull('198.51.100.2')).status).toBe(trustProxy ? 401 : 429);
+      } finally {
+        await env.dispose();
+      }
+    }
+  });
+});
+
 describe('app without a working database', () => {
   const broken = {
     ping: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432')),
@@ -112,7 +176,7 @@ describe('app without a working database', () => {
     const app = createApp({ storage: broken, logger: createLogger('info', (l) => lines.push(l)) });
     const res = await app.request('/v1/health');
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ status: 'unavailable' });
+    expect(await res.json()).toEqual({ status: 'unavailable', reason: 'database-unreachable' });
     const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(logged).toContainEqual(
       expect.objectContaining({ level: 'error', error: expect.stringMatching(/ECONNREFUSED/) }),

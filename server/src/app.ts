@@ -1,13 +1,18 @@
+import { CLOCK_DRIFT_HEADER, DEFAULT_MAX_CLOCK_DRIFT_MS, SERVER_TIME_HEADER } from '@gom/shared';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { DISK_FULL_RETRY_AFTER_S, diskFullWatch, isDiskFull } from './disk-full';
 import { type Logger, silentLogger } from './logger';
 import { tokenAuth } from './middleware/auth';
-import { cors } from './middleware/cors';
+import { type AuthFailureLimitOptions, authFailureLimit } from './middleware/auth-failure-limit';
+import { clientAddress } from './middleware/client-address';
+import { cors, extensionOrigins } from './middleware/cors';
 import { type RateLimitOptions, rateLimit } from './middleware/rate-limit';
 import { requestLog } from './middleware/request-log';
-import { problem, problemResponse } from './problem';
+import { serverTime } from './middleware/server-time';
+import { problem, problemResponse, retryLater } from './problem';
 import { configRoutes } from './routes/config';
 import { reportRoutes, reportSettingsRoutes } from './routes/reports';
 import { syncRoutes } from './routes/sync';
@@ -19,11 +24,25 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Per-token request rate; `false` turns it off (benchmarks that measure the server itself). */
   rateLimit?: RateLimitOptions | false;
+  /** Failed authentications allowed per client address; `false` turns the limit off. */
+  authFailureLimit?: Omit<AuthFailureLimitOptions, 'key'> | false;
+  /** Whether the client's address is the last `X-Forwarded-For` entry (behind the deployment's own proxy). */
+  trustProxy?: boolean;
+  /** The ids of the extension builds whose pages may call the API (CORS). */
+  extensionIds?: readonly string[];
   logger?: Logger;
+  /** The server's clock, epoch ms: the authority for every write's clock (docs/sync.md, "Clocks"). */
+  now?: () => number;
+  /** How far ahead of `now` a pushed clock may be, in ms. */
+  maxClockDriftMs?: number;
 }
 
-// Extension pages and service workers are the only browser clients Gom has.
-const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension|safari-web-extension):\/\/[a-z0-9-]+$/i;
+/**
+ * Gom's published extension: Chromium's id, fixed by the manifest's `key` (extension/wxt.config.ts).
+ * Firefox gives each install a random origin, so its id cannot be named here; a deployment may add
+ * those (or a store's id) with `GOM_EXTENSION_IDS`.
+ */
+export const GOM_EXTENSION_IDS: readonly string[] = ['ccjbpeiejpoifgaabplpnfafapmdhcjd'];
 
 /**
  * Hono's `bodyLimit`, without its cost on the common path. It reads `c.req.raw.body` first, which
@@ -48,27 +67,48 @@ export function createApp({
   maxBodyBytes = 4 * 1024 * 1024,
   rateLimit: rateLimitOptions = {},
   logger = silentLogger,
+  now = Date.now,
+  maxClockDriftMs = DEFAULT_MAX_CLOCK_DRIFT_MS,
+  authFailureLimit: failureOptions = {},
+  trustProxy = false,
+  extensionIds = GOM_EXTENSION_IDS,
 }: AppOptions) {
+  const failures =
+    failureOptions === false ? [] : [authFailureLimit({ ...failureOptions, key: clientAddress({ trustProxy }) })];
   const auth = tokenAuth({ storage });
-  const limit = rateLimitOptions === false ? undefined : rateLimit(rateLimitOptions);
-  const authenticated = limit ? [auth, limit] : [auth];
+  const limit = rateLimitOptions === false ? [] : [rateLimit(rateLimitOptions)];
+  const authenticated = [...failures, auth, ...limit];
+  const disk = diskFullWatch();
+  // A write that succeeds while the disk is reported full shows there is room again.
+  const wroteAfterDiskFull: MiddlewareHandler = (c, next) => {
+    if (!disk.full || c.req.method === 'GET') return next();
+    return next().then(() => {
+      if (c.res.ok) disk.wrote();
+    });
+  };
   const app = new Hono()
     .use(requestLog({ logger }))
     .use(secureHeaders())
+    .use(serverTime({ now, maxClockDriftMs }))
     .use(
       '/v1/*',
       cors({
-        allowOrigin: (origin) => EXTENSION_ORIGIN.test(origin),
-        exposeHeaders: ['Content-Disposition'],
+        allowOrigin: extensionOrigins(extensionIds),
+        exposeHeaders: ['Content-Disposition', SERVER_TIME_HEADER, CLOCK_DRIFT_HEADER],
       }),
     )
     .use('/v1/*', declaredBodyLimit(maxBodyBytes))
+    .use('/v1/*', wroteAfterDiskFull)
     .get('/v1/health', async (c) => {
+      if (disk.full) {
+        const retryAfter = { 'Retry-After': String(DISK_FULL_RETRY_AFTER_S) };
+        return c.json({ status: 'unavailable' as const, reason: 'disk-full' as const }, 503, retryAfter);
+      }
       try {
         await storage.ping();
       } catch (error) {
         logger.error('health check: database unreachable', { error: String(error) });
-        return c.json({ status: 'unavailable' as const }, 503);
+        return c.json({ status: 'unavailable' as const, reason: 'database-unreachable' as const }, 503);
       }
       return c.json({ status: 'ok' as const });
     })
@@ -76,7 +116,7 @@ export function createApp({
     .use('/v1/reports/*', ...authenticated)
     .use('/v1/report-settings/*', ...authenticated)
     .use('/v1/config/*', ...authenticated)
-    .route('/v1/sync', syncRoutes(storage))
+    .route('/v1/sync', syncRoutes(storage, { now, maxClockDriftMs }))
     .route('/v1/reports', reportRoutes(storage))
     .route('/v1/report-settings', reportSettingsRoutes(storage))
     .route('/v1/config', configRoutes(storage));
@@ -87,6 +127,16 @@ export function createApp({
       // Middleware such as bearer auth attaches the problem response it means to send.
       return (
         error.res ?? problemResponse(error.status as 400, error.message || 'Yêu cầu không hợp lệ / Invalid request.')
+      );
+    }
+    if (isDiskFull(error)) {
+      // Nothing of the request was stored (its transaction rolled back); the client keeps it and retries.
+      disk.refused();
+      logger.error('disk full: a write was refused', { error: error.message });
+      return retryLater(
+        503,
+        DISK_FULL_RETRY_AFTER_S,
+        `Ổ đĩa của máy chủ đã đầy, chưa lưu được gì; thử lại sau ${DISK_FULL_RETRY_AFTER_S} giây / The server's disk is full; nothing was stored. Retry in ${DISK_FULL_RETRY_AFTER_S} s.`,
       );
     }
     // The stack goes to the log, never to the client.

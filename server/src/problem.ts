@@ -35,6 +35,22 @@ export function problemResponse(status: ContentfulStatusCode, detail: string, er
   });
 }
 
+/** A problem the client may retry in `seconds`, as its `Retry-After` header tells it. */
+export function retryLater(status: 429 | 503, seconds: number, detail: string): Response {
+  const res = problemResponse(status, detail);
+  res.headers.set('Retry-After', String(seconds));
+  return res;
+}
+
+/** 429: the client (its token, or its address) is over its rate. */
+export function tooManyRequests(seconds: number): Response {
+  return retryLater(
+    429,
+    seconds,
+    `Quá nhiều yêu cầu, thử lại sau ${seconds} giây / Too many requests; retry in ${seconds} s.`,
+  );
+}
+
 export function problem(
   c: Context,
   status: ContentfulStatusCode,

@@ -22,6 +22,7 @@ export * from './report/template';
 export * from './report/unit-config';
 export * from './report-check/check';
 export type * from './report-check/paragraph';
+export * from './server-clock';
 export * from './sync-protocol';
 export * from './taxonomy';
 export * from './text';

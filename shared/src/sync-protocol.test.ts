@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { SHARED_CLOCK } from './packed-clocks';
-import { acceptsPackedClocks, isPulledItem, PACKED_CLOCKS_ACCEPT, pullResponseSchema } from './sync-protocol';
+import {
+  acceptsPackedClocks,
+  isPulledItem,
+  type Mutation,
+  PACKED_CLOCKS_ACCEPT,
+  pullResponseSchema,
+  pushRequestSchema,
+} from './sync-protocol';
 
 const item = {
   id: '0b7c5d0e-2f5a-4c1e-9d8a-3e1f2a4b5c6d',
@@ -64,5 +71,55 @@ describe('packed clocks in a pull', () => {
     expect(acceptsPackedClocks('application/json')).toBe(false);
     expect(acceptsPackedClocks('*/*')).toBe(false);
     expect(acceptsPackedClocks(undefined)).toBe(false);
+  });
+});
+
+describe('a push batch with one mutation id twice', () => {
+  const source = {
+    url: 'https://vanban.example/1',
+    title: 'Công văn 12',
+    selection: null,
+    document: null,
+  };
+  const mutation: Mutation = {
+    mutationId: 'mut00000001',
+    itemId: item.id,
+    hlc: '1700000000000-0000-clientA',
+    set: { text: 'Góp ý dự thảo', tags: ['a', 'b'], source },
+  };
+  const push = (...mutations: Mutation[]) => pushRequestSchema.safeParse({ clientId: 'clientA', mutations });
+
+  it('takes the same mutation delivered twice, members in any order', () => {
+    expect(push(mutation, { ...mutation }).success).toBe(true);
+    const reordered: Mutation = {
+      hlc: mutation.hlc,
+      set: {
+        source: { document: null, selection: null, title: source.title, url: source.url },
+        tags: ['a', 'b'],
+        text: 'Góp ý dự thảo',
+      },
+      itemId: mutation.itemId,
+      mutationId: mutation.mutationId,
+    };
+    expect(push(mutation, { ...mutation, mutationId: 'mut00000002' }, reordered).success).toBe(true);
+  });
+
+  it.each<[string, Partial<Mutation>]>([
+    ['another item', { itemId: crypto.randomUUID() }],
+    ['another clock', { hlc: '1700000000001-0000-clientA' }],
+    ['another text', { set: { ...mutation.set, text: 'Góp ý khác' } }],
+    ['a field more', { set: { ...mutation.set, lead: null } }],
+    ['a field less', { set: { text: 'Góp ý dự thảo', tags: ['a', 'b'] } }],
+    ['tags in another order', { set: { ...mutation.set, tags: ['b', 'a'] } }],
+    ['another nested member', { set: { ...mutation.set, source: { ...source, title: 'Công văn 13' } } }],
+  ])('refuses the whole batch when the second carries %s, naming the id', (_, change) => {
+    const result = push(mutation, { ...mutation, mutationId: 'mut00000002' }, { ...mutation, ...change });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues).toEqual([
+      expect.objectContaining({
+        path: ['mutations', 2, 'mutationId'],
+        message: expect.stringContaining('mut00000001'),
+      }),
+    ]);
   });
 });

@@ -15,10 +15,43 @@ export type Mutation = z.infer<typeof mutationSchema>;
 
 export const MAX_PUSH_MUTATIONS = 1000;
 
-export const pushRequestSchema = z.strictObject({
-  clientId: clientIdSchema,
-  mutations: z.array(mutationSchema).min(1).max(MAX_PUSH_MUTATIONS),
-});
+/** Whether two JSON values are equal: the same members, whatever their order in each object. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  return (
+    keys.length === Object.keys(y).length && keys.every((key) => Object.hasOwn(y, key) && sameJson(x[key], y[key]))
+  );
+}
+
+const sameMutation = (a: Mutation, b: Mutation) => a.itemId === b.itemId && a.hlc === b.hlc && sameJson(a.set, b.set);
+
+export const pushRequestSchema = z
+  .strictObject({
+    clientId: clientIdSchema,
+    mutations: z.array(mutationSchema).min(1).max(MAX_PUSH_MUTATIONS),
+  })
+  // A mutation delivered twice in one batch is a retry, and the server applies it once. One id
+  // carrying two different writes is no retry: applying either would lose the other while the
+  // client, told the id is applied, drops both, so the batch is refused whole.
+  .superRefine(({ mutations }, ctx) => {
+    const byId = new Map<string, Mutation>();
+    mutations.forEach((mutation, index) => {
+      const first = byId.get(mutation.mutationId);
+      if (first === undefined) byId.set(mutation.mutationId, mutation);
+      else if (!sameMutation(first, mutation)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['mutations', index, 'mutationId'],
+          message: `mutationId ${mutation.mutationId} is used twice with different contents`,
+        });
+      }
+    });
+  });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 /**

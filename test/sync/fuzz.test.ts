@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, hashToken, newToken, openSqliteStorage } from '@gom/server';
-import { defaultTaxonomy } from '@gom/shared';
+import { defaultTaxonomy, reportKinds } from '@gom/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
@@ -57,7 +57,57 @@ const spoil = fc.oneof(
     .map((hlc) => (m: Record<string, unknown>) => ({ ...m, hlc })),
 );
 
-type Req = { token: 'A' | 'revoked' | 'none' | 'garbage'; method: string; path: string; body?: string; type?: string };
+// Characters no officer types and XML cannot hold: C0 controls (tab, line feed and carriage return
+// are text), U+FFFE, U+FFFF, and surrogates without their pair (JSON.stringify escapes those, so
+// they reach the server as they are).
+const UNWRITABLE = [
+  ...['\u0000', '\u0001', '\u0008', '\u000b', '\u000c', '\u000e', '\u001b', '\u001f'],
+  ...['\ufffe', '\uffff', '\ud800', '\udbff', '\udc00', '\udfff'],
+];
+const unwritableText = fc
+  .record({
+    before: fc.string({ maxLength: 8 }),
+    char: fc.constantFrom(...UNWRITABLE),
+    after: fc.string({ maxLength: 8 }),
+  })
+  // Inside the text: \v and \f at its ends would be trimmed away, not stored.
+  .map(({ before, char, after }) => `Họp ${before}${char}${after} xong`);
+const noDocument = {
+  reference: null,
+  type: null,
+  issuedOn: null,
+  issuer: null,
+  signer: null,
+  direction: null,
+  dueOn: null,
+};
+/** Where a pushed text may hold one: every kind of text field, nested ones included. */
+const textPlaces: Array<(text: string) => Record<string, unknown>> = [
+  (text) => ({ text, occurredOn: '2021-03-03' }),
+  (lead) => ({ lead }),
+  (category) => ({ category }),
+  (metric) => ({ metric }),
+  (plannedFor) => ({ plannedFor }),
+  (tag) => ({ tags: ['hợp lệ', tag] }),
+  (title) => ({ source: { url: null, title, selection: null, document: null } }),
+  (selection) => ({ source: { url: 'https://vanban.example/1', title: null, selection, document: null } }),
+  (summary) => ({ source: { url: null, title: null, selection: null, document: { ...noDocument, summary } } }),
+];
+
+/**
+ * What a request with a valid token must get, besides the rules every request keeps: `refused`, a
+ * 400 (so nothing stored); `accepted`, a 200; `bounded`, a 4xx, quickly, whatever the token.
+ */
+type Outcome = 'refused' | 'bounded' | 'accepted';
+type Req = {
+  token: 'A' | 'revoked' | 'none' | 'garbage';
+  method: string;
+  path: string;
+  body?: string;
+  type?: string;
+  outcome?: Outcome;
+};
+const pushOf = (mutations: unknown[]) => JSON.stringify({ clientId: 'fuzz', mutations });
 
 function requests(itemOfB: string) {
   const token = fc.constantFrom<Req['token']>('A', 'A', 'A', 'revoked', 'none', 'garbage');
@@ -123,8 +173,68 @@ function requests(itemOfB: string) {
       }),
     }),
   );
+  const unwritable = fc
+    .record({ good: fc.nat({ max: 2 }), place: fc.constantFrom(...textPlaces), text: unwritableText })
+    .map(({ good, place, text }): Req => {
+      const mutations = [
+        ...Array.from({ length: good }, () => validMutation()),
+        { ...validMutation(), set: place(text) },
+      ];
+      return { token: 'A', method: 'POST', path: '/v1/sync/push', body: pushOf(mutations), outcome: 'refused' };
+    });
+  // One mutation id twice: a redelivery when the two are the same, refused whole when they differ.
+  type Copy = (m: ReturnType<typeof validMutation>) => object;
+  const copies: Array<[Copy, Outcome]> = [
+    [(m) => ({ ...m, set: { ...m.set, text: `${m.set.text} (sửa)` } }), 'refused'],
+    [(m) => ({ ...m, set: { ...m.set, lead: null } }), 'refused'],
+    [(m) => ({ ...m, hlc: '1700000000001-0000-fuzz' }), 'refused'],
+    [(m) => ({ ...m, itemId: randomUUID() }), 'refused'],
+    [(m) => ({ ...m }), 'accepted'],
+    // The same members in another order: still the same mutation.
+    [
+      (m) => ({
+        set: { occurredOn: m.set.occurredOn, text: m.set.text },
+        hlc: m.hlc,
+        itemId: m.itemId,
+        mutationId: m.mutationId,
+      }),
+      'accepted',
+    ],
+  ];
+  const twice = fc
+    .record({ good: fc.nat({ max: 2 }), copy: fc.constantFrom(...copies) })
+    .map(({ good, copy: [copy, outcome] }): Req => {
+      const m = validMutation();
+      const mutations = [m, ...Array.from({ length: good }, () => validMutation()), copy(m)];
+      return { token: 'A', method: 'POST', path: '/v1/sync/push', body: pushOf(mutations), outcome };
+    });
+  // Custom periods of thousands of years, or backwards: refused before anything is built.
+  const year = (min: number, max: number) => fc.integer({ min, max }).map((y) => String(y).padStart(4, '0'));
+  const unboundedPeriod = fc
+    .record({
+      token,
+      kind: fc.constantFrom(...reportKinds),
+      ext: fc.constantFrom('docx', 'html', 'txt', 'md'),
+      from: year(1, 1999),
+      to: year(2100, 9999),
+      backwards: fc.boolean(),
+    })
+    .map(({ token, kind, ext, from, to, backwards }): Req => {
+      const [a, b] = backwards ? [`${to}-12-31`, `${from}-01-01`] : [`${from}-01-01`, `${to}-12-31`];
+      return { token, method: 'GET', path: `/v1/reports/${kind}/${a}..${b}.${ext}`, outcome: 'bounded' };
+    });
+  const widest = fc.constant<Req>({
+    token: 'A',
+    method: 'GET',
+    path: '/v1/reports/month/0001-01-01..9999-12-31.docx',
+    outcome: 'bounded',
+  });
   return fc.oneof(
     { weight: 5, arbitrary: badPush },
+    { weight: 2, arbitrary: unwritable },
+    { weight: 2, arbitrary: twice },
+    { weight: 1, arbitrary: unboundedPeriod },
+    { weight: 1, arbitrary: widest },
     { weight: 3, arbitrary: badBody },
     { weight: 2, arbitrary: pull },
     { weight: 2, arbitrary: otherRoutes },
@@ -145,7 +255,9 @@ describe('hostile requests (fuzz, fast-check)', () => {
       await storage.addUser({ id: 'r', unitId: unitA.id, name: 'R', role: 'admin' }, hashToken(tokens.revoked));
       await storage.revokeUser('r');
       await storage.addUser({ id: 'b', unitId: unitB.id, name: 'B', role: 'admin' }, hashToken(tokens.B));
-      const app = createApp({ storage, rateLimit: false });
+      // Without either limit: past the first 20 failed tokens, every request (they all come from one
+      // address, `app.request()`'s) would be a 429, and nothing behind it would be tried any more.
+      const app = createApp({ storage, rateLimit: false, authFailureLimit: false });
       const itemOfB = randomUUID();
       const seeded = await app.request('/v1/sync/push', {
         method: 'POST',
@@ -165,13 +277,21 @@ describe('hostile requests (fuzz, fast-check)', () => {
           const headers: Record<string, string> = { 'Content-Type': req.type ?? 'application/json' };
           if (req.token === 'A' || req.token === 'revoked') headers.Authorization = `Bearer ${tokens[req.token]}`;
           if (req.token === 'garbage') headers.Authorization = 'Bearer gom_<script>';
+          const started = performance.now();
           const res = await app.request(req.path, {
             method: req.method,
             headers,
             body: req.body === HUGE_MARK ? HUGE : req.body,
           });
           const text = Buffer.from(await res.arrayBuffer()).toString('latin1');
+          const ms = performance.now() - started;
           expect(res.status).toBeLessThan(500);
+          if (req.token === 'A' && req.outcome === 'refused') expect(res.status).toBe(400);
+          if (req.token === 'A' && req.outcome === 'accepted') expect(res.status).toBe(200);
+          if (req.outcome === 'bounded') {
+            expect(res.status).toBeGreaterThanOrEqual(400);
+            expect(ms).toBeLessThan(1000);
+          }
           expect(text).not.toContain(secretB);
           // The id itself may come back only as an item A made under it, never as B's.
           if (!claimedByA) expect(text).not.toContain(itemOfB);

@@ -6,15 +6,17 @@ import { join, resolve } from 'node:path';
 import { type GomDb, openGomDb } from '@gom/extension/features/db';
 import type { Fetch } from '@gom/extension/features/server-api';
 import {
+  type ClockPolicy,
   createApp,
   hashToken,
+  healFutureClocks,
   newToken,
   openPostgresStorage,
   openSqliteStorage,
   type Storage,
   type UnitSnapshot,
 } from '@gom/server';
-import { defaultTaxonomy } from '@gom/shared';
+import { DEFAULT_MAX_CLOCK_DRIFT_MS, defaultTaxonomy, type PushRequest } from '@gom/shared';
 
 /** The PostgreSQL the suites also run against, when the environment gives one (as `.ci/run` does). */
 export const testPgUrl = process.env.GOM_TEST_PG_URL || undefined;
@@ -70,7 +72,9 @@ export type Fault = 'none' | 'requestLost' | 'responseLost' | 'duplicated';
  * twice; `restart` closes the database and opens it again, as a server process restart would;
  * `backUp` exports the unit, and `restore` puts the last backup into a new database with `gom import`'s code.
  */
-export async function startFaultyServer(adapter: 'sqlite' | 'postgres' = 'sqlite') {
+export async function startFaultyServer(adapter: 'sqlite' | 'postgres' = 'sqlite', clock: Partial<ClockPolicy> = {}) {
+  // The server's clock: the model's own time, when it runs one.
+  const policy: ClockPolicy = { now: Date.now, maxClockDriftMs: DEFAULT_MAX_CLOCK_DRIFT_MS, ...clock };
   let database = serverDatabase(adapter);
   let backup: UnitSnapshot | undefined;
   let storage: Storage = await database.open();
@@ -80,7 +84,10 @@ export async function startFaultyServer(adapter: 'sqlite' | 'postgres' = 'sqlite
     { id: randomUUID(), unitId: defaultTaxonomy.unit.id, name: 'model', role: 'member' },
     hashToken(token),
   );
-  let app = createApp({ storage });
+  const newApp = () => createApp({ storage, ...policy });
+  // The clock each mutation id was first accepted with: a write the server refused is stamped again.
+  const accepted = new Map<string, string>();
+  let app = newApp();
 
   const fetchWith =
     (nextFault: () => Fault): Fetch =>
@@ -88,7 +95,15 @@ export async function startFaultyServer(adapter: 'sqlite' | 'postgres' = 'sqlite
       const fault = nextFault();
       if (fault === 'requestLost') throw new TypeError('fetch failed: request lost');
       const url = new URL(String(input));
-      const send = () => app.request(`${url.pathname}${url.search}`, init);
+      const send = async () => {
+        const response = await app.request(`${url.pathname}${url.search}`, init);
+        if (url.pathname === '/v1/sync/push' && response.ok) {
+          for (const m of (JSON.parse(String(init?.body)) as PushRequest).mutations) {
+            if (!accepted.has(m.mutationId)) accepted.set(m.mutationId, m.hlc);
+          }
+        }
+        return response;
+      };
       const response = await send();
       if (fault === 'responseLost') {
         await response.arrayBuffer();
@@ -108,10 +123,18 @@ export async function startFaultyServer(adapter: 'sqlite' | 'postgres' = 'sqlite
       return storage;
     },
     fetchWith,
+    accepted,
+    /** The server process restarted, as `gom serve` starts: clocks ahead of its time brought back first. */
     async restart() {
       await storage.close();
       storage = await database.open();
-      app = createApp({ storage });
+      await healFutureClocks(storage, policy);
+      app = newApp();
+    },
+    /** The drift the server allows from now on (a server from before the bound allowed any). */
+    setMaxClockDrift(ms: number) {
+      policy.maxClockDriftMs = ms;
+      app = newApp();
     },
     /**
      * SQLite: a copy of the database file and of the revision marks beside it, made while the server
@@ -126,7 +149,7 @@ export async function startFaultyServer(adapter: 'sqlite' | 'postgres' = 'sqlite
       // The marks are written once a push has been answered.
       if (existsSync(`${file}-revs.json`)) copyFileSync(`${file}-revs.json`, `${copy}-revs.json`);
       storage = await database.open();
-      app = createApp({ storage });
+      app = newApp();
       return copy;
     },
     /**
@@ -143,7 +166,7 @@ export async function startFaultyServer(adapter: 'sqlite' | 'postgres' = 'sqlite
         if (existsSync(`${copy}-revs.json`)) copyFileSync(`${copy}-revs.json`, `${file}-revs.json`);
       }
       storage = await database.open();
-      app = createApp({ storage });
+      app = newApp();
     },
     async backUp() {
       backup = await storage.exportUnit(defaultTaxonomy.unit.id);
@@ -155,7 +178,7 @@ export async function startFaultyServer(adapter: 'sqlite' | 'postgres' = 'sqlite
       database = serverDatabase(adapter);
       storage = await database.open();
       await storage.importUnit(backup);
-      app = createApp({ storage });
+      app = newApp();
     },
     async dispose() {
       await storage.close();

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
-import type { GomDb } from '@gom/extension/features/db';
+import { type GomDb, writeMeta } from '@gom/extension/features/db';
 import { OfficerError } from '@gom/extension/features/officer-error';
 import { syncNow } from '@gom/extension/features/sync-client';
 import { writeItem } from '@gom/extension/features/write-item';
-import type { ItemFieldsPatch } from '@gom/shared';
+import { DEFAULT_MAX_CLOCK_DRIFT_MS, hlcMs, type ItemFieldsPatch } from '@gom/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Fault, openClientDb, startFaultyServer, testPgUrl } from './harness';
@@ -69,48 +69,105 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ op: 'copyFile' as const }) },
   { weight: 1, arbitrary: fc.constant({ op: 'putFileBack' as const }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('tick' as const), ms: fc.integer({ min: 0, max: 5000 }) }) },
+  // Long enough apart that an edit made after another must win it, whatever the PCs' clocks say.
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant('tick' as const), ms: fc.integer({ min: 0, max: 20 * 60_000 }) }),
+  },
 );
-// Officers' PCs disagree about the time by up to an hour either way.
-const skews = fc.array(fc.integer({ min: -3_600_000, max: 3_600_000 }), { minLength: CLIENTS, maxLength: CLIENTS });
 
-/** The model: every write ever made, so the expected final state is per-field LWW over all of them. */
-type Writes = Map<string, Map<string, { hlc: string; value: unknown }>>;
+const START = Date.UTC(2021, 2, 3, 2);
+/**
+ * A PC's clock: off by `ms` from the server's; `poisoned`, it also holds the greatest clock, as a
+ * replica that pulled one from a server before the drift bound did.
+ */
+interface PcClock {
+  ms: number;
+  poisoned: boolean;
+}
+const pcClock: fc.Arbitrary<PcClock> = fc.oneof(
+  // Right, give or take NTP's drift.
+  fc.record({ ms: fc.integer({ min: -60_000, max: 60_000 }), poisoned: fc.constant(false) }),
+  // An hour either way, a year ahead, set back to 2020.
+  fc.record({ ms: fc.integer({ min: -3_600_000, max: 3_600_000 }), poisoned: fc.constant(false) }),
+  fc.constant({ ms: 365 * 86_400_000, poisoned: false }),
+  fc.constant({ ms: Date.UTC(2020, 0, 1) - START, poisoned: false }),
+  fc.constant({ ms: 0, poisoned: true }),
+);
+const pcClocks = fc.array(pcClock, { minLength: CLIENTS, maxLength: CLIENTS });
 
-function expectedFields(writes: Writes) {
-  return new Map(
-    [...writes].map(([id, fields]) => [
-      id,
-      {
-        fields: Object.fromEntries([...fields].map(([f, w]) => [f, w.value])),
-        clocks: Object.fromEntries([...fields].map(([f, w]) => [f, w.hlc])),
-      },
-    ]),
-  );
+/** A write as the model keeps it: which PC made it, when, and what it set. */
+interface Write {
+  client: number;
+  mutationId: string;
+  itemId: string;
+  set: ItemFieldsPatch;
+  at: number;
 }
 
-async function runScenario(adapter: 'sqlite' | 'postgres', clockSkews: number[], steps: Step[]): Promise<void> {
-  const server = await startFaultyServer(adapter);
+/**
+ * Per-field LWW over every write ever made, each by the clock the server accepted it with (a write
+ * refused for its clock was stamped again before it landed).
+ */
+function expectedFields(writes: Write[], accepted: ReadonlyMap<string, string>) {
+  const items = new Map<string, { fields: Record<string, unknown>; clocks: Record<string, string> }>();
+  for (const w of writes) {
+    const hlc = accepted.get(w.mutationId);
+    expect(hlc, `write ${w.mutationId} never reached the server`).toBeDefined();
+    const item = items.get(w.itemId) ?? { fields: {}, clocks: {} };
+    items.set(w.itemId, item);
+    for (const [field, value] of Object.entries(w.set)) {
+      const held = item.clocks[field];
+      if (held !== undefined && held >= (hlc as string)) continue;
+      item.fields[field] = value;
+      item.clocks[field] = hlc as string;
+    }
+  }
+  return items;
+}
+
+/**
+ * An edit made long enough after another edit of the same field wins it, whatever the two PCs'
+ * clocks say: an edit on a PC whose clock is right wins over an earlier one on a PC a year ahead,
+ * and an edit on a PC set back to 2020 wins over an earlier one it had not seen. "Long enough" is
+ * twice the drift the server allows: within it, PCs' clocks are taken as they are.
+ */
+function expectLaterEditsWin(writes: Write[], accepted: ReadonlyMap<string, string>) {
+  for (const late of writes) {
+    for (const early of writes) {
+      if (early.itemId !== late.itemId || late.at <= early.at + 2 * DEFAULT_MAX_CLOCK_DRIFT_MS) continue;
+      if (!Object.keys(late.set).some((field) => field in early.set)) continue;
+      expect(
+        accepted.get(late.mutationId)! > accepted.get(early.mutationId)!,
+        'a later edit lost to an earlier one',
+      ).toBe(true);
+    }
+  }
+}
+
+async function runScenario(adapter: 'sqlite' | 'postgres', clocks: PcClock[], steps: Step[]): Promise<void> {
+  let now = START;
+  // The server's clock is the model's time; each PC's is off by its own amount.
+  const server = await startFaultyServer(adapter, { now: () => now });
   const dbs: GomDb[] = Array.from({ length: CLIENTS }, openClientDb);
   const offline = new Array<boolean>(CLIENTS).fill(false);
   let fileCopy: string | undefined;
-  const writes: Writes = new Map();
-  let now = Date.UTC(2021, 2, 3, 2);
+  const writes: Write[] = [];
+  const pcNow = (c: number) => now + clocks[c]!.ms;
   try {
+    for (const [c, clock] of clocks.entries()) {
+      if (clock.poisoned) await writeMeta(dbs[c]!, 'hlc', `9999999999999-0000-poison${c}`);
+    }
     const write = async (c: number, id: string, set: ItemFieldsPatch) => {
-      const record = await writeItem(dbs[c]!, id, set, now + clockSkews[c]!);
-      const fields = writes.get(id) ?? new Map();
-      writes.set(id, fields);
-      for (const field of Object.keys(set)) {
-        const hlc = record.clocks[field as keyof typeof record.clocks]!;
-        const held = fields.get(field);
-        if (!held || held.hlc < hlc) fields.set(field, { hlc, value: set[field as keyof ItemFieldsPatch] });
-      }
+      await writeItem(dbs[c]!, id, set, pcNow(c));
+      const row = await dbs[c]!.outbox.orderBy('seq').last();
+      writes.push({ client: c, mutationId: row!.mutationId, itemId: id, set, at: now });
     };
     const sync = async (c: number, faults: Fault[]) => {
       const queue = [...faults];
       const fetch = server.fetchWith(() => (offline[c] ? 'requestLost' : (queue.shift() ?? 'none')));
       try {
-        await syncNow({ db: dbs[c]!, serverUrl: server.serverUrl, token: server.token, fetch });
+        await syncNow({ db: dbs[c]!, serverUrl: server.serverUrl, token: server.token, fetch, now: () => pcNow(c) });
       } catch (error) {
         // Only the injected faults may fail a sync: anything else is a bug in client or server.
         expect(error).toBeInstanceOf(OfficerError);
@@ -167,11 +224,17 @@ async function runScenario(adapter: 'sqlite' | 'postgres', clockSkews: number[],
       for (let c = 0; c < CLIENTS; c += 1) await sync(c, []);
     }
 
-    const expected = expectedFields(writes);
+    const expected = expectedFields(writes, server.accepted);
+    expectLaterEditsWin(writes, server.accepted);
     const onServer = (await server.storage.pullItems('SNgV', 0, 100_000)).items;
     expect(onServer.length).toBe(expected.size);
     expect(new Set(onServer.map((i) => i.rev)).size).toBe(onServer.length);
-    for (const item of onServer) expect({ fields: item.fields, clocks: item.clocks }).toEqual(expected.get(item.id));
+    for (const item of onServer) {
+      expect({ fields: item.fields, clocks: item.clocks }).toEqual(expected.get(item.id));
+      // No clock beyond the server's time and its drift: none can poison the unit.
+      for (const clock of Object.values(item.clocks))
+        expect(hlcMs(clock)).toBeLessThanOrEqual(now + DEFAULT_MAX_CLOCK_DRIFT_MS);
+    }
     const authors = new Map(onServer.map((item) => [item.id, item.authorId]));
     for (const db of dbs) {
       expect(await db.outbox.count()).toBe(0);
@@ -196,8 +259,8 @@ describe.each(adapters)('sync under faults on $adapter (model-based, fast-check)
   it(`converges: every write everywhere, no duplicates, replicas identical (${runs} runs)`, async () => {
     console.log(`sync property on ${adapter}: seed ${SEED} (replay with GOM_SEED=${SEED})`);
     await fc.assert(
-      fc.asyncProperty(skews, fc.array(step, { maxLength: 30, size: 'max' }), (clockSkews, steps) =>
-        runScenario(adapter, clockSkews, steps),
+      fc.asyncProperty(pcClocks, fc.array(step, { maxLength: 30, size: 'max' }), (clocks, steps) =>
+        runScenario(adapter, clocks, steps),
       ),
       { numRuns: runs, seed: SEED },
     );

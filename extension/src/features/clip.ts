@@ -14,6 +14,7 @@ import { loadClassifier } from './classifier-store';
 import type { GomDb } from './db';
 import { duplicatePeriod, findDuplicate } from './duplicate';
 import { OfficerError } from './officer-error';
+import { correctedNow } from './server-clock';
 import { writeItem } from './write-item';
 
 export interface ClipInput {
@@ -58,6 +59,8 @@ export async function saveClip(
   const cleaned = cleanText(text);
   if (!cleaned) throw new OfficerError('emptyClip');
   const id = crypto.randomUUID();
+  // Dated by the server's clock: a PC set to 2020 would file the clip in a report long issued.
+  const at = await correctedNow(db, now);
   const document = documentCitedIn(cleaned);
   // The unit's rules and what the officer's corrections taught: a clip like one she moved goes where she moved it.
   const suggestion = suggestCategory(
@@ -65,13 +68,13 @@ export async function saveClip(
     await classifier,
   );
   const set: ItemFieldsPatch = {
-    ...defaultItemFields(localIsoDate(now), now.toISOString()),
+    ...defaultItemFields(localIsoDate(at), at.toISOString()),
     kind: 'result',
     text: cleaned,
     category: suggestion.category,
     categorySource: 'suggested',
     // Milliseconds since 1970 sort after every rank given so far: a new clip goes last in its section.
-    rank: now.getTime(),
+    rank: at.getTime(),
     source: {
       url: url?.slice(0, URL_MAX) ?? null,
       title: title?.slice(0, TITLE_MAX) ?? null,
@@ -79,7 +82,7 @@ export async function saveClip(
       document,
     },
   };
-  await writeItem(db, id, set);
+  await writeItem(db, id, set, now.getTime());
   return id;
 }
 

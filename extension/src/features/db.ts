@@ -1,4 +1,4 @@
-import type { BayesModel, ItemFieldsPatch, ItemRecord } from '@gom/shared';
+import type { BayesModel, ItemField, ItemFieldsPatch, ItemRecord } from '@gom/shared';
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { LISTING_SCHEMA, type ListingChunk, listingChunksOf, listingMiddleware } from './db-listing';
 import { newClientId } from './random-id';
@@ -12,6 +12,27 @@ export interface OutboxRow {
   itemId: string;
   hlc: string;
   set: ItemFieldsPatch;
+  /** The PC's clock when the write was made, ms, and the offset its clock was corrected by (none when none was known): a clock the server refuses is stamped again from them. */
+  at?: number;
+  clockOffset?: number;
+  /** The greatest clock the written fields held before the write: a new stamp stays above it. */
+  after?: string;
+}
+
+/**
+ * An edit of this officer's that a pull overwrote: another PC's write of the same field carried a
+ * greater clock, so last-writer-wins kept that one (`lost-edits.ts`). Kept until she restores or
+ * dismisses it: sync never drops her words without a word.
+ */
+export interface LostEdit {
+  itemId: string;
+  field: ItemField;
+  /** Her value, as it was before the pull. */
+  value: unknown;
+  /** What replaced it. */
+  replacedBy: unknown;
+  /** ISO time of the pull that replaced it. */
+  lostAt: string;
 }
 
 export interface MetaValues {
@@ -19,6 +40,8 @@ export interface MetaValues {
   clientId: string;
   /** The greatest clock this replica has issued or seen. */
   hlc: string;
+  /** The server's time minus the PC's, ms, as the last answer told it: writes are stamped and dated by the PC's clock plus this. */
+  clockOffset: number;
   /** The author the server gives the items this replica creates: its officer's user id, as the last push's answer said. */
   author: string;
   /** The server revision pulled up to. */
@@ -50,6 +73,8 @@ export type GomDb = Dexie & {
   meta: EntityTable<MetaRow, 'key'>;
   /** What the list shows of each live item, kept by `listingMiddleware`: never written directly. */
   listingChunks: Table<ListingChunk, string>;
+  /** This officer's edits that a pull overwrote, until she restores or dismisses them. */
+  lostEdits: Table<LostEdit, [string, string]>;
 };
 
 /** The extension's database; tests pass their own name to get a fresh one. */
@@ -73,6 +98,7 @@ export function openGomDb(name = 'gom'): GomDb {
       const records: ItemRecord[] = await tx.table('items').toArray();
       await tx.table('listingChunks').bulkAdd(listingChunksOf(records));
     });
+  db.version(4).stores({ lostEdits: '[itemId+field], itemId' });
   db.use(listingMiddleware);
   return db;
 }

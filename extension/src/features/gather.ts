@@ -10,6 +10,7 @@ import {
 } from '@gom/shared';
 import type { GomDb } from './db';
 import { duplicatePeriod, findDuplicate } from './duplicate';
+import { correctedNow } from './server-clock';
 import { writeItem } from './write-item';
 
 /** One row of a gathered list, as the officer reviews it before saving. */
@@ -74,16 +75,17 @@ export async function saveProposals(
   now: Date = new Date(),
 ): Promise<string[]> {
   const ids: string[] = [];
+  const at = await correctedNow(db, now);
   for (const [index, proposal] of kept.entries()) {
     const id = crypto.randomUUID();
     const set: ItemFieldsPatch = {
-      ...defaultItemFields(proposal.occurredOn, now.toISOString()),
+      ...defaultItemFields(proposal.occurredOn, at.toISOString()),
       kind: 'result',
       text: proposal.text,
       lead: proposal.lead,
       category: guessCategory(proposal.text).category,
       categorySource: 'suggested',
-      rank: now.getTime() + index,
+      rank: at.getTime() + index,
       source: {
         url: origin.url?.slice(0, 4000) ?? null,
         title: origin.title?.slice(0, 1000) ?? null,

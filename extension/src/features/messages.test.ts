@@ -91,14 +91,43 @@ describe('handleMessage', () => {
 });
 
 describe('listenForMessages', () => {
-  it('answers asynchronously through sendResponse', async () => {
+  type Listener = (m: unknown, s: unknown, r: (reply: unknown) => void) => boolean;
+  const ownPage = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/sidepanel.html') };
+  const listen = () => {
     const addListener = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
     listenForMessages(deps);
-    const listener = addListener.mock.calls[0]?.[0] as (m: unknown, s: unknown, r: (reply: unknown) => void) => boolean;
+    return addListener.mock.calls[0]?.[0] as Listener;
+  };
+
+  it('answers asynchronously through sendResponse', async () => {
+    const listener = listen();
     const replied = new Promise((resolve) => {
-      expect(listener({ type: 'sync' }, {}, resolve)).toBe(true);
+      expect(listener({ type: 'sync' }, ownPage, resolve)).toBe(true);
     });
     expect(await replied).toEqual({ ok: true, pushed: 2, pulled: 3 });
-    expect(listener({ type: 'other' }, {}, () => {})).toBe(false);
+    expect(listener({ type: 'other' }, ownPage, () => {})).toBe(false);
+  });
+
+  it("ignores Gom's messages from anywhere but the extension's own pages, and does nothing they ask", async () => {
+    const listener = listen();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const outsiders = [
+      { id: fakeBrowser.runtime.id, url: 'https://vanban.example/doc/12', tab: { id: 4 } },
+      { id: 'abcdefghijklmnopabcdefghijklmnop', url: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/x.html' },
+      {},
+    ];
+    for (const sender of outsiders) {
+      for (const message of [{ type: 'clip', text: 'Chèn vào Gom' }, { type: 'sync' }, { type: 'gather', tabId: 4 }]) {
+        const reply = vi.fn();
+        expect(listener(message, sender, reply)).toBe(false);
+        expect(reply).not.toHaveBeenCalled();
+      }
+    }
+    await new Promise((done) => setTimeout(done, 10));
+    expect(deps.requestSync).not.toHaveBeenCalled();
+    expect(deps.gather).not.toHaveBeenCalled();
+    expect(await db.items.count()).toBe(0);
+    expect(warn).toHaveBeenCalledTimes(9);
+    warn.mockRestore();
   });
 });

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import type { ClipInput, ClipOutcome } from './clip';
+import { isOwnPage, type MessageSender } from './message-sender';
 import { officerMessage } from './officer-error';
 import type { DocumentClipOutcome } from './page-capture';
 import type { SyncRequest, SyncResult } from './sync-client';
@@ -8,8 +9,9 @@ import type { SyncRequest, SyncResult } from './sync-client';
 const tabMessage = <T extends string>(type: T) => z.object({ type: z.literal(type), tabId: z.number().int() });
 
 /**
- * The messages the background answers. Extension pages (side panel, quick capture) and the
- * end-to-end tests use them: each takes the same path as its context-menu entry or shortcut.
+ * The messages the background answers, from the extension's own pages only (`isOwnPage`): the side
+ * panel, quick capture and the end-to-end tests' pages. Each takes the same path as its
+ * context-menu entry or shortcut.
  */
 const messageSchema = z.discriminatedUnion('type', [
   z.object({
@@ -81,10 +83,17 @@ export async function handleMessage(message: unknown, deps: MessageDeps): Promis
   }
 }
 
-/** Answers Gom's messages through `sendResponse`, the one way every Chromium version accepts asynchronously. */
+/**
+ * Answers Gom's messages through `sendResponse`, the one way every Chromium version accepts
+ * asynchronously; a message from anywhere but the extension's own pages gets no answer.
+ */
 export function listenForMessages(deps: MessageDeps): () => void {
-  const listener = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void): boolean => {
+  const listener = (message: unknown, sender: MessageSender, sendResponse: (reply: unknown) => void): boolean => {
     if (!isForGom(message)) return false;
+    if (!isOwnPage(sender)) {
+      console.warn('Gom: a message from outside its own pages was ignored', sender.url);
+      return false;
+    }
     void handleMessage(message, deps).then(sendResponse);
     return true;
   };

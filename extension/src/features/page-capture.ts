@@ -11,6 +11,7 @@ import {
 } from './gather';
 import { OfficerError } from './officer-error';
 import type { PageRead } from './page-reader';
+import { correctedNow } from './server-clock';
 
 /** What the gather review page shows: the proposals of one list, and where they came from. */
 export interface GatherDraft {
@@ -40,7 +41,7 @@ export type DocumentClipOutcome =
 
 async function proposalsOf(deps: PageCaptureDeps, tabId: number): Promise<GatherDraft> {
   const read = await deps.read(tabId);
-  const today = localIsoDate(deps.now?.() ?? new Date());
+  const today = localIsoDate(await correctedNow(deps.db, deps.now?.()));
   const proposals = proposeItems(read.documents.documents, today);
   if (proposals.length === 0) throw new OfficerError('noDocument', read.url || null);
   const checked = await checkDuplicates(deps.db, proposals, deps.periodOf);

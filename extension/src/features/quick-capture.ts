@@ -22,6 +22,7 @@ import { documentCitedIn } from './clip';
 import type { GomDb } from './db';
 import { OfficerError } from './officer-error';
 import type { PageRead } from './page-reader';
+import { correctedNow } from './server-clock';
 import { writeItem } from './write-item';
 
 type DirectiveStatus = NonNullable<Item['status']>;
@@ -149,8 +150,9 @@ export async function saveCapture(
   if (!text) throw new OfficerError('emptyClip');
   const value = parseFigure(form.value);
   if (form.kind === 'stat' && (!form.metric || value === null)) throw new OfficerError('missingFigure');
+  const at = await correctedNow(db, now);
   const set: ItemFieldsPatch = {
-    ...defaultItemFields(form.occurredOn || localIsoDate(now), now.toISOString()),
+    ...defaultItemFields(form.occurredOn || localIsoDate(at), at.toISOString()),
     kind: form.kind,
     text,
     lead: cleanText(form.lead) || null,
@@ -161,7 +163,7 @@ export async function saveCapture(
     dueOn: form.kind === 'directive' && form.dueOn ? form.dueOn : null,
     status: form.kind === 'directive' ? form.status : null,
     // Milliseconds since 1970 sort after every rank given so far: a new clip goes last in its section.
-    rank: now.getTime(),
+    rank: at.getTime(),
     source: {
       url: draft.url?.slice(0, 4000) ?? null,
       title: draft.title?.slice(0, 1000) ?? null,

@@ -57,6 +57,7 @@ function fakeServer({ token = 'gom_test', pageLimit }: { token?: string; pageLim
     const failure = state.failures.shift();
     if (failure) return failure();
     const url = new URL(String(input));
+    if (url.pathname === '/v1/health') return json({ status: 'ok' });
     const headers = new Headers(init?.headers);
     if (headers.get('authorization') !== `Bearer ${token}`) {
       return new Response(
@@ -126,6 +127,20 @@ describe('syncNow: push', () => {
     expect((await syncNow({ db, serverUrl, token, fetch: server.fetch })).pushed).toBe(1);
     expect(await db.outbox.count()).toBe(0);
     expect(server.items.get(b)?.fields.text).toBe('Mục B');
+  });
+
+  it('pushes a write an older version queued with characters the server refuses, without them', async () => {
+    const server = fakeServer();
+    const id = crypto.randomUUID();
+    await db.outbox.add({
+      mutationId: 'queuedbyanolderversion',
+      itemId: id,
+      hlc: '1700000000000-0000-old',
+      set: { text: 'Tiếp đoàn\uFFFE Lào\uFFFF', occurredOn: '2026-12-07' },
+    });
+    expect((await syncNow({ db, serverUrl, token, fetch: server.fetch })).pushed).toBe(1);
+    expect(server.items.get(id)?.fields.text).toBe('Tiếp đoàn Lào');
+    expect(await db.outbox.count()).toBe(0);
   });
 
   it(`sends at most ${PUSH_BATCH_SIZE} mutations a request, oldest first`, async () => {

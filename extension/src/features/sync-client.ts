@@ -10,10 +10,13 @@ import {
   pullResponseSchema,
   pushResponseSchema,
 } from '@gom/shared';
-import { ensureClientId, type GomDb, readMeta, writeMeta } from './db';
+import { ensureClientId, type GomDb, type LostEdit, readMeta, writeMeta } from './db';
+import { lostEditsOf } from './lost-edits';
 import { OfficerError, officerMessage } from './officer-error';
-import { bearer, callServer, type Fetch, readJson } from './server-api';
+import { bearer, callServer, checkHealth, type Fetch, readJson } from './server-api';
+import { type ClockSettlement, holdsUncorrectedWrites, settleClock, timedFetch } from './server-clock';
 import { followServer, type SyncRun } from './sync-lineage';
+import { withoutControls } from './write-item';
 
 /** Small enough that one batch is a short server transaction, large enough that 10,000 edits take 50 requests. */
 export const PUSH_BATCH_SIZE = 200;
@@ -25,6 +28,8 @@ export interface SyncTarget {
   serverUrl: string;
   token: string;
   fetch?: Fetch;
+  /** The PC's clock. */
+  now?: () => number;
 }
 
 export interface SyncResult {
@@ -34,9 +39,20 @@ export interface SyncResult {
   pulled: number;
 }
 
-async function pushOutbox(db: GomDb, serverUrl: string, token: string, fetch: Fetch, run: SyncRun): Promise<number> {
+/** Brings the replica's clocks under the server's time as its last answer told it; whether writes were re-stamped. */
+type Settle = () => Promise<ClockSettlement | undefined>;
+
+async function pushOutbox(
+  db: GomDb,
+  serverUrl: string,
+  token: string,
+  fetch: Fetch,
+  run: SyncRun,
+  settle: Settle,
+): Promise<number> {
   const clientId = await ensureClientId(db);
   let pushed = 0;
+  let restamped = false;
   // Walking by `seq` sends each row once per sync: a mutation the server did not acknowledge stays
   // in the outbox for the next sync instead of being re-sent in a loop.
   let after = 0;
@@ -44,16 +60,32 @@ async function pushOutbox(db: GomDb, serverUrl: string, token: string, fetch: Fe
     const batch = await db.outbox.where('seq').above(after).limit(PUSH_BATCH_SIZE).toArray();
     const last = batch.at(-1);
     if (last?.seq === undefined) return pushed;
+    const before = after;
     after = last.seq;
     const body: PushRequest = {
       clientId,
-      mutations: batch.map(({ mutationId, itemId, hlc, set }) => ({ mutationId, itemId, hlc, set })),
+      mutations: batch.map(({ mutationId, itemId, hlc, set }) => ({
+        mutationId,
+        itemId,
+        hlc,
+        set: withoutControls(set),
+      })),
     };
-    const response = await callServer(fetch, `${serverUrl}/v1/sync/push`, {
-      method: 'POST',
-      headers: { ...bearer(token), 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+    let response: Response;
+    try {
+      response = await callServer(fetch, `${serverUrl}/v1/sync/push`, {
+        method: 'POST',
+        headers: { ...bearer(token), 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    } catch (error) {
+      // A batch refused for a clock ahead of the server's never landed: stamped again by the
+      // server's time, it goes again, once a sync.
+      if (restamped || (error as OfficerError).status !== 400 || !(await settle())?.restamped) throw error;
+      restamped = true;
+      after = before;
+      continue;
+    }
     const answer = await readJson(response, pushResponseSchema);
     const acknowledged = new Set(answer.applied);
     const done = batch.flatMap((row) => (row.seq !== undefined && acknowledged.has(row.mutationId) ? [row.seq] : []));
@@ -92,19 +124,23 @@ export async function applyPulledPage(
   cursor: number,
   stored?: ReadonlySet<string>,
 ): Promise<void> {
-  await db.transaction('rw', [db.items, db.meta], async () => {
+  await db.transaction('rw', [db.items, db.meta, db.lostEdits], async () => {
     const held = new Map<string, ItemRecord>();
     const maybeHeld = stored ? items.filter((item) => stored.has(item.id)) : items;
     for (const record of await db.items.bulkGet(maybeHeld.map((item) => item.id))) {
       if (record) held.set(record.id, record);
     }
     const changed = new Map<string, ItemRecord>();
-    let seen = await readMeta(db, 'hlc');
+    const [node, lastHlc] = await Promise.all([readMeta(db, 'clientId'), readMeta(db, 'hlc')]);
+    let seen = lastHlc;
+    const lost: LostEdit[] = [];
+    const pulledAt = new Date().toISOString();
     for (const incoming of items) {
       const current = held.get(incoming.id);
       for (const clock of Object.values(incoming.clocks)) seen = maxHlc(seen, clock);
       const record = pulledRecord(current, incoming);
       if (!record) continue;
+      if (current && node !== undefined) lost.push(...lostEditsOf(current, record, node, pulledAt));
       held.set(record.id, record);
       changed.set(record.id, record);
     }
@@ -114,6 +150,8 @@ export async function applyPulledPage(
     const isNew = (record: ItemRecord) => stored !== undefined && !stored.has(record.id);
     await db.items.bulkAdd(records.filter(isNew));
     await db.items.bulkPut(records.filter((record) => !isNew(record)));
+    // Her edits that another PC's later write replaced: shown to her, to restore in one click.
+    if (lost.length > 0) await db.lostEdits.bulkPut(lost);
     // The HLC receive rule: the next local edit must carry a clock above every clock seen, or a
     // PC whose wall clock runs late would lose its officer's newer edit to an older remote one.
     if (seen !== undefined) await writeMeta(db, 'hlc', seen);
@@ -123,7 +161,7 @@ export async function applyPulledPage(
 
 /** Applies a page, unless the server's revisions are no longer those this replica counted; resolves to whether it started over. */
 function takePulledPage(db: GomDb, page: PullResponse, run: SyncRun, stored?: ReadonlySet<string>): Promise<boolean> {
-  return db.transaction('rw', [db.items, db.outbox, db.meta], async () => {
+  return db.transaction('rw', [db.items, db.outbox, db.meta, db.lostEdits], async () => {
     if (await followServer(db, page, run)) return true;
     await applyPulledPage(db, page.items, page.cursor, stored);
     return false;
@@ -176,13 +214,35 @@ async function pullItems(db: GomDb, serverUrl: string, token: string, fetch: Fet
 }
 
 /** One sync: push the outbox, then pull until the server has nothing more; the outcome goes to `meta`. */
-export async function syncNow({ db, serverUrl, token, fetch = globalThis.fetch }: SyncTarget): Promise<SyncResult> {
+export async function syncNow({
+  db,
+  serverUrl,
+  token,
+  fetch: plainFetch = globalThis.fetch,
+  now = Date.now,
+}: SyncTarget): Promise<SyncResult> {
   try {
     const run: SyncRun = { startedOver: false };
-    let pushed = await pushOutbox(db, serverUrl, token, fetch, run);
+    const { fetch, latest } = timedFetch(plainFetch, now);
+    const settle: Settle = async () => {
+      const reading = latest();
+      return reading ? settleClock(db, reading, now()) : undefined;
+    };
+    // Writes queued before this PC's offset was ever measured: the server's time first, so that a
+    // wrong clock's stamps (a year ahead, or behind) are corrected before they are pushed.
+    if (await holdsUncorrectedWrites(db)) {
+      await checkHealth(serverUrl, fetch);
+      await settle();
+    }
+    let pushed = await pushOutbox(db, serverUrl, token, fetch, run, settle);
+    // Clocks beyond the server's time, held from before it bounded them, are lowered here, and the
+    // pull then brings everything back from revision 0.
+    await settle();
     const pulled = await pullItems(db, serverUrl, token, fetch, run);
     // A start-over during the pull queued everything held, to go now.
-    if (run.startedOver) pushed += await pushOutbox(db, serverUrl, token, fetch, run);
+    if (run.startedOver) pushed += await pushOutbox(db, serverUrl, token, fetch, run, settle);
+    // The offset the last answer measured, for the writes until the next sync.
+    await settle();
     await db.meta.bulkPut([
       { key: 'lastSync', value: new Date().toISOString() },
       { key: 'lastError', value: null },

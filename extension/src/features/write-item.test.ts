@@ -29,7 +29,14 @@ describe('writeItem', () => {
     expect(await db.items.get(id)).toEqual(record);
     const outbox = await db.outbox.toArray();
     expect(outbox).toEqual([
-      { seq: 1, mutationId: expect.stringMatching(/^[A-Za-z0-9]{16,}$/), itemId: id, hlc, set: record.fields },
+      {
+        seq: 1,
+        mutationId: expect.stringMatching(/^[A-Za-z0-9]{16,}$/),
+        itemId: id,
+        hlc,
+        set: record.fields,
+        at: expect.any(Number),
+      },
     ]);
     expect(await readMeta(db, 'hlc')).toBe(hlc);
   });

@@ -1,6 +1,8 @@
 import {
+  type ItemClocks,
   type ItemFieldsPatch,
   type ItemRecord,
+  maxHlc,
   mergeFields,
   mutationAsVersioned,
   mutationSchema,
@@ -16,9 +18,10 @@ import { newMutationId } from './random-id';
 // refused here, or it would sit at the head of the outbox and block every later push.
 const writeSchema = mutationSchema.pick({ itemId: true, set: true });
 
-// A broken PDF's text layer can carry control characters, NUL among them, which the server refuses:
-// they are dropped from every string a write carries, so that such a clip is kept rather than refused.
-function withoutControls<T>(value: T): T {
+// A broken PDF's text layer can carry control characters, NUL among them, and characters XML cannot
+// hold, which the server refuses: they are dropped from every string a write carries, so that such a
+// clip is kept rather than refused. The push drops them again from writes queued by an older version.
+export function withoutControls<T>(value: T): T {
   if (typeof value === 'string') return withoutControlChars(value) as T;
   if (Array.isArray(value)) return value.map(withoutControls) as T;
   if (value && typeof value === 'object')
@@ -45,14 +48,27 @@ export async function writeItem(
 
   return db.transaction('rw', [db.items, db.outbox, db.meta], async () => {
     // Requests issued together wait for one round trip to IndexedDB, not one each.
-    const [clientId, lastHlc, author, held] = await Promise.all([
+    const [clientId, lastHlc, author, held, clockOffset] = await Promise.all([
       ensureClientId(db),
       readMeta(db, 'hlc'),
       readMeta(db, 'author'),
       db.items.get(itemId),
+      readMeta(db, 'clockOffset'),
     ]);
-    const hlc = tickHlc(lastHlc, nowMs, clientId);
-    const mutation: OutboxRow = { mutationId: newMutationId(), itemId, hlc, set: parsed.data.set };
+    // Stamped by the server's time as the last sync measured it, not by a PC clock that may be off.
+    const hlc = tickHlc(lastHlc, nowMs + (clockOffset ?? 0), clientId);
+    const { set: written } = parsed.data;
+    let after: string | undefined;
+    for (const field of Object.keys(written) as Array<keyof ItemClocks>) after = maxHlc(after, held?.clocks[field]);
+    const mutation: OutboxRow = {
+      mutationId: newMutationId(),
+      itemId,
+      hlc,
+      set: written,
+      at: nowMs,
+      ...(clockOffset === undefined ? {} : { clockOffset }),
+      ...(after === undefined ? {} : { after }),
+    };
     const merged = mergeFields(held, mutationAsVersioned(mutation));
     const record: ItemRecord = { ...held, id: itemId, fields: merged.fields, clocks: merged.clocks };
     // A new item's author is the one the server will give it, when this replica knows it: pulling

@@ -1,15 +1,14 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { describe, expect, it } from 'vitest';
-import { cors } from './cors';
+import { cors, extensionOrigins } from './cors';
 
-const EXTENSION = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const EXTENSION = `chrome-extension://${ID}`;
 
 const app = new Hono()
   .use(secureHeaders())
-  .use(
-    cors({ allowOrigin: (origin) => origin.startsWith('chrome-extension://'), exposeHeaders: ['Content-Disposition'] }),
-  )
+  .use(cors({ allowOrigin: extensionOrigins([ID]), exposeHeaders: ['Content-Disposition'] }))
   .post('/push', (c) => c.json({ applied: [] }))
   .get('/file', (c) => c.body('x', 200, { 'Content-Disposition': 'attachment; filename="a.txt"' }));
 
@@ -29,9 +28,11 @@ describe('cors', () => {
       'access-control-max-age': '600',
       vary: 'Origin, Access-Control-Request-Headers',
     });
-    const refused = await preflight('https://evil.example');
-    expect(refused.status).toBe(204);
-    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    for (const origin of ['https://evil.example', 'chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba']) {
+      const refused = await preflight(origin);
+      expect(refused.status).toBe(204);
+      expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    }
   });
 
   it("adds its headers to the route's own response, keeping the route's headers and body", async () => {
@@ -48,5 +49,24 @@ describe('cors', () => {
     expect(push.headers.get('access-control-allow-origin')).toBeNull();
     expect(push.headers.get('access-control-expose-headers')).toBeNull();
     expect(push.headers.get('vary')).toBe('Origin');
+  });
+
+  describe('extensionOrigins', () => {
+    it("admits the pages of the extensions named, Chromium's or Firefox's, and no other origin", () => {
+      const firefox = '5f0c9a7e-3a1d-4c52-9a57-0f7b6d6e2c11';
+      const allowed = extensionOrigins([ID, firefox]);
+      expect(allowed(EXTENSION)).toBe(true);
+      expect(allowed(`moz-extension://${firefox}`)).toBe(true);
+      for (const origin of [
+        'chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba',
+        `moz-extension://${ID}x`,
+        `chrome-extension://${ID}/`,
+        `https://${ID}`,
+        `safari-web-extension://${ID}`,
+        'null',
+      ]) {
+        expect(allowed(origin)).toBe(false);
+      }
+    });
   });
 });

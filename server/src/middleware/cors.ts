@@ -12,6 +12,18 @@ export interface CorsOptions {
 }
 
 /**
+ * The origins of the pages of these extensions (Chromium's ids, or Firefox's per-install UUIDs),
+ * as `allowOrigin`: another extension's pages must not read the API, even with an officer's token.
+ *
+ * @example
+ * cors({ allowOrigin: extensionOrigins(['ccjbpeiejpoifgaabplpnfafapmdhcjd']) })
+ */
+export function extensionOrigins(ids: readonly string[]): (origin: string) => boolean {
+  const origins = new Set(ids.flatMap((id) => [`chrome-extension://${id}`, `moz-extension://${id}`]));
+  return (origin) => origins.has(origin);
+}
+
+/**
  * CORS answered as Hono's `cors` answers it, with its headers written on the response the route
  * returned instead of on a response made before it. Hono's version sets a header before the route
  * runs and another after it, and each makes Hono copy the route's response into a new one with a
@@ -19,7 +31,7 @@ export interface CorsOptions {
  * about a tenth of the server's CPU per push (profiled under `pnpm bench server-load`).
  *
  * @example
- * app.use('/v1/*', cors({ allowOrigin: (origin) => origin.startsWith('chrome-extension://') }))
+ * app.use('/v1/*', cors({ allowOrigin: extensionOrigins(['ccjbpeiejpoifgaabplpnfafapmdhcjd']) }))
  */
 export function cors({
   allowOrigin,

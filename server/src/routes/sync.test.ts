@@ -196,3 +196,37 @@ describe.each(testAdapters)('on $name', (adapter) => {
     });
   });
 });
+
+describe.each(testAdapters)('one mutation id twice in a batch, on $name', (adapter) => {
+  beforeEach(async () => {
+    env = await setUpServer(adapter);
+    token = await env.tokenFor();
+  });
+  afterEach(() => env.dispose());
+
+  it('refuses the batch whole when the two carry different writes: 400 naming the id, nothing stored', async () => {
+    const first = mutation(randomUUID(), { text: 'Bản thứ nhất' });
+    const other = mutation(randomUUID(), { text: 'hợp lệ' });
+    const res = await push([first, other, { ...first, set: { text: 'Bản thứ hai' } }]);
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    const problem = (await res.json()) as { errors: Array<{ path: string; message: string }> };
+    expect(problem.errors).toEqual([
+      { path: 'mutations.2.mutationId', message: expect.stringContaining(first.mutationId) },
+    ]);
+    expect((await pullAll()).body).toMatchObject({ items: [], cursor: 0 });
+    // The mutation id was not recorded: the client's real write of it still applies.
+    expect((await push([first])).status).toBe(200);
+    expect((await pullAll()).body.items.map((i) => i.fields.text)).toEqual(['Bản thứ nhất']);
+  });
+
+  it('applies once a mutation delivered twice in the same batch', async () => {
+    const id = randomUUID();
+    const m = mutation(id, { text: 'Một lần', tags: ['a'] });
+    const res = await push([m, { ...m, set: { tags: ['a'], text: 'Một lần' } }]);
+    expect(res.status).toBe(200);
+    expect((await res.json()).applied).toEqual([m.mutationId, m.mutationId]);
+    const { body } = await pullAll();
+    expect(body.items).toEqual([expect.objectContaining({ id, rev: 1, fields: { text: 'Một lần', tags: ['a'] } })]);
+  });
+});

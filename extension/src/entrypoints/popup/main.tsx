@@ -5,6 +5,7 @@ import { loadClassifier } from '../../features/classifier-store';
 import { openGomDb } from '../../features/db';
 import { readTab } from '../../features/page-reader';
 import { loadReportSettings } from '../../features/report-settings';
+import { correctedNow } from '../../features/server-clock';
 import { loadSettings } from '../../features/settings';
 import { loadSiteAdapters } from '../../features/site-adapters';
 import { setLocale } from '../../i18n';
@@ -16,16 +17,17 @@ async function start(root: HTMLElement): Promise<void> {
   setLocale(locale);
   document.documentElement.lang = locale;
   const db = openGomDb();
-  const [draft, classifier, reportSettings] = await Promise.all([
+  const [draft, classifier, reportSettings, now] = await Promise.all([
     loadCaptureDraft(location.search, async (tabId) => readTab(tabId, await loadSiteAdapters())),
     loadClassifier(db),
     loadReportSettings(),
+    correctedNow(db),
   ]);
   render(
     <QuickCapture
       db={db}
       draft={draft}
-      today={localIsoDate(new Date())}
+      today={localIsoDate(now)}
       classifier={classifier}
       monthOptions={periodOptions(reportSettings.month ?? {})}
       onClose={() => window.close()}

@@ -44,6 +44,7 @@ import { Findings } from '../../ui/Findings';
 import { saveFile } from '../../ui/save-file';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { CarryOver } from './CarryOver';
+import { ClockNotices } from './ClockNotices';
 import type { RowActions } from './ItemRow';
 import { PeriodList } from './PeriodList';
 import { PeriodSwitcher } from './PeriodSwitcher';
@@ -280,6 +281,7 @@ export function SidePanel({ db, reportSettings, today = localIsoDate(new Date())
     <>
       <PeriodSwitcher period={period} kind={kind} onKind={switchKind} onStep={step} />
       <SyncStatus pending={pending} lastSync={lastSync} lastError={lastError} />
+      <ClockNotices db={db} />
       <div class="actions">
         <button type="button" data-action="sync" disabled={busy} onClick={() => run(sync)}>
           {s.sync}

@@ -39,4 +39,36 @@ describe('gom serve', () => {
       .find((entry) => entry.level === 'warn');
     expect(warning?.units).toEqual([{ unitId: unit.id, rev: 1, handedOut: 2 }]);
   });
+
+  it('takes the extension ids CORS admits, and whether it trusts the proxy, from the environment', async () => {
+    const ownBuild = 'abcdefghijklmnopabcdefghijklmnop';
+    const server = await spawnGomServe(['--db', join(dir, 'gom.db')], {
+      GOM_EXTENSION_IDS: ` ${ownBuild} ,5f0c9a7e-3a1d-4c52-9a57-0f7b6d6e2c11`,
+      GOM_TRUST_PROXY: '1',
+    });
+    try {
+      const preflight = async (origin: string) =>
+        (
+          await fetch(`${server.url}/v1/sync/push`, {
+            method: 'OPTIONS',
+            headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' },
+          })
+        ).headers.get('access-control-allow-origin');
+      expect(await preflight(`chrome-extension://${ownBuild}`)).toBe(`chrome-extension://${ownBuild}`);
+      expect(await preflight('chrome-extension://ccjbpeiejpoifgaabplpnfafapmdhcjd')).toBeNull();
+
+      const pull = async (client: string) =>
+        (
+          await fetch(`${server.url}/v1/sync/pull`, {
+            headers: { Authorization: 'Bearer gom_wrong', 'X-Forwarded-For': client },
+          })
+        ).status;
+      for (let i = 0; i < 20; i += 1) expect(await pull('203.0.113.7')).toBe(401);
+      expect(await pull('203.0.113.7')).toBe(429);
+      expect(await pull('198.51.100.2')).toBe(401);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  });
 });
