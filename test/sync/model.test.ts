@@ -264,5 +264,5 @@ describe.each(adapters)('sync under faults on $adapter (model-based, fast-check)
       ),
       { numRuns: runs, seed: SEED },
     );
-  }, 300_000);
+  }, 900_000);
 });
