@@ -54,11 +54,11 @@ const PAIR_PACKAGES = [
 // CLDR's Vietnamese: names of places (provinces of Vietnam and Laos, "Viêng Chăn", "Đà Nẵng"),
 // countries, languages and units, and the words that describe emoji — everyday words.
 const CLDR = /\/cldr\/common\/(?:annotations|main|subdivisions)\/vi\.xml$/;
-// Pairs seen fewer times are mostly one help page's phrasing; keeping them doubles the file for
-// a fraction of a point (`pnpm eval:repair`).
+// Pairs seen fewer times are mostly one help page's phrasing; keeping them makes the file far
+// larger for little on `pnpm eval:repair`.
 const MIN_PAIR = 2;
-// The shipped data stays near 150 KB gzipped (with the lexicon): this many pairs, the most
-// informative (`pnpm eval:repair`: all 51,000 pairs seen twice or more gave the same figures).
+// The shipped data stays small: this many pairs, the most informative (`pnpm eval:repair` gave the
+// same figures with every pair seen twice or more).
 const MAX_PAIRS = 32_000;
 const MIN_SYLLABLE = 1;
 

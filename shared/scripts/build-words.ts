@@ -15,8 +15,8 @@ import { isSyllable, otherTonePlacement } from '../src/repair/syllable';
 const shared = join(import.meta.dirname, '..');
 
 // Words of two or three syllables: longer entries are mostly sayings ("mất trộm rồi mới rào giậu"),
-// whose inner pairs ("rồi mới") are no word. Up to four gave the same `pnpm eval:repair` figures
-// with 22 % more pairs; two only, three words fewer on the monthly report ("tổng lãnh sự").
+// whose inner pairs ("rồi mới") are no word. Up to four added pairs and no figure of
+// `pnpm eval:repair`; two only lost words on the monthly report ("tổng lãnh sự").
 const MAX_SYLLABLES = 3;
 
 /** A syllable in both its tone placements ("hoá", "hóa"). */

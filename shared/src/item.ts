@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { HLC_PATTERN, hlcToDate, maxHlc } from './hlc';
 import { withoutControlChars } from './text';
 
 /** What an officer did: a result, a plan for a coming period, a figure, or a task the leadership assigned. */
@@ -76,7 +75,7 @@ export const itemFieldsPatchSchema = itemFieldsSchema
   // item's date is a text column, its settings jsonb), and a clip holding what XML cannot would
   // make every report of its period a .docx that Word refuses to open. The extension drops them
   // before it writes (the same `withoutControlChars`), so only a client that did not is refused.
-  // Walked, not stringified: every pushed mutation passes here (stringifying was 1-2 % of the server's CPU).
+  // Walked, not stringified: every pushed mutation passes here.
   .superRefine((set, ctx) => {
     for (const [field, value] of Object.entries(set)) {
       if (holdsUnwritable(value)) ctx.addIssue({ code: 'custom', path: [field], message: UNWRITABLE_MESSAGE });
@@ -86,10 +85,6 @@ export const itemFieldsPatchSchema = itemFieldsSchema
     message: 'A mutation must set at least one field',
   });
 export type ItemFieldsPatch = Partial<ItemFields>;
-
-export const hlcSchema = z.string().regex(HLC_PATTERN, 'HLC must be <13-digit ms>-<4-digit counter>-<node id>');
-export const itemClocksSchema = z.partialRecord(z.enum(itemFieldNames as [ItemField, ...ItemField[]]), hlcSchema);
-export type ItemClocks = Partial<Record<ItemField, string>>;
 
 /** A complete item (a clip), as the report pipeline reads it. */
 export const itemSchema = itemFieldsSchema.extend({
@@ -119,31 +114,4 @@ export function defaultItemFields(occurredOn: string, createdAt: string): Omit<I
     deleted: false,
     createdAt,
   };
-}
-
-/** What a replica holds of an item: the fields written so far, each with the clock of its last write. */
-export interface ItemRecord {
-  id: string;
-  authorId?: string | null;
-  fields: ItemFieldsPatch;
-  clocks: ItemClocks;
-}
-
-/**
- * The item a record stands for, with defaults for the fields nobody wrote; null while its text has
- * not arrived (a replica can hear of an edit before the clip itself).
- */
-export function materializeItem(record: ItemRecord, unitId: string): Item | null {
-  const { text } = record.fields;
-  if (!text) return null;
-  const latest = Object.values(record.clocks).reduce<string | undefined>(maxHlc, undefined);
-  const updatedAt = latest ? hlcToDate(latest).toISOString() : (record.fields.createdAt ?? new Date(0).toISOString());
-  const createdAt = record.fields.createdAt ?? updatedAt;
-  // Object.assign, not spreads: V8 spread these two 16-field objects ~5× slower, and every pulled
-  // item is materialized for the list (10,000 of them in a first sync).
-  return Object.assign(
-    defaultItemFields(record.fields.occurredOn ?? createdAt.slice(0, 10), createdAt),
-    record.fields,
-    { text, id: record.id, unitId, authorId: record.authorId ?? null, updatedAt },
-  );
 }

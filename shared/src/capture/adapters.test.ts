@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readFixture } from '../test-fixtures';
 import { pickAdapter, runAdapter } from './adapter';
 import { parseSiteAdapters } from './adapter-schema';
 import { builtInAdapters } from './adapters';
 import { parseDocument } from './dom-for-tests';
-
-const fixtures = join(import.meta.dirname, '../../../test/fixtures');
 
 interface AdapterCase {
   fixture: string;
@@ -16,8 +13,8 @@ interface AdapterCase {
 
 describe('every shipped site adapter reads its fixture page', () => {
   it.each(builtInAdapters.map((adapter) => [adapter.id, adapter] as const))('%s', (id, adapter) => {
-    const expected: AdapterCase = JSON.parse(readFileSync(join(fixtures, 'adapters', `${id}.expected.json`), 'utf8'));
-    const document = parseDocument(readFileSync(join(fixtures, expected.fixture), 'utf8'));
+    const expected: AdapterCase = JSON.parse(readFixture(`adapters/${id}.expected.json`));
+    const document = parseDocument(readFixture(expected.fixture));
     expect(pickAdapter(builtInAdapters, expected.url, document)?.id).toBe(id);
     expect(runAdapter(adapter, document)).toEqual(expected.documents);
   });
@@ -28,7 +25,7 @@ describe('every shipped site adapter reads its fixture page', () => {
 });
 
 describe('pickAdapter', () => {
-  const list = parseDocument(readFileSync(join(fixtures, 'vnpt-ioffice-van-ban-den.html'), 'utf8'));
+  const list = parseDocument(readFixture('vnpt-ioffice-van-ban-den.html'));
 
   it('recognises a tenant on its own domain by the page structure', () => {
     expect(pickAdapter(builtInAdapters, 'https://qlvb.hatinh.gov.vn/qlvbdh/', list)?.id).toBe(

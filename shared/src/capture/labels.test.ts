@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readFixture } from '../test-fixtures';
 import { parseDocument } from './dom-for-tests';
 import { scanLabels } from './labels';
 
@@ -61,9 +60,7 @@ describe('scanLabels', () => {
   });
 
   it('reads the detail page fixture', () => {
-    const page = parseDocument(
-      readFileSync(join(import.meta.dirname, '../../../test/fixtures/vnpt-ioffice-van-ban-di.html'), 'utf8'),
-    );
+    const page = parseDocument(readFixture('vnpt-ioffice-van-ban-di.html'));
     expect(scanLabels(page.body)).toMatchObject({
       reference: '17/TTr-SNgV',
       type: 'Tờ trình',

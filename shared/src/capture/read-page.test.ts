@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readFixture } from '../test-fixtures';
 import { builtInAdapters } from './adapters';
 import { parseDocument } from './dom-for-tests';
 import { readPage } from './read-page';
 
-const fixture = (name: string) =>
-  parseDocument(readFileSync(join(import.meta.dirname, '../../../test/fixtures', name), 'utf8'));
+const fixture = (name: string) => parseDocument(readFixture(name));
 
 describe('readPage', () => {
   it('reads a list through its adapter', () => {

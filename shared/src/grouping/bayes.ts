@@ -58,8 +58,8 @@ export function learn(model: BayesModel, text: string, category: string): void {
 /**
  * The posterior over the categories learned so far. Naive Bayes is overconfident in proportion to
  * the length of the text, so the log-likelihood is averaged per feature before the softmax: a long
- * item does not drown out the rules. The sharpness of 4 was the best on the samples (8 let a few
- * dozen learned items overrule right answers of the rules).
+ * item does not drown out the rules. The sharpness of 4 was the best on the samples (a sharper one
+ * let learned items overrule right answers of the rules).
  */
 export function predict(model: BayesModel, text: string, sharpness = 4): Map<string, number> {
   const categories = Object.keys(model.documents);

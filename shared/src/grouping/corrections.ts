@@ -10,7 +10,7 @@ import { type BayesModel, features } from './bayes';
 
 /**
  * Corrections kept, newest last; the oldest beyond this are dropped so that the stored model,
- * validated at every load, stays small (500 canonical clips are some 100 KB).
+ * validated at every load, stays small.
  */
 const MAX_CORRECTIONS = 500;
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acronymReading } from './acronyms';
-import { KNOWN_LOST_GLYPH_SETS, repairLostGlyphs } from './lost-glyphs';
+import { KNOWN_LOST_GLYPH_SETS } from './lost-glyph-tables';
+import { repairLostGlyphs } from './lost-glyphs';
 import { learnModel, shippedLexicon } from './model';
 
 const REAL_LOST = [...KNOWN_LOST_GLYPH_SETS[0]!];

@@ -1,11 +1,6 @@
 export { type DamageEvidence, damageScore, detectDamage, repairText, type TextRepair } from './damage';
 export { convertLegacy, decodeLegacyWord, encodeLegacy, type LegacyConversion, type LegacyEncoding } from './legacy';
-export {
-  inferLostGlyphs,
-  KNOWN_LOST_GLYPH_SETS,
-  type LostGlyphRepair,
-  lostGlyphEvidence,
-  repairLostGlyphs,
-  type TextChange,
-} from './lost-glyphs';
+export { inferLostGlyphs, lostGlyphEvidence } from './lost-glyph-inference';
+export { KNOWN_LOST_GLYPH_SETS } from './lost-glyph-tables';
+export { type LostGlyphRepair, repairLostGlyphs, type TextChange } from './lost-glyphs';
 export { defaultModel, learnModel, type SyllableModel, shippedLexicon } from './model';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { joinPdfLines } from '../text';
 import { damageScore, detectDamage, repairText } from './damage';
 import { convertLegacy, decodeLegacyWord, encodeLegacy, type LegacyEncoding } from './legacy';
-import { KNOWN_LOST_GLYPH_SETS } from './lost-glyphs';
+import { KNOWN_LOST_GLYPH_SETS } from './lost-glyph-tables';
 
 const sample = (name: string) => joinPdfLines(readFileSync(new URL(`../../data/${name}`, import.meta.url), 'utf8'));
 const CLEAN_SENTENCES = [sample('bao-cao-tuan-2023-08-24.txt'), sample('bao-cao-thang-2021-03.md')]
@@ -19,7 +19,7 @@ const ENGLISH = [
 ];
 
 describe('legacy encodings', () => {
-  // Published examples: the mojibake of the domain notes, and VNI as it is usually seen.
+  // Examples: TCVN3 and VNI text as a copy from a legacy-font document reads.
   it.each<[string, string, LegacyEncoding[]]>([
     ['Bé Ngo¹i giao', 'Bộ Ngoại giao', ['tcvn3']],
     ['§oµn c«ng t¸c cña Së Ngo¹i vô', 'Đoàn công tác của Sở Ngoại vụ', ['tcvn3']],

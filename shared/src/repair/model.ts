@@ -31,8 +31,7 @@ export interface SyllableModel {
   /**
    * The pairs inside a dictionary's words, each one more sighting of its pair: read for a context
    * only when a repair asks about it (`wordPairsAfter`), since adding all of them to `bigram` up
-   * front doubled the time a model takes to load (46–79 → 135 ms), which each clip after the
-   * extension's service worker slept pays.
+   * front slows loading a model, which each clip after the extension's service worker slept pays.
    */
   words: WordPairs;
   total: number;
@@ -52,8 +51,7 @@ export interface Background {
 export type WordPairs = Record<string, string>;
 
 // A pair inside a dictionary word counts as one sighting in the background text: the dictionary
-// says the word exists, not how common it is (`pnpm eval:repair` gave the same real-set figures
-// for 1, 3 and 10).
+// says the word exists, not how common it is.
 const WORD_PAIR_COUNT = 1;
 
 export interface SerializedModel {
@@ -127,9 +125,8 @@ export function modelKey(model: SyllableModel, word: string): string | null {
   return null;
 }
 
-// The project's text is administrative prose like the clips; the background text is ~40 times
-// larger but about software: a word pair seen in the project's text counts as many background ones.
-// (`pnpm eval:repair` gave the same real-set figures for 5, 10, 20 and 40.)
+// The project's text is administrative prose like the clips; the background text is far larger but
+// about software: a word pair seen in the project's text counts as many background ones.
 const DOMAIN_WEIGHT = 20;
 
 /** Word and word-pair counts of clean texts, and how often each syllable had a capital. */
@@ -298,15 +295,15 @@ function wordPairsAfter(model: SyllableModel, first: string): { seconds: Set<str
   return entry;
 }
 
-// Background counts a context needs before its pairs weigh half (`pnpm eval:repair`: the same
-// figures for 10 to 30, two words fewer on the real lost set for 3, three for 0).
+// Background counts a context needs before its pairs weigh half (`pnpm eval:repair`: fewer restore
+// fewer words of the real lost set).
 const SPARSE_CONTEXT = 10;
 
 /**
  * log P(word | prev): bigram counts interpolated with add-half unigram counts. (A structural prior
- * for unseen syllables — onset × rhyme × tone shares of the learned text — was tried: +2 words on
- * the real lost set, −15 on the second set of `pnpm eval:repair`, before the background counts
- * gave the unigrams real frequencies.)
+ * for unseen syllables — onset × rhyme × tone shares of the learned text — was tried: it lost more
+ * words on the second set of `pnpm eval:repair` than it won on the real lost set, before the
+ * background counts gave the unigrams real frequencies.)
  */
 export function logProb(model: SyllableModel, prev: string | null, key: string): number {
   const size = model.syllables.size + model.tokens.size;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KNOWN_LOST_GLYPH_SETS, repairLostGlyphs } from './lost-glyphs';
+import { KNOWN_LOST_GLYPH_SETS } from './lost-glyph-tables';
+import { repairLostGlyphs } from './lost-glyphs';
 import { defaultModel } from './model';
 import { nameReadings, syllableSpelling } from './names';
 

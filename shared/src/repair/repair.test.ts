@@ -3,12 +3,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import background from '../../data/vi-background.json';
 import { joinPdfLines } from '../text';
-import { inferLostGlyphs, KNOWN_LOST_GLYPH_SETS, repairLostGlyphs } from './lost-glyphs';
+import { inferLostGlyphs } from './lost-glyph-inference';
+import { KNOWN_LOST_GLYPH_SETS } from './lost-glyph-tables';
+import { repairLostGlyphs } from './lost-glyphs';
 import { type Background, learnModel, shippedLexicon } from './model';
 import { isSyllable, otherTonePlacement } from './syllable';
 
 const REAL_LOST = [...KNOWN_LOST_GLYPH_SETS[0]!];
-// The real damaged lines of the domain notes (vietnamese-text.md), with what the officer typed.
+// Real damaged lines of a report whose PDF lost glyphs, with what the officer typed.
 const REAL_LINES: Array<[string, string]> = [
   ['Thực hiện 1.107 trang biên dịch các  oại', 'Thực hiện 1.107 trang biên dịch các loại'],
   [

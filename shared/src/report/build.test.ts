@@ -211,7 +211,7 @@ describe('buildReport, a monthly report', () => {
   });
 });
 
-// Every kind of report, with the wording of the domain notes: the summary, the plans heading
+// Every kind of report, with the wording officers use: the summary, the plans heading
 // naming the next period, across year boundaries (December, Q4, H2, week 52/53) and leap years.
 describe.each([
   [

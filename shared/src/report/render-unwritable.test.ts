@@ -115,7 +115,7 @@ describe('text that XML cannot hold, in a report', () => {
       }),
       { numRuns: 200 },
     );
-    // About 3 s on one core: 200 renderings and their parsing.
+    // 200 renderings and their parsing: more than the default timeout allows on a slow core.
   }, 30_000);
 
   it('writes none of those characters in HTML, text or Markdown (property)', () => {

@@ -14,7 +14,7 @@ function writableText(text: string): string {
   const clean = withoutControlChars(text);
   if (!LINE_BREAK.test(clean)) return clean;
   // Split and trimmed, not one regex over the whitespace around each break: that backtracks
-  // quadratically on a long run of spaces (a third of a second for 20,000).
+  // quadratically on a long run of spaces.
   const lines = clean.split(LINE_BREAK);
   const last = lines.length - 1;
   return lines

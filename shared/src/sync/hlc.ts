@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Hybrid logical clocks as strings: `<13-digit epoch ms>-<4-digit counter>-<node id>`.
  * Fixed widths make plain string comparison the clock order, and the node id at the end breaks
@@ -7,6 +9,7 @@
 export type Hlc = string;
 
 export const HLC_PATTERN = /^\d{13}-\d{4}-[A-Za-z0-9_]{1,64}$/;
+export const hlcSchema = z.string().regex(HLC_PATTERN, 'HLC must be <13-digit ms>-<4-digit counter>-<node id>');
 const MAX_COUNTER = 9999;
 /** The last millisecond 13 digits hold (the year 2286): a clock never goes past it. */
 export const MAX_HLC_MS = 9_999_999_999_999;

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { guessCategory } from './classify';
+import { guessCategory } from './guess-category';
 
 interface SampleItem {
   category: string | null;
   kind: string;
   text: string;
 }
-const samples: SampleItem[] = readFileSync(new URL('../data/items.jsonl', import.meta.url), 'utf8')
+const samples: SampleItem[] = readFileSync(new URL('../../data/items.jsonl', import.meta.url), 'utf8')
   .trim()
   .split('\n')
   .map((line) => JSON.parse(line));

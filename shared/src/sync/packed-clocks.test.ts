@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ItemClocks, type ItemField, type ItemFieldsPatch, itemFieldNames } from './item';
+import { type ItemField, type ItemFieldsPatch, itemFieldNames } from '../item';
 import { isPackedClocks, packClocks, SHARED_CLOCK, unpackClocks } from './packed-clocks';
+import type { ItemClocks } from './record';
 
 const t1 = '1700000000000-0000-abcdefghijklmnop';
 const t2 = '1700000000001-0000-abcdefghijklmnop';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeFields, mutationAsVersioned, versionedAsWrites } from './merge';
+import { mergeFields, mutationAsVersioned, versionedAsWrites } from './lww';
 
 const t1 = '1700000000000-0000-a';
 const t2 = '1700000000001-0000-a';

@@ -7,7 +7,7 @@ import {
   PACKED_CLOCKS_ACCEPT,
   pullResponseSchema,
   pushRequestSchema,
-} from './sync-protocol';
+} from './protocol';
 
 const item = {
   id: '0b7c5d0e-2f5a-4c1e-9d8a-3e1f2a4b5c6d',

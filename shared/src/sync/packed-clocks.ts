@@ -1,5 +1,6 @@
+import { type ItemField, type ItemFieldsPatch, itemFieldNames } from '../item';
 import { HLC_PATTERN } from './hlc';
-import { type ItemClocks, type ItemField, type ItemFieldsPatch, itemFieldNames } from './item';
+import type { ItemClocks } from './record';
 
 /** The key of the clock that every field of `fields` without a clock of its own carries. */
 export const SHARED_CLOCK = '*';
@@ -7,7 +8,7 @@ export const SHARED_CLOCK = '*';
 /**
  * An item's clocks as the server stores and sends them: the clock most of its fields share, once,
  * under `*`, and beside it only the fields written since with another clock. An item is mostly
- * written once, by its clip, so its 16 clocks were one clock 16 times: about 40 % of a pulled item.
+ * written once, by its clip, so its 16 clocks were one clock 16 times, much of a pulled item's size.
  * Clocks with no `*` are packed clocks too (the form before packing, which stored rows may still hold).
  */
 export type PackedClocks = ItemClocks & { [SHARED_CLOCK]?: string };

@@ -1,5 +1,6 @@
-import type { ItemClocks, ItemField, ItemFieldsPatch } from './item';
-import type { Mutation, VersionedItem } from './sync-protocol';
+import type { ItemField, ItemFieldsPatch } from '../item';
+import type { Mutation, VersionedItem } from './protocol';
+import type { ItemClocks } from './record';
 
 export interface MergeResult {
   fields: ItemFieldsPatch;

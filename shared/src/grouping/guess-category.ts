@@ -1,4 +1,4 @@
-import { type Classifiable, defaultRules, matchRules } from './grouping/rules';
+import { type Classifiable, defaultRules, matchRules } from './rules';
 
 export interface CategoryGuess {
   category: string;

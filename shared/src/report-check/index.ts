@@ -1,0 +1,2 @@
+export * from './check';
+export type * from './paragraph';

@@ -1,0 +1,6 @@
+export * from './hlc';
+export * from './lww';
+export * from './packed-clocks';
+export * from './protocol';
+export * from './record';
+export * from './server-clock';
