@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -20,6 +20,12 @@ export function buildExtension(): void {
   built = true;
 }
 
+/**
+ * The floor of a page's first paint: a bare page of the extension's own origin, one paragraph and no
+ * script, written beside the build for the benchmark's run (a build writes the folder anew).
+ */
+export const BARE_PAGE = 'bench-bare.html';
+
 export interface BenchBrowser {
   context: BrowserContext;
   extensionId: string;
@@ -30,6 +36,10 @@ export interface BenchBrowser {
 /** Debian's Chromium, headless, with the production build in a throwaway profile. */
 export async function launchBenchBrowser(): Promise<BenchBrowser> {
   buildExtension();
+  writeFileSync(
+    join(extensionDir, BARE_PAGE),
+    '<!doctype html><meta charset="utf-8"><title>Gom</title><p id="bare">Gom</p>',
+  );
   const context = await launchChromiumWith(extensionDir, mkdtempSync(join(tmpdir(), 'gom-bench-ext-')));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

@@ -138,12 +138,16 @@ export async function run(): Promise<BenchResult> {
           },
           { url: server.url, token, items: ITEMS, accept: PACKED_CLOCKS_ACCEPT },
         );
-        result[`${adapter}.firstSync10kP50`] = { value: round(median(times)), unit: 'ms', budget: { max: 2000 } };
+        result[`${adapter}.firstSync10kP50`] = { value: round(median(times)), unit: 'ms' };
         result[`${adapter}.firstSync10kFirstRun`] = { value: round(times[0]!), unit: 'ms' };
         result[`${adapter}.floorFetchAndIdb10k`] = { value: round(floor), unit: 'ms' };
-        // The SPEC sets the 2 s budget against a floor of 1.4 s measured on its machine (1.43×): on a
-        // slower one, this is the figure that compares.
-        result[`${adapter}.firstSyncOverFloor`] = { value: round(median(times) / floor), unit: '×' };
+        // The budget is a ratio to the floor the same run measures, which holds on a slower machine
+        // (docs/performance.md).
+        result[`${adapter}.firstSyncOverFloor`] = {
+          value: round(median(times) / floor),
+          unit: '×',
+          budget: { max: 1.3 },
+        };
       } finally {
         await context.close();
         await server.stop();

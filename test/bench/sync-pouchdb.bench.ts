@@ -6,8 +6,8 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openGomDb } from '@gom/extension/features/db';
-import { syncNow } from '@gom/extension/features/sync-client';
+import { openGomDb } from '@gom/extension/store/db';
+import { syncNow } from '@gom/extension/sync/sync-client';
 import { round } from './percentiles';
 import type { BenchResult } from './run';
 import {

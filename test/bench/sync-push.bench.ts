@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
-import { openGomDb } from '@gom/extension/features/db';
-import type { Fetch } from '@gom/extension/features/server-api';
-import { syncNow } from '@gom/extension/features/sync-client';
-import { writeItem } from '@gom/extension/features/write-item';
+import { openGomDb } from '@gom/extension/store/db';
+import { writeItem } from '@gom/extension/store/write-item';
+import type { Fetch } from '@gom/extension/sync/server-api';
+import { syncNow } from '@gom/extension/sync/sync-client';
 import { defaultTaxonomy } from '@gom/shared';
 import { round } from './percentiles';
 import type { BenchResult } from './run';

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
-import { listingChunksOf } from '@gom/extension/features/db-listing';
+import { listingChunksOf } from '@gom/extension/store/listing';
 import type { ItemRecord } from '@gom/shared';
 import { strFromU8, unzipSync } from 'fflate';
 import { type BrowserContext, chromium, type Download, type Page, type Worker } from 'playwright-core';

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
-import { type GomDb, readMeta, writeMeta } from '@gom/extension/features/db';
-import { restoreLostEdit } from '@gom/extension/features/lost-edits';
-import { syncNow } from '@gom/extension/features/sync-client';
-import { writeItem } from '@gom/extension/features/write-item';
+import { type GomDb, readMeta, writeMeta } from '@gom/extension/store/db';
+import { restoreLostEdit } from '@gom/extension/store/lost-edits';
+import { writeItem } from '@gom/extension/store/write-item';
+import { syncNow } from '@gom/extension/sync/sync-client';
 import { DEFAULT_MAX_CLOCK_DRIFT_MS, hlcMs, type ItemFieldsPatch } from '@gom/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openClientDb, startFaultyServer } from './harness';

@@ -3,8 +3,8 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type GomDb, openGomDb } from '@gom/extension/features/db';
-import type { Fetch } from '@gom/extension/features/server-api';
+import { type GomDb, openGomDb } from '@gom/extension/store/db';
+import type { Fetch } from '@gom/extension/sync/server-api';
 import {
   type ClockPolicy,
   createApp,

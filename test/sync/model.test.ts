@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
-import { type GomDb, writeMeta } from '@gom/extension/features/db';
-import { OfficerError } from '@gom/extension/features/officer-error';
-import { syncNow } from '@gom/extension/features/sync-client';
-import { writeItem } from '@gom/extension/features/write-item';
+import { OfficerError } from '@gom/extension/officer-error';
+import { type GomDb, writeMeta } from '@gom/extension/store/db';
+import { writeItem } from '@gom/extension/store/write-item';
+import { syncNow } from '@gom/extension/sync/sync-client';
 import { DEFAULT_MAX_CLOCK_DRIFT_MS, hlcMs, type ItemFieldsPatch } from '@gom/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
-import { type GomDb, readMeta } from '@gom/extension/features/db';
-import { syncNow } from '@gom/extension/features/sync-client';
-import { writeItem } from '@gom/extension/features/write-item';
+import { type GomDb, readMeta } from '@gom/extension/store/db';
+import { writeItem } from '@gom/extension/store/write-item';
+import { syncNow } from '@gom/extension/sync/sync-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openClientDb, startFaultyServer } from './harness';
 

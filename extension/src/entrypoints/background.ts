@@ -1,28 +1,28 @@
 import { periodOptions } from '@gom/shared';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { type ClipInput, captureClip } from '../features/clip';
-import { BADGE_COLORS, createClipMenu, listenForClipMenu, retitleClipMenu } from '../features/context-menu';
-import { openGomDb } from '../features/db';
-import { duplicatePeriod } from '../features/duplicate';
-import { listenForMessages } from '../features/messages';
-import { clipDocument, gatherDocuments, type PageCaptureDeps } from '../features/page-capture';
-import { readTab } from '../features/page-reader';
-import { reviewDamagedClip } from '../features/repair-review';
-import { loadReportSettings } from '../features/report-settings';
-import { refreshReportedItems } from '../features/reported-items';
-import { loadSettings } from '../features/settings';
+import { BADGE_COLORS, createClipMenu, listenForClipMenu, retitleClipMenu } from '../background/context-menu';
+import { listenForMessages } from '../background/messages';
 import {
   listenForShortcut,
   openQuickCapture,
   type QuickCaptureDeps,
   showQuickCapture,
   type TabInfo,
-} from '../features/shortcut';
-import { loadSiteAdapters } from '../features/site-adapters';
-import { pendingBadgeText, watchPendingCount } from '../features/sync-badge';
-import { createSyncScheduler, syncWithSettings } from '../features/sync-client';
+} from '../background/shortcut';
+import { type ClipInput, captureClip } from '../capture/clip';
+import { duplicatePeriod } from '../capture/duplicate';
+import { clipDocument, gatherDocuments, type PageCaptureDeps } from '../capture/page-capture';
+import { readTab } from '../capture/read-tab';
+import { reviewDamagedClip } from '../capture/repair-review';
+import { loadSiteAdapters } from '../capture/site-adapters';
 import { setLocale } from '../i18n';
+import { loadReportSettings } from '../report/report-settings';
+import { refreshReportedItems } from '../report/reported-items';
+import { loadSettings } from '../settings';
+import { openGomDb } from '../store/db';
+import { pendingBadgeText, watchPendingCount } from '../sync/sync-badge';
+import { createSyncScheduler, syncWithSettings } from '../sync/sync-client';
 
 const SYNC_ALARM = 'gom-sync';
 const SYNC_PERIOD_MINUTES = 5;

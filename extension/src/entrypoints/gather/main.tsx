@@ -1,9 +1,9 @@
 import { render } from 'preact';
-import { openGomDb } from '../../features/db';
-import { loadSettings } from '../../features/settings';
 import { setLocale } from '../../i18n';
+import { loadSettings } from '../../settings';
+import { openGomDb } from '../../store/db';
 import '../../ui/gom.css';
-import { GatherReview } from './GatherReview';
+import { GatherReview } from '../../ui/gather/GatherReview';
 
 async function start(root: HTMLElement): Promise<void> {
   const { locale } = await loadSettings();

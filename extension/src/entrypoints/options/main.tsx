@@ -1,15 +1,15 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { loadReportSettings } from '../../features/report-settings';
-import { loadSettings } from '../../features/settings';
-import { QUICK_CAPTURE_COMMAND } from '../../features/shortcut';
-import { loadSiteAdaptersJson } from '../../features/site-adapters';
+import { QUICK_CAPTURE_COMMAND } from '../../background/shortcut';
+import { loadSiteAdaptersJson } from '../../capture/site-adapters';
 import { setLocale } from '../../i18n';
+import { loadReportSettings } from '../../report/report-settings';
+import { loadSettings } from '../../settings';
 import '../../ui/gom.css';
-import { OptionsForm } from './OptionsForm';
-import { ReportSettingsForm } from './ReportSettingsForm';
-import { ShortcutInfo } from './ShortcutInfo';
-import { SiteAdaptersForm } from './SiteAdaptersForm';
+import { OptionsForm } from '../../ui/options/OptionsForm';
+import { ReportSettingsForm } from '../../ui/options/ReportSettingsForm';
+import { ShortcutInfo } from '../../ui/options/ShortcutInfo';
+import { SiteAdaptersForm } from '../../ui/options/SiteAdaptersForm';
 
 async function start(root: HTMLElement): Promise<void> {
   const [settings, adaptersJson, commands, reportSettings] = await Promise.all([

@@ -1,16 +1,16 @@
 import { localIsoDate, periodOptions } from '@gom/shared';
 import { render } from 'preact';
-import { loadCaptureDraft } from '../../features/capture-source';
-import { loadClassifier } from '../../features/classifier-store';
-import { openGomDb } from '../../features/db';
-import { readTab } from '../../features/page-reader';
-import { loadReportSettings } from '../../features/report-settings';
-import { correctedNow } from '../../features/server-clock';
-import { loadSettings } from '../../features/settings';
-import { loadSiteAdapters } from '../../features/site-adapters';
+import { loadCaptureDraft } from '../../capture/capture-source';
+import { readTab } from '../../capture/read-tab';
+import { loadSiteAdapters } from '../../capture/site-adapters';
 import { setLocale } from '../../i18n';
+import { loadReportSettings } from '../../report/report-settings';
+import { loadSettings } from '../../settings';
+import { loadClassifier } from '../../store/classifier-store';
+import { openGomDb } from '../../store/db';
+import { correctedNow } from '../../sync/server-clock';
 import '../../ui/gom.css';
-import { QuickCapture } from './QuickCapture';
+import { QuickCapture } from '../../ui/quick-capture/QuickCapture';
 
 async function start(root: HTMLElement): Promise<void> {
   const { locale } = await loadSettings();

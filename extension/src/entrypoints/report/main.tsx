@@ -1,12 +1,12 @@
 import { localIsoDate, type Period, parsePeriod, periodOptions } from '@gom/shared';
 import { render } from 'preact';
-import { openGomDb } from '../../features/db';
-import { reportKindFor } from '../../features/period-choice';
-import { loadReportSettings } from '../../features/report-settings';
-import { loadSettings } from '../../features/settings';
 import { setLocale } from '../../i18n';
+import { reportKindFor } from '../../period/panel-periods';
+import { loadReportSettings } from '../../report/report-settings';
+import { loadSettings } from '../../settings';
+import { openGomDb } from '../../store/db';
 import '../../ui/gom.css';
-import { ReportPreview } from './ReportPreview';
+import { ReportPreview } from '../../ui/report-preview/ReportPreview';
 
 async function start(root: HTMLElement): Promise<void> {
   const [{ locale }, reportSettings] = await Promise.all([loadSettings(), loadReportSettings()]);

@@ -1,12 +1,12 @@
 import { localIsoDate } from '@gom/shared';
 import { render } from 'preact';
-import { openGomDb } from '../../features/db';
-import { loadReportSettings } from '../../features/report-settings';
-import { correctedNow } from '../../features/server-clock';
-import { loadSettings } from '../../features/settings';
 import { setLocale } from '../../i18n';
+import { loadReportSettings } from '../../report/report-settings';
+import { loadSettings } from '../../settings';
+import { openGomDb } from '../../store/db';
+import { correctedNow } from '../../sync/server-clock';
 import '../../ui/gom.css';
-import { SidePanel } from './SidePanel';
+import { SidePanel } from '../../ui/side-panel/SidePanel';
 
 async function start(root: HTMLElement): Promise<void> {
   const db = openGomDb();
