@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerModule } from '../worker-module';
 import { buildReportFile, type ReportFile, type ReportJob } from './report-file';
 
 /** What a report worker posts back for each job. */
@@ -35,19 +36,6 @@ function defaultSize(): number {
 }
 
 const WORKER_ENTRY = new URL('./report-worker.ts', import.meta.url);
-
-/**
- * Node 20 runs no TypeScript, and the server runs from its sources (under tsx, or vitest in the
- * tests): a `.ts` entry needs tsx's loader in the worker as well. `--import tsx` is accepted in a
- * worker's execArgv, but on Node 20 tsx registers its hooks on the main thread only, and the
- * worker's entry then fails on its `.ts` extension; so the worker registers them through tsx's API
- * before its entry loads. A bundled `.js` entry needs nothing.
- */
-function loaderArgs(entry: URL): string[] {
-  if (!entry.pathname.endsWith('.ts')) return [];
-  const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  return ['--import', `data:text/javascript,import{register}from${api};register()`];
-}
 
 /**
  * A small pool of report workers: the build and rendering of a report take the server's thread for
@@ -109,7 +97,7 @@ export class ReportWorkers {
   }
 
   #start(): Worker {
-    const worker = new Worker(WORKER_ENTRY, { execArgv: loaderArgs(WORKER_ENTRY) });
+    const worker = startWorkerModule(WORKER_ENTRY);
     worker.unref();
     worker.on('message', (answer: WorkerAnswer) => this.#settle(worker, answer));
     // A worker that dies (out of memory, a failed start) fails its job only; the next job starts

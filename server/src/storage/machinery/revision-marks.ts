@@ -98,3 +98,6 @@ export function revisionMarks(file: string, everyMs = 1000) {
     },
   };
 }
+
+/** The marks of one database file. */
+export type RevisionMarks = ReturnType<typeof revisionMarks>;

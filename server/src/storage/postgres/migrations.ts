@@ -86,15 +86,15 @@ export const postgresMigrations: string[] = [
   `,
   // A push looks its mutation ids and item ids up by id. Keyed unit first, the planner, short of
   // statistics (a new or fast-growing table), took the unit alone as the index condition and
-  // filtered every row of the unit: a read that grew with the unit (2 to 10 ms for 25 ids at
-  // 12,000 rows, measured). Keyed id first, each id is one index descent.
+  // filtered every row of the unit: a read that grew with the unit (measured). Keyed id first, each
+  // id is one index descent.
   `
   ALTER TABLE mutations DROP CONSTRAINT mutations_pkey, ADD PRIMARY KEY (mutation_id, unit_id);
   ALTER TABLE items DROP CONSTRAINT items_pkey, ADD PRIMARY KEY (id, unit_id);
   `,
   // An item's fields and clocks are only stored and handed back whole, never queried inside: kept
-  // as the JSON text Gom wrote (json), not taken apart and printed again (jsonb). A pull's page of
-  // 1,000 items took 19 ms of PostgreSQL's time, most of it printing jsonb.
+  // as the JSON text Gom wrote (json), not taken apart and printed again (jsonb): printing jsonb was
+  // most of PostgreSQL's time for a pull's page (measured).
   `
   ALTER TABLE items ALTER COLUMN fields TYPE json USING fields::json, ALTER COLUMN clocks TYPE json USING clocks::json;
   `,

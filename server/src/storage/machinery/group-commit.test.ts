@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { PushPlan, StoredItem } from '../port';
 import { type GroupSession, groupCommit, serially } from './group-commit';
-import type { PushPlan, StoredItem } from './port';
 
 /**
  * An in-memory database with transactions that writes down what each asks of it, in order: enough

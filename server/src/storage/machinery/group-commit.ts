@@ -1,4 +1,4 @@
-import type { AppliedMutation, BatchRead, PushPlan, PushResult, StoredItem } from './port';
+import type { AppliedMutation, BatchRead, PushPlan, PushResult, StoredItem } from '../port';
 
 /** What one transaction writes for one unit: items under their revisions, the unit's last revision, mutation ids. */
 export interface UnitWrite {

@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { defaultTaxonomy, SHARED_CLOCK } from '@gom/shared';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pushNewItem } from '../test-support';
-import type { Storage } from './port';
-import type { RewoundUnit } from './revision-marks';
-import { openSqliteStorage } from './sqlite';
+import { pushNewItem } from '../../test-support';
+import type { RewoundUnit } from '../machinery/revision-marks';
+import type { Storage } from '../port';
+import { openSqliteStorage } from './index';
 
 const unit = defaultTaxonomy.unit;
 

@@ -11,7 +11,7 @@ import type {
   StoredReportSettings,
   Unit,
   User,
-} from './port';
+} from '../port';
 
 /**
  * The rows both adapters read, with their snake_case columns, and their mappers to the port's

@@ -1,0 +1,68 @@
+import { toUser, type UserRow, type UserWithHashRow } from '../machinery/rows';
+import { batchPerTurn } from '../machinery/turn-batch';
+import type { User, UserStore } from '../port';
+import type { BackupPart, SqliteConnection } from './connection';
+
+export function sqliteUsers({ db, serial, write }: SqliteConnection) {
+  const stmt = {
+    add: db.prepare(
+      'INSERT INTO users (id, unit_id, name, role, token_hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    byToken: db.prepare('SELECT * FROM users WHERE token_hash = ?'),
+    get: db.prepare('SELECT * FROM users WHERE id = ?'),
+    list: db.prepare('SELECT * FROM users ORDER BY created_at, id'),
+    listOfUnit: db.prepare('SELECT * FROM users WHERE unit_id = ? ORDER BY created_at, id'),
+    revoke: db.prepare('UPDATE users SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+    beginRead: db.prepare('BEGIN'),
+    commit: db.prepare('COMMIT'),
+  };
+
+  // One read transaction for a turn's token lookups: each lookup alone began and ended its own (the
+  // file locks, the WAL index), which cost several times the lookup itself under load (profiled).
+  // Alone, a lookup needs no transaction around it.
+  const findUserByTokenHash = batchPerTurn((tokenHashes: string[]) =>
+    serial(() => {
+      const many = tokenHashes.length > 1;
+      if (many) stmt.beginRead.run();
+      try {
+        const users = new Map<string, User>();
+        for (const tokenHash of tokenHashes) {
+          const row = stmt.byToken.get(tokenHash) as UserRow | undefined;
+          if (row) users.set(tokenHash, toUser(row));
+        }
+        return users;
+      } finally {
+        if (many) stmt.commit.run();
+      }
+    }),
+  );
+
+  const store: UserStore = {
+    addUser: (user, tokenHash) =>
+      write(() => {
+        const createdAt = new Date().toISOString();
+        stmt.add.run(user.id, user.unitId, user.name, user.role, tokenHash, createdAt, null);
+        return { ...user, createdAt, revokedAt: null };
+      }),
+    findUserByTokenHash,
+    listUsers: (unitId) =>
+      serial(() => ((unitId === undefined ? stmt.list.all() : stmt.listOfUnit.all(unitId)) as UserRow[]).map(toUser)),
+    revokeUser: (userId) =>
+      write(() => {
+        stmt.revoke.run(new Date().toISOString(), userId);
+        const row = stmt.get.get(userId) as UserRow | undefined;
+        return row && toUser(row);
+      }),
+  };
+
+  const backup: BackupPart<'users'> = {
+    read: (unitId) => ({
+      users: (stmt.listOfUnit.all(unitId) as UserWithHashRow[]).map((r) => ({ ...toUser(r), tokenHash: r.token_hash })),
+    }),
+    write: (unitId, { users }) => {
+      for (const u of users) stmt.add.run(u.id, unitId, u.name, u.role, u.tokenHash, u.createdAt, u.revokedAt);
+    },
+  };
+
+  return { store, backup };
+}
