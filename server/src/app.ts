@@ -14,6 +14,7 @@ import { requestLog } from './middleware/request-log';
 import { serverTime } from './middleware/server-time';
 import { problem, problemResponse, retryLater } from './problem';
 import { configRoutes } from './routes/config';
+import { healthRoutes } from './routes/health';
 import { reportRoutes, reportSettingsRoutes } from './routes/reports';
 import { syncRoutes } from './routes/sync';
 import type { Storage } from './storage/port';
@@ -99,19 +100,7 @@ export function createApp({
     )
     .use('/v1/*', declaredBodyLimit(maxBodyBytes))
     .use('/v1/*', wroteAfterDiskFull)
-    .get('/v1/health', async (c) => {
-      if (disk.full) {
-        const retryAfter = { 'Retry-After': String(DISK_FULL_RETRY_AFTER_S) };
-        return c.json({ status: 'unavailable' as const, reason: 'disk-full' as const }, 503, retryAfter);
-      }
-      try {
-        await storage.ping();
-      } catch (error) {
-        logger.error('health check: database unreachable', { error: String(error) });
-        return c.json({ status: 'unavailable' as const, reason: 'database-unreachable' as const }, 503);
-      }
-      return c.json({ status: 'ok' as const });
-    })
+    .route('/v1/health', healthRoutes(storage, { disk, logger }))
     .use('/v1/sync/*', ...authenticated)
     .use('/v1/reports/*', ...authenticated)
     .use('/v1/report-settings/*', ...authenticated)

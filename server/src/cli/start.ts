@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { defaultTaxonomy } from '@gom/shared';
 import { startServer } from '../serve';
-import { hashToken, newToken } from '../tokens';
+import { setUpFirstRun } from '../services/first-run';
 import { openStorage } from './options';
 
 /**
@@ -11,12 +10,7 @@ import { openStorage } from './options';
  */
 const storage = await openStorage();
 const unitId = defaultTaxonomy.unit.id;
-let token: string | null = null;
-if (!(await storage.getUnit(unitId))) {
-  await storage.addUnit(defaultTaxonomy.unit);
-  token = newToken();
-  await storage.addUser({ id: randomUUID(), unitId, name: 'Chuyên viên (demo)', role: 'editor' }, hashToken(token));
-}
+const token = await setUpFirstRun(storage);
 const port = Number(process.env.GOM_PORT ?? 8787);
 const server = await startServer(storage, { host: '127.0.0.1', port });
 console.log(`Gom server:      ${server.url}

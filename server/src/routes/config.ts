@@ -1,10 +1,10 @@
-import { builtInConfigDocument, unitConfigKindSchema } from '@gom/shared';
+import { unitConfigKindSchema } from '@gom/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AuthEnv } from '../middleware/auth';
 import { requireRole } from '../middleware/roles';
 import { problem } from '../problem';
-import { replaceConfig } from '../services/config';
+import { configInUse, configVersion, configVersions, replaceConfig } from '../services/config';
 import type { Storage } from '../storage/port';
 import { validate } from '../validate';
 
@@ -24,22 +24,16 @@ export function configRoutes(storage: Storage) {
   return new Hono<AuthEnv>()
     .get('/:kind', validate('param', kindParamSchema), async (c) => {
       const { kind } = c.req.valid('param');
-      const stored = await storage.getConfig(c.get('user').unitId, kind);
-      return c.json({
-        kind,
-        version: stored?.version ?? null,
-        createdBy: stored?.createdBy ?? null,
-        createdAt: stored?.createdAt ?? null,
-        document: (stored?.document ?? builtInConfigDocument(kind)) as Record<string, unknown>,
-      });
+      const inUse = await configInUse(storage, c.get('user').unitId, kind);
+      return c.json({ ...inUse, document: inUse.document as Record<string, unknown> });
     })
     .get('/:kind/versions', admins, validate('param', kindParamSchema), async (c) => {
       const { kind } = c.req.valid('param');
-      return c.json({ kind, versions: await storage.listConfigVersions(c.get('user').unitId, kind) });
+      return c.json({ kind, versions: await configVersions(storage, c.get('user').unitId, kind) });
     })
     .get('/:kind/versions/:version', admins, validate('param', versionParamSchema), async (c) => {
       const { kind, version } = c.req.valid('param');
-      const stored = await storage.getConfig(c.get('user').unitId, kind, version);
+      const stored = await configVersion(storage, c.get('user').unitId, kind, version);
       if (!stored) return problem(c, 404, `Không có phiên bản ${version} / No version ${version} of ${kind}.`);
       return c.json({ ...stored, document: stored.document as Record<string, unknown> });
     })

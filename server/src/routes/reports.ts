@@ -6,14 +6,9 @@ import { requireRole } from '../middleware/roles';
 import { problem } from '../problem';
 import type { ReportFile } from '../reports/report-file';
 import { BuildsBusyError, UnitBuildLimit } from '../reports/unit-build-limit';
-import {
-  contentTypes,
-  type ReportFormat,
-  reportedItems,
-  reportFileName,
-  reportFormats,
-  unitReport,
-} from '../services/report';
+import { contentTypes, type ReportFormat, reportFileName, reportFormats, unitReport } from '../services/report';
+import { reportedItems, reportHistory } from '../services/report-history';
+import { reportSettings, saveReportSettings } from '../services/report-settings';
 import type { Storage } from '../storage/port';
 import { validate } from '../validate';
 
@@ -39,7 +34,7 @@ export function reportRoutes(storage: Storage) {
   return new Hono<AuthEnv>()
     .get('/history', editors, validate('query', historyQuerySchema), async (c) => {
       const { limit } = c.req.valid('query');
-      return c.json({ reports: await storage.listReportRecords(c.get('user').unitId, limit) });
+      return c.json({ reports: await reportHistory(storage, c.get('user').unitId, limit) });
     })
     .get('/reported-items', validate('query', reportedQuerySchema), async (c) => {
       const query = c.req.valid('query');
@@ -94,13 +89,12 @@ export function reportSettingsRoutes(storage: Storage) {
     .use(editors)
     .get('/:kind', validate('param', kindParamSchema), async (c) => {
       const { kind } = c.req.valid('param');
-      return c.json({ kind, settings: await storage.getReportSettings(c.get('user').unitId, kind) });
+      return c.json({ kind, settings: await reportSettings(storage, c.get('user').unitId, kind) });
     })
     .put('/:kind', validate('param', kindParamSchema), validate('json', reportSettingsSchema), async (c) => {
       const { kind } = c.req.valid('param');
       const settings = c.req.valid('json');
-      const user = c.get('user');
-      await storage.putReportSettings(user.unitId, kind, settings, user.id);
+      await saveReportSettings(storage, c.get('user'), kind, settings);
       return c.json({ kind, settings });
     });
 }

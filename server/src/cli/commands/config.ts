@@ -1,18 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { builtInConfigDocument, unitConfigKindSchema, unitConfigKinds } from '@gom/shared';
+import { unitConfigKindSchema, unitConfigKinds } from '@gom/shared';
 import { type Command, Option } from 'commander';
-import { replaceConfig } from '../../services/config';
-import type { Storage } from '../../storage/port';
+import { configInUse, configVersion, configVersions, replaceConfig } from '../../services/config';
+import { requireUnit } from '../../services/units';
 import { type StorageFlags, withStorage, withStorageOptions } from '../options';
 
 /** Who the history names for a version stored from the command line: the server's administrator. */
 const CLI_AUTHOR = 'gom-cli';
 
 const kindOption = () => new Option('--kind <kind>', 'which document').choices(unitConfigKinds).makeOptionMandatory();
-
-async function requireUnit(storage: Storage, unitId: string): Promise<void> {
-  if (!(await storage.getUnit(unitId))) throw new Error(`Không có đơn vị ${unitId} / No unit ${unitId}.`);
-}
 
 /**
  * `gom config get|put|versions`: the unit's taxonomy, rules, leads, templates and metrics, as the
@@ -71,11 +67,12 @@ export function registerConfig(program: Command): void {
     }
     const stored = await withStorage(opts, async (storage) => {
       await requireUnit(storage, opts.unit);
-      return storage.getConfig(opts.unit, kind, version);
+      return version === undefined
+        ? configInUse(storage, opts.unit, kind)
+        : configVersion(storage, opts.unit, kind, version);
     });
-    if (!stored && version !== undefined)
-      throw new Error(`Không có phiên bản ${version} / No version ${version} of ${kind}.`);
-    process.stdout.write(`${JSON.stringify(stored?.document ?? builtInConfigDocument(kind), null, 2)}\n`);
+    if (!stored) throw new Error(`Không có phiên bản ${version} / No version ${version} of ${kind}.`);
+    process.stdout.write(`${JSON.stringify(stored.document, null, 2)}\n`);
   });
   withStorageOptions(
     config
@@ -87,7 +84,7 @@ export function registerConfig(program: Command): void {
     const kind = unitConfigKindSchema.parse(opts.kind);
     const versions = await withStorage(opts, async (storage) => {
       await requireUnit(storage, opts.unit);
-      return storage.listConfigVersions(opts.unit, kind);
+      return configVersions(storage, opts.unit, kind);
     });
     for (const v of versions) console.log(`${v.version}\t${v.createdBy}\t${v.createdAt}`);
   });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addUnit, resyncUnits } from '../admin';
+import { addUnit, listUnits, resyncUnits } from '../../services/units';
 import { withStorage, withStorageOptions } from '../options';
 
 export function registerUnit(program: Command): void {
@@ -21,7 +21,7 @@ export function registerUnit(program: Command): void {
   withStorageOptions(
     unit.command('list').description('list the units, one a line (or JSON lines with --json)').option('--json'),
   ).action(async (opts) => {
-    const units = await withStorage(opts, (storage) => storage.listUnits());
+    const units = await withStorage(opts, (storage) => listUnits(storage));
     for (const u of units) console.log(opts.json ? JSON.stringify(u) : `${u.id}\t${u.name}`);
   });
   withStorageOptions(

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
+import { addUser, listUsers, revokeUser } from '../../services/users';
 import { roles } from '../../storage/port';
-import { addUser, revokeUser } from '../admin';
 import { withStorage, withStorageOptions } from '../options';
 
 export function registerUser(program: Command): void {
@@ -28,7 +28,7 @@ export function registerUser(program: Command): void {
       .option('--unit <id>', 'only the users of this unit')
       .option('--json'),
   ).action(async (opts) => {
-    const users = await withStorage(opts, (storage) => storage.listUsers(opts.unit));
+    const users = await withStorage(opts, (storage) => listUsers(storage, opts.unit));
     for (const u of users) {
       console.log(
         opts.json
