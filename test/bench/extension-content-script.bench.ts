@@ -8,7 +8,7 @@ export const name = 'extension-content-script-size';
 
 /**
  * The script Gom injects into a page when the officer asks (`read-page.js`, through `scripting`):
- * it is all a document system's page ever loads of Gom. SPEC: ≤ 15 KB gzipped.
+ * it is all a document system's page ever loads of Gom. Budget: docs/performance.md.
  */
 export async function run(): Promise<BenchResult> {
   buildExtension();

@@ -31,7 +31,7 @@ function time(f: () => unknown): { p50: number; p95: number } {
 }
 
 /**
- * Repair of a damaged page, the lost set inferred from it: issue 7's budget, well under 50 ms; the
+ * Repair of a damaged page, the lost set inferred from it (budget: docs/performance.md); the
  * same page in TCVN3 converted; and the whole of `gom normalize`'s repair (conversion, then lost glyphs).
  */
 export async function run(): Promise<BenchResult> {

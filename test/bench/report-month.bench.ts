@@ -25,7 +25,7 @@ function monthOfItems(count: number): Item[] {
   }));
 }
 
-/** A month's report (300 items) assembled and rendered to .docx: SPEC budget ≤ 100 ms. */
+/** A month's report (300 items) assembled and rendered to .docx (budget: docs/performance.md). */
 export async function run(): Promise<BenchResult> {
   const items = monthOfItems(300);
   const period = parsePeriod('2021-03');

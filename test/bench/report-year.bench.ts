@@ -28,7 +28,7 @@ function yearOfItems(count: number): Item[] {
   });
 }
 
-/** A year's report (5,000 items) assembled and rendered to .docx: SPEC budget ≤ 1 s. */
+/** A year's report (5,000 items) assembled and rendered to .docx (budget: docs/performance.md). */
 export async function run(): Promise<BenchResult> {
   const items = yearOfItems(5000);
   const period = parsePeriod('2023');

@@ -1,5 +1,5 @@
 /**
- * `pnpm bench`: every benchmark in this folder, each printing its figures beside the SPEC's
+ * `pnpm bench`: every benchmark in this folder, each printing its figures beside their budgets
  * budgets; the whole run prints one JSON document on stdout.
  * A benchmark module exports `name` and `run(): Promise<BenchResult>`.
  */
@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 export interface BenchFigure {
   value: number;
   unit: string;
-  /** The SPEC's budget, when it sets one. */
+  /** The figure's budget (docs/performance.md), when it has one. */
   budget?: { max?: number; min?: number };
 }
 export type BenchResult = Record<string, BenchFigure>;

@@ -104,7 +104,7 @@ async function seedPouchServer(url: string): Promise<string> {
  * The classic offline-first pair beside Gom, in one run: PouchDB (memory adapter, in Node)
  * replicating 10,000 documents from `pouchdb-server` in memory, with its default options; and
  * Gom's own client (`syncNow`, Dexie on fake-indexeddb, in Node) pulling the same 10,000 clips into
- * an empty client from `gom serve`. Issue 4: Gom at least 5× faster.
+ * an empty client from `gom serve`. Budget: docs/performance.md.
  */
 export async function run(): Promise<BenchResult> {
   const result: BenchResult = {};

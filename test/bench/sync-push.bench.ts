@@ -19,7 +19,7 @@ const RUNS = 5;
  * timed from the call to its return. The real client code (`writeItem`, `syncNow`) on Dexie over
  * fake-indexeddb, against `gom serve` as a child process on a loopback port. The sync pushes the
  * outbox (5 batches of 200) and then pulls the 1,000 items back under their new revisions, as every
- * real sync does. SPEC §10 sets no separate budget for the push; issue 4: ≤ 0.5 s.
+ * real sync does (budget: docs/performance.md).
  */
 export async function run(): Promise<BenchResult> {
   const result: BenchResult = {};

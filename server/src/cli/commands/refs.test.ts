@@ -28,7 +28,7 @@ const EXPECTED = [
 ];
 
 describe('gom refs', () => {
-  it('reads a file and prints every reference with exactly the fields of SPEC §9', async () => {
+  it('reads a file and prints every reference with exactly the fields the README names', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'gom-refs-')), 'van-ban.txt');
     writeFileSync(file, TEXT);
     const { code, stdout } = await gom(['refs', file]);
