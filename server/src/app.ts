@@ -15,6 +15,7 @@ import { serverTime } from './middleware/server-time';
 import { problem, problemResponse, retryLater } from './problem';
 import { configRoutes } from './routes/config';
 import { healthRoutes } from './routes/health';
+import { meRoutes } from './routes/me';
 import { reportRoutes, reportSettingsRoutes } from './routes/reports';
 import { syncRoutes } from './routes/sync';
 import type { Storage } from './storage/port';
@@ -105,6 +106,8 @@ export function createApp({
     .use('/v1/reports/*', ...authenticated)
     .use('/v1/report-settings/*', ...authenticated)
     .use('/v1/config/*', ...authenticated)
+    .use('/v1/me', ...authenticated)
+    .route('/v1/me', meRoutes(storage))
     .route('/v1/sync', syncRoutes(storage, { now, maxClockDriftMs }))
     .route('/v1/reports', reportRoutes(storage))
     .route('/v1/report-settings', reportSettingsRoutes(storage))

@@ -6,6 +6,7 @@ export * from './periods';
 export * from './references';
 export * from './report';
 export * from './report-check';
+export * from './session';
 export * from './sync';
 export * from './taxonomy';
 export * from './text';

@@ -175,7 +175,7 @@ export const en: Messages = {
     saved: 'Saved',
     testConnection: 'Test the connection',
     testing: 'Testing…',
-    connectionOk: 'Connected: the Gom server is up.',
+    connectionOk: (name, unit) => `Connected as ${name}, ${unit}.`,
     siteAdapters: "The unit's page adapters (JSON)",
     siteAdaptersHint:
       "For administrators: describe the document list or detail pages of the unit's document system. Leave empty to use the built-in ones only.",

@@ -188,7 +188,8 @@ export interface Messages {
     saved: string;
     testConnection: string;
     testing: string;
-    connectionOk: string;
+    /** The server answered and the token signs in as this officer of this unit. */
+    connectionOk: (name: string, unit: string) => string;
     siteAdapters: string;
     siteAdaptersHint: string;
     saveSiteAdapters: string;

@@ -162,7 +162,7 @@ export const vi: Messages = {
     saved: 'Đã lưu',
     testConnection: 'Kiểm tra kết nối',
     testing: 'Đang kiểm tra…',
-    connectionOk: 'Kết nối tốt: máy chủ Gom đang hoạt động.',
+    connectionOk: (name, unit) => `Kết nối tốt: ${name}, ${unit}.`,
     siteAdapters: 'Mẫu nhận dạng trang của đơn vị (JSON)',
     siteAdaptersHint:
       'Dành cho quản trị viên: mô tả trang danh sách hoặc chi tiết văn bản của hệ thống đơn vị đang dùng. Để trống nếu chỉ dùng các mẫu có sẵn.',

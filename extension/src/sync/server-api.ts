@@ -1,3 +1,4 @@
+import { type MeResponse, meResponseSchema } from '@gom/shared';
 import { z } from 'zod';
 import type { ErrorReason } from '../i18n';
 import { OfficerError } from '../officer-error';
@@ -83,6 +84,11 @@ export function bearer(token: string): Record<string, string> {
 }
 
 const healthSchema = z.object({ status: z.literal('ok') });
+
+/** Who `token` signs in as on the server: a wrong or revoked token fails as `unauthorized`. */
+export async function whoAmI(serverUrl: string, token: string, fetch: Fetch = globalThis.fetch): Promise<MeResponse> {
+  return readJson(await callServer(fetch, `${serverUrl}/v1/me`, { headers: bearer(token) }), meResponseSchema);
+}
 
 /** Resolves when `${serverUrl}/v1/health` answers as a Gom server does. */
 export async function checkHealth(serverUrl: string, fetch: Fetch = globalThis.fetch): Promise<void> {

@@ -3,7 +3,7 @@ import { isLocale, type Locale, locales, messagesFor, setLocale, t } from '../..
 import { officerMessage } from '../../officer-error';
 import { normalizeServerUrl, type Settings, saveSettings } from '../../settings';
 import { requestServerAccess } from '../../sync/server-access';
-import { checkHealth } from '../../sync/server-api';
+import { whoAmI } from '../../sync/server-api';
 import { InputField, SelectField } from '../Fields';
 
 interface Outcome {
@@ -48,8 +48,9 @@ export function OptionsForm({ initial }: { initial: Settings }) {
     setTesting(true);
     setConnection({ text: s.testing, error: false });
     try {
-      await checkHealth(normalizeServerUrl(serverUrl));
-      setConnection({ text: s.connectionOk, error: false });
+      // Signed in, not only reachable: a wrong token shows here, not at the first sync.
+      const me = await whoAmI(normalizeServerUrl(serverUrl), token.trim());
+      setConnection({ text: s.connectionOk(me.user.name, me.unit.name), error: false });
     } catch (error) {
       setConnection({ text: officerMessage(error), error: true });
     } finally {
