@@ -4,7 +4,7 @@
  * text was damaged, for the extension to decide whether to show the officer a repair to accept.
  */
 import { convertLegacy, type LegacyEncoding } from './legacy';
-import { lostGlyphEvidence } from './lost-glyph-inference';
+import { lostGlyphEvidence } from './lost-glyph-runs';
 import { repairLostGlyphs, type TextChange } from './lost-glyphs';
 import { defaultModel, type SyllableModel } from './model';
 

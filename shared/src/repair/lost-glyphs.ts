@@ -4,8 +4,8 @@
  * glyphs and keeps the reading whose words are attested syllables (or known tokens) and whose
  * syllable bigrams are the likeliest — a Viterbi search over each line.
  */
-import { inferLostGlyphs } from './lost-glyph-inference';
 import { readLine } from './lost-glyph-reading';
+import { LINE_BREAK, lostGlyphsByLine, unionOf } from './lost-glyph-runs';
 import { candidateIndex } from './lost-glyph-words';
 import { defaultModel, type SyllableModel } from './model';
 
@@ -39,8 +39,9 @@ function diff(before: string, after: string): TextChange[] {
 }
 
 /**
- * Lost glyphs put back. `lost` is the set to restore; without it the set is inferred from the text.
- * The text keeps its length (each lost glyph left one space), so every change is a range of it.
+ * Lost glyphs put back. `lost` is the set to restore in every line; without it each line's set is
+ * inferred from the lines set in the same font (`lost-glyph-runs.ts`). The text keeps its length
+ * (each lost glyph left one space), so every change is a range of it.
  */
 export function repairLostGlyphs(
   text: string,
@@ -48,12 +49,18 @@ export function repairLostGlyphs(
 ): LostGlyphRepair {
   const model = options.model ?? defaultModel();
   const nfc = text.normalize('NFC');
-  const lost = options.lost ? [...options.lost] : inferLostGlyphs(nfc, model);
+  const given = options.lost ? [...options.lost] : undefined;
+  const byLine = given ? undefined : lostGlyphsByLine(nfc, model);
+  const lost = given ?? unionOf(byLine!);
   if (lost.length === 0) return { text: nfc, changes: [], lost };
-  const index = candidateIndex(model, lost);
+  let line = 0;
   const repaired = nfc
-    .split(/(\r\n|\r|\n)/)
-    .map((part, i) => (i % 2 === 1 || !part.includes(' ') ? part : readLine(part, model, index, lost)))
+    .split(new RegExp(`(${LINE_BREAK.source})`))
+    .map((part, i) => {
+      if (i % 2 === 1) return part;
+      const set = byLine ? byLine[line++]! : lost;
+      return set.length === 0 || !part.includes(' ') ? part : readLine(part, model, candidateIndex(model, set), set);
+    })
     .join('');
   return { text: repaired, changes: diff(nfc, repaired), lost };
 }
