@@ -18,6 +18,8 @@ const e2e = process.env.GOM_E2E_HOSTS === '1';
 const CHROMIUM_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAv5SkrNqw8z840CA0MubHlz7u2VHRgz2oq3hT32jI2m+8DPBzqjGTbgikozYUiRV9DiA9jDRv7eWXvMGk3iOY8stedpIhotz+HTqFOz02I7eEp/3RG1GHtcMcUBXnLUrWXavjMlMeU3sx9os1vHZE7DHAEO+TRIQMeQjWXpTCLMfNxpQ3RoMvvqCpjoCsXpznG+7W4IGGHQN4ogEI78nb9JlDnLtum/wbBZpzD75Iiow7KrzFp6eW9sMaD5UAJZKIqGiSHBhJo4J2fJGT6UO3RF8IYT/T4GWdjxDNZ7UVI0CHOhvIJASX4k3ezhcNBR9ns2+iMOQ6EDNfwo64DOuRZQIDAQAB';
 
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
 export default defineConfig({
   srcDir: 'src',
   outDir: e2e ? '.output/e2e' : '.output',
@@ -45,7 +47,9 @@ export default defineConfig({
     // The Gom server's origin, asked for when the officer saves its address (options page).
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(e2e ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
-    action: { default_title: 'Gom' },
+    // Drawn by tools/icons/draw.ts into public/icon/, which WXT copies into every build and zip.
+    icons: ICONS,
+    action: { default_title: 'Gom', default_icon: ICONS },
     commands: {
       'quick-capture': {
         // Not Ctrl+Shift+…: Unikey and Windows take several of those; Alt+Shift+G is free in Chrome and Firefox.

@@ -9,13 +9,19 @@ import { tokenAuth } from './middleware/auth';
 import { type AuthFailureLimitOptions, authFailureLimit } from './middleware/auth-failure-limit';
 import { clientAddress } from './middleware/client-address';
 import { cors, extensionOrigins } from './middleware/cors';
+import { gomMetricsRegistry, metricNames, requestMetrics } from './middleware/metrics';
+import type { MetricsRegistry } from './middleware/metrics-registry';
 import { type RateLimitOptions, rateLimit } from './middleware/rate-limit';
+import { requestId } from './middleware/request-id';
 import { requestLog } from './middleware/request-log';
 import { serverTime } from './middleware/server-time';
+import { openApiRoutes } from './openapi/route';
 import { problem, problemResponse, retryLater } from './problem';
 import { configRoutes } from './routes/config';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
+import { metricsRoutes } from './routes/metrics';
+import { modelRoutes } from './routes/model';
 import { reportRoutes, reportSettingsRoutes } from './routes/reports';
 import { syncRoutes } from './routes/sync';
 import type { Storage } from './storage/port';
@@ -37,6 +43,10 @@ export interface AppOptions {
   now?: () => number;
   /** How far ahead of `now` a pushed clock may be, in ms. */
   maxClockDriftMs?: number;
+  /** Where the request and sync series are kept, which `/metrics` shows. */
+  metrics?: MetricsRegistry;
+  /** Lets `/metrics` answer other machines that bear it (a Prometheus elsewhere); without it, loopback only. */
+  metricsToken?: string | undefined;
 }
 
 /**
@@ -74,6 +84,8 @@ export function createApp({
   authFailureLimit: failureOptions = {},
   trustProxy = false,
   extensionIds = GOM_EXTENSION_IDS,
+  metrics = gomMetricsRegistry(),
+  metricsToken,
 }: AppOptions) {
   const failures =
     failureOptions === false ? [] : [authFailureLimit({ ...failureOptions, key: clientAddress({ trustProxy }) })];
@@ -89,7 +101,9 @@ export function createApp({
     });
   };
   const app = new Hono()
+    .use(requestId())
     .use(requestLog({ logger }))
+    .use(requestMetrics({ registry: metrics }))
     .use(secureHeaders())
     .use(serverTime({ now, maxClockDriftMs }))
     .use(
@@ -101,20 +115,25 @@ export function createApp({
     )
     .use('/v1/*', declaredBodyLimit(maxBodyBytes))
     .use('/v1/*', wroteAfterDiskFull)
+    .route('/metrics', metricsRoutes({ registry: metrics, token: metricsToken }))
     .route('/v1/health', healthRoutes(storage, { disk, logger }))
+    .route('/v1/openapi.json', openApiRoutes())
     .use('/v1/sync/*', ...authenticated)
     .use('/v1/reports/*', ...authenticated)
     .use('/v1/report-settings/*', ...authenticated)
     .use('/v1/config/*', ...authenticated)
+    .use('/v1/model/*', ...authenticated)
     .use('/v1/me', ...authenticated)
     .route('/v1/me', meRoutes(storage))
     .route('/v1/sync', syncRoutes(storage, { now, maxClockDriftMs }))
     .route('/v1/reports', reportRoutes(storage))
     .route('/v1/report-settings', reportSettingsRoutes(storage))
-    .route('/v1/config', configRoutes(storage));
+    .route('/v1/config', configRoutes(storage))
+    .route('/v1/model', modelRoutes(storage));
 
   app.notFound(() => problemResponse(404, 'Không có địa chỉ này / No such endpoint.'));
-  app.onError((error) => {
+  app.onError((error, c) => {
+    const requestFields = { requestId: c.get('requestId') };
     if (error instanceof HTTPException && error.status < 500) {
       // Middleware such as bearer auth attaches the problem response it means to send.
       return (
@@ -124,7 +143,8 @@ export function createApp({
     if (isDiskFull(error)) {
       // Nothing of the request was stored (its transaction rolled back); the client keeps it and retries.
       disk.refused();
-      logger.error('disk full: a write was refused', { error: error.message });
+      metrics.inc(metricNames.databaseErrors, { reason: 'disk-full' });
+      logger.error('disk full: a write was refused', { ...requestFields, error: error.message });
       return retryLater(
         503,
         DISK_FULL_RETRY_AFTER_S,
@@ -132,10 +152,9 @@ export function createApp({
       );
     }
     // The stack goes to the log, never to the client.
-    logger.error(error.message, { stack: error.stack });
+    metrics.inc(metricNames.unhandledErrors);
+    logger.error(error.message, { ...requestFields, stack: error.stack });
     return problemResponse(500, 'Máy chủ gặp lỗi, vui lòng thử lại / The server failed; please retry.');
   });
   return app;
 }
-
-export type AppType = ReturnType<typeof createApp>;

@@ -1,4 +1,4 @@
-export { type AppType, createApp } from './app';
+export { createApp } from './app';
 export { createLogger, type Logger, type LogLevel } from './logger';
 export { type RunningServer, startServer } from './serve';
 export { type ClockPolicy, healFutureClocks } from './services/clock';

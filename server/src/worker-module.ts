@@ -13,7 +13,19 @@ function loaderArgs(entry: URL): string[] {
   return ['--import', `data:text/javascript,import{register}from${api};register()`];
 }
 
+/**
+ * Bundled (`pnpm package`, docs/deploy.md), this module is part of `gom.mjs` and each worker entry
+ * is emitted beside it as `<name>.mjs`: the `new URL('./<name>.ts', import.meta.url)` its callers
+ * write then points next to the bundle, where only the `.mjs` exists.
+ */
+const bundled = !import.meta.url.endsWith('.ts');
+
+function entryFile(entry: URL): URL {
+  return bundled && entry.pathname.endsWith('.ts') ? new URL(entry.href.replace(/\.ts$/, '.mjs')) : entry;
+}
+
 /** A worker thread running the module at `entry`, a TypeScript source as well as a bundled one. */
 export function startWorkerModule(entry: URL, options: Omit<WorkerOptions, 'execArgv'> = {}): Worker {
-  return new Worker(entry, { ...options, execArgv: loaderArgs(entry) });
+  const file = entryFile(entry);
+  return new Worker(file, { ...options, execArgv: loaderArgs(file) });
 }

@@ -2,12 +2,12 @@ import 'fake-indexeddb/auto';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openGomDb } from '@gom/extension/store/db';
 import { syncNow } from '@gom/extension/sync/sync-client';
+import { peerRequire } from './peer';
 import { round } from './percentiles';
 import type { BenchResult } from './run';
 import {
@@ -33,13 +33,23 @@ interface PouchDatabase {
 type PouchConstructor = new (name: string, options?: { adapter: string }) => PouchDatabase;
 type PouchStatic = PouchConstructor & { plugin(plugin: unknown): PouchStatic };
 
-// PouchDB ships no types: its modules are loaded through `require` and given the little used here.
-const require = createRequire(import.meta.url);
-const PouchDB: PouchConstructor = (require('pouchdb-core') as PouchStatic)
-  .plugin(require('pouchdb-adapter-memory'))
-  .plugin(require('pouchdb-adapter-http'))
-  .plugin(require('pouchdb-replication'));
-const pouchServerBin = join(require.resolve('pouchdb-server/package.json'), '../bin/pouchdb-server');
+interface Peer {
+  PouchDB: PouchConstructor;
+  pouchServerBin: string;
+}
+
+/**
+ * PouchDB ships no types: its modules are loaded through `require` and given the little used here,
+ * from the folder `peer.ts` installs them into on the first run.
+ */
+function loadPeer(): Peer {
+  const require = peerRequire();
+  const PouchDB = (require('pouchdb-core') as PouchStatic)
+    .plugin(require('pouchdb-adapter-memory'))
+    .plugin(require('pouchdb-adapter-http'))
+    .plugin(require('pouchdb-replication'));
+  return { PouchDB, pouchServerBin: join(require.resolve('pouchdb-server/package.json'), '../bin/pouchdb-server') };
+}
 
 function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -53,7 +63,10 @@ function freePort(): Promise<number> {
 }
 
 /** `pouchdb-server --in-memory` (express-pouchdb on memdown) in a temp folder, where it writes its config and log. */
-async function startPouchServer(dir: string): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+async function startPouchServer(
+  pouchServerBin: string,
+  dir: string,
+): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
@@ -107,9 +120,10 @@ async function seedPouchServer(url: string): Promise<string> {
  * an empty client from `gom serve`. Budget: docs/performance.md.
  */
 export async function run(): Promise<BenchResult> {
+  const { PouchDB, pouchServerBin } = loadPeer();
   const result: BenchResult = {};
   const pouchDir = mkdtempSync(join(tmpdir(), 'gom-bench-pouchdb-'));
-  const pouchServer = await startPouchServer(pouchDir);
+  const pouchServer = await startPouchServer(pouchServerBin, pouchDir);
   try {
     const remote = await seedPouchServer(pouchServer.url);
     const pouchTimes: number[] = [];

@@ -8,7 +8,7 @@ export interface RequestLogOptions {
 }
 
 /**
- * One log line per request: method, path, status and duration. Headers are left out: the bearer
+ * One log line per request: its id, method, path, status and duration. Headers are left out: the bearer
  * token must never reach a log file.
  *
  * @example
@@ -19,6 +19,8 @@ export function requestLog({ logger, warnFrom = 500 }: RequestLogOptions): Middl
     const started = performance.now();
     await next();
     const fields = {
+      // Set by Hono's requestId middleware ahead of this one; the proxy's logs carry the same id.
+      requestId: c.get('requestId'),
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,

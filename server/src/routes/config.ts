@@ -9,8 +9,8 @@ import type { Storage } from '../storage/port';
 import { validate } from '../validate';
 
 const admins = requireRole({ roles: ['admin'] });
-const kindParamSchema = z.object({ kind: unitConfigKindSchema });
-const versionParamSchema = z.object({ kind: unitConfigKindSchema, version: z.coerce.number().int().positive() });
+export const kindParamSchema = z.object({ kind: unitConfigKindSchema });
+export const versionParamSchema = z.object({ kind: unitConfigKindSchema, version: z.coerce.number().int().positive() });
 
 /**
  * The unit's configuration documents (taxonomy, rules, leads, templates, metrics):

@@ -13,7 +13,10 @@ export function healthRoutes(storage: Storage, { disk, logger }: { disk: DiskFul
       const retryAfter = { 'Retry-After': String(DISK_FULL_RETRY_AFTER_S) };
       return c.json({ status: 'unavailable' as const, reason: 'disk-full' as const }, 503, retryAfter);
     }
-    logger.error('health check: database unreachable', { error: String(health.error) });
+    logger.error('health check: database unreachable', {
+      requestId: c.get('requestId'),
+      error: String(health.error),
+    });
     return c.json({ status: 'unavailable' as const, reason: 'database-unreachable' as const }, 503);
   });
 }

@@ -15,13 +15,13 @@ import { validate } from '../validate';
 const REPORT_FILE = new RegExp(`^(.+)\\.(${reportFormats.join('|')})$`);
 const editors = requireRole();
 
-const historyQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
-const kindParamSchema = z.object({ kind: reportKindSchema });
-const reportedQuerySchema = z.object({ kind: reportKindSchema.optional(), since: z.iso.datetime().optional() });
+export const historyQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
+export const kindParamSchema = z.object({ kind: reportKindSchema });
+export const reportedQuerySchema = z.object({ kind: reportKindSchema.optional(), since: z.iso.datetime().optional() });
 const isoDate = (name: string) =>
   z.iso.date({ error: `${name} phải là một ngày YYYY-MM-DD / ${name} must be a date, YYYY-MM-DD` }).optional();
 /** `issued`: the date the report is issued, today by default; `asOf`: the last day of data, the issue date by default. */
-const reportQuerySchema = z.object({ issued: isoDate('issued'), asOf: isoDate('asOf') });
+export const reportQuerySchema = z.object({ issued: isoDate('issued'), asOf: isoDate('asOf') });
 
 /**
  * `GET /v1/reports/{kind}/{period}.{docx,html,txt,md}[?issued=YYYY-MM-DD]`: the unit's team report,

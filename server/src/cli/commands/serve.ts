@@ -48,6 +48,11 @@ export function registerServe(program: Command): void {
       new Option('--extension-ids <ids>', 'comma-separated ids of the extension builds allowed to call the API (CORS)')
         .argParser(idList)
         .env('GOM_EXTENSION_IDS'),
+    )
+    .addOption(
+      new Option('--metrics-token <token>', 'lets /metrics answer other machines bearing it; else loopback only').env(
+        'GOM_METRICS_TOKEN',
+      ),
     );
   withStorageOptions(serve).action(
     async (opts: {
@@ -58,6 +63,7 @@ export function registerServe(program: Command): void {
       logLevel: LogLevel;
       trustProxy: boolean;
       extensionIds?: string[];
+      metricsToken?: string;
     }) => {
       const logger = createLogger(opts.logLevel);
       const storage = await openStorage(opts, (units) =>
@@ -69,8 +75,16 @@ export function registerServe(program: Command): void {
       for (const { unitId, items } of await healFutureClocks(storage, clock)) {
         logger.warn('clocks ahead of the server brought back to its time', { unit: unitId, items });
       }
-      const { host, port, trustProxy, extensionIds } = opts;
-      const server = await startServer(storage, { host, port, logger, trustProxy, extensionIds, ...clock });
+      const { host, port, trustProxy, extensionIds, metricsToken } = opts;
+      const server = await startServer(storage, {
+        host,
+        port,
+        logger,
+        trustProxy,
+        extensionIds,
+        metricsToken,
+        ...clock,
+      });
       // The url is on stdout in this exact shape: tests and scripts read it to find a port chosen by `--port 0`.
       logger.info('listening', { url: server.url, storage: describeStorage({ ...opts, dbPath: opts.db }) });
       let stopping = false;
