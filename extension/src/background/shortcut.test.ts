@@ -9,7 +9,7 @@ const read: PageRead = {
   url: 'https://x.vn/vb/17',
   title: 'Chi tiết',
   selection: 'Góp ý dự thảo',
-  documents: { via: 'none', adapterId: null, documents: [] },
+  documents: { kind: 'none', via: 'none', adapterId: null, documents: [] },
 };
 
 beforeEach(() => fakeBrowser.reset());

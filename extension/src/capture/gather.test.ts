@@ -1,7 +1,7 @@
 import { completeMetadata, type DocumentMetadata, emptyMetadata } from '@gom/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type GomDb, openGomDb } from '../store/db';
-import { checkDuplicates, proposeItems, saveProposals } from './gather';
+import { checkDuplicates, documentDate, proposeItems, saveProposals } from './gather';
 
 let db: GomDb;
 beforeEach(() => {
@@ -20,10 +20,16 @@ const sent = document({
   summary: 'Tờ trình về việc ban hành Kế hoạch đón Đoàn công tác Đại sứ quán Lào',
   recipients: ['UBND tỉnh'],
 });
-const received = document({ direction: 'incoming', reference: '389/BNG-LS', summary: 'V/v bảo hộ công dân' });
+const received = document({
+  direction: 'incoming',
+  reference: '389/BNG-LS',
+  summary: 'V/v bảo hộ công dân',
+  issuedOn: '2021-03-01',
+  receivedOn: '2021-03-04',
+});
 
 describe('proposeItems', () => {
-  it('proposes one item a document, dated by a sent document and by today for a received one', () => {
+  it('proposes one item a document, dated by a sent document and by the arrival of a received one', () => {
     const proposals = proposeItems([sent, received, emptyMetadata()], '2021-03-20');
     expect(proposals.map(({ lead, text, occurredOn }) => ({ lead, text, occurredOn }))).toEqual([
       {
@@ -33,14 +39,56 @@ describe('proposeItems', () => {
       },
       {
         lead: null,
-        text: 'Triển khai thực hiện công văn số 389/BNG-LS của Bộ Ngoại giao về việc bảo hộ công dân.',
-        occurredOn: '2021-03-20',
+        text: 'Triển khai thực hiện công văn số 389/BNG-LS ngày 01/03/2021 của Bộ Ngoại giao về việc bảo hộ công dân.',
+        occurredOn: '2021-03-04',
       },
     ]);
   });
 });
 
+describe('documentDate', () => {
+  it.each([
+    ['a sent document: its date', { direction: 'outgoing', issuedOn: '2021-03-03' }, '2021-03-03'],
+    [
+      'a received one: its arrival',
+      { direction: 'incoming', issuedOn: '2021-03-01', receivedOn: '2021-03-04' },
+      '2021-03-04',
+    ],
+    ['a received one never registered: its date', { direction: 'incoming', issuedOn: '2021-03-01' }, '2021-03-01'],
+    ['a document without a date: today', { direction: 'outgoing' }, '2021-03-20'],
+    ['a register the page does not name: its date', { issuedOn: '2021-02-27' }, '2021-02-27'],
+  ] as const)('%s', (_name, d, expected) => {
+    expect(documentDate(document(d), '2021-03-20')).toBe(expected);
+  });
+});
+
 describe('saveProposals', () => {
+  it('saves the category the officer picked in the review as hers, and the date she set', async () => {
+    const [proposal] = proposeItems([sent], '2021-03-20');
+    const [id] = await saveProposals(
+      db,
+      [
+        {
+          ...proposal!,
+          category: 'delegations_consular',
+          categorySource: 'user',
+          occurredOn: '2021-03-05',
+          text: 'Sửa lại.',
+        },
+      ],
+      {
+        url: null,
+        title: null,
+      },
+    );
+    expect((await db.items.get(id!))?.fields).toMatchObject({
+      text: 'Sửa lại.',
+      category: 'delegations_consular',
+      categorySource: 'user',
+      occurredOn: '2021-03-05',
+    });
+  });
+
   it('saves each kept proposal with its outbox mutation and its source document, in list order', async () => {
     const proposals = proposeItems([sent, received], '2021-03-20');
     const now = new Date('2021-03-20T08:00:00Z');

@@ -1,13 +1,14 @@
 import {
   type DocumentMetadata,
   defaultItemFields,
-  guessCategory,
   type ItemFieldsPatch,
   type Period,
   type SuggestOptions,
+  suggestCategory,
   suggestItem,
   toSourceDocument,
 } from '@gom/shared';
+import { learnCorrection, loadClassifier } from '../store/classifier-store';
 import type { GomDb } from '../store/db';
 import { writeItem } from '../store/write-item';
 import { correctedNow } from '../sync/server-clock';
@@ -17,9 +18,23 @@ import { duplicatePeriod, findDuplicate } from './duplicate';
 export interface Proposal {
   lead: string | null;
   text: string;
-  /** The day of the action: a sent document's issue date; for a received one, the day it is gathered. */
+  /** The day of the action, from its document (`documentDate`); the officer may change it in the review. */
   occurredOn: string;
+  /** The category shown in the review; without one, the suggestion for the text is saved. */
+  category?: string | null;
+  /** `user` once the officer picked the category in the review. */
+  categorySource?: 'user' | 'suggested';
   document: DocumentMetadata;
+}
+
+/**
+ * The day an item made from a document happened, so it falls in its own period: a sent document's
+ * issue date; a received one's arrival, else its own date; today only when the page shows neither.
+ */
+export function documentDate(document: DocumentMetadata, today: string): string {
+  if (document.direction === 'incoming') return document.receivedOn ?? document.issuedOn ?? today;
+  if (document.direction === 'outgoing') return document.issuedOn ?? today;
+  return document.issuedOn ?? document.receivedOn ?? today;
 }
 
 /** One proposed item a document, in the page's order; documents nothing can be said of are left out. */
@@ -27,8 +42,7 @@ export function proposeItems(documents: DocumentMetadata[], today: string, optio
   return documents.flatMap((document) => {
     const suggested = suggestItem(document, options);
     if (!suggested) return [];
-    const occurredOn = document.direction === 'outgoing' && document.issuedOn ? document.issuedOn : today;
-    return [{ ...suggested, occurredOn, document }];
+    return [{ ...suggested, occurredOn: documentDate(document, today), document }];
   });
 }
 
@@ -76,15 +90,18 @@ export async function saveProposals(
 ): Promise<string[]> {
   const ids: string[] = [];
   const at = await correctedNow(db, now);
+  // A row the review left without a category is placed as the unit's classifier places it.
+  const classifier = kept.some((proposal) => !proposal.category) ? await loadClassifier(db) : undefined;
   for (const [index, proposal] of kept.entries()) {
     const id = crypto.randomUUID();
+    const userPicked = Boolean(proposal.category) && proposal.categorySource === 'user';
     const set: ItemFieldsPatch = {
       ...defaultItemFields(proposal.occurredOn, at.toISOString()),
       kind: 'result',
       text: proposal.text,
       lead: proposal.lead,
-      category: guessCategory(proposal.text).category,
-      categorySource: 'suggested',
+      category: proposal.category || suggestCategory({ text: proposal.text, kind: 'result' }, classifier).category,
+      categorySource: userPicked ? 'user' : 'suggested',
       rank: at.getTime() + index,
       source: {
         url: origin.url?.slice(0, 4000) ?? null,
@@ -94,6 +111,9 @@ export async function saveProposals(
       },
     };
     await writeItem(db, id, set, now.getTime());
+    // A category picked over the suggestion is a lesson, as in quick capture.
+    if (userPicked && proposal.category)
+      await learnCorrection(db, { text: proposal.text, category: proposal.category, kind: 'result' });
     ids.push(id);
   }
   return ids;

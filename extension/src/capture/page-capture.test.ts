@@ -22,12 +22,21 @@ function page(documents: DocumentMetadata[]): PageRead {
     url: 'https://hatinh.vnptioffice.vn/qlvbdh/vbdi',
     title: 'Văn bản đi',
     selection: '',
-    documents: { via: 'adapter', adapterId: 'x', documents },
+    documents: {
+      kind: documents.length > 1 ? 'list' : documents.length === 1 ? 'detail' : 'none',
+      via: 'adapter',
+      adapterId: 'x',
+      documents: documents.map((d) => ({ ...d, confidence: 1 })),
+    },
   };
 }
 
 let db: GomDb;
-let deps: PageCaptureDeps & { openPage: ReturnType<typeof vi.fn>; requestSync: ReturnType<typeof vi.fn> };
+let deps: PageCaptureDeps & {
+  openPage: ReturnType<typeof vi.fn>;
+  openQuickCapture: ReturnType<typeof vi.fn>;
+  requestSync: ReturnType<typeof vi.fn>;
+};
 function reading(documents: DocumentMetadata[]) {
   deps.read = vi.fn(() => Promise.resolve(page(documents)));
 }
@@ -39,6 +48,7 @@ beforeEach(() => {
     requestSync: vi.fn(() => Promise.resolve()),
     read: () => Promise.reject(new Error('unset')),
     openPage: vi.fn(() => Promise.resolve()),
+    openQuickCapture: vi.fn(() => Promise.resolve('quick-draft')),
     now: () => new Date('2021-03-20T08:00:00Z'),
   };
 });
@@ -88,6 +98,23 @@ describe('clipDocument', () => {
     const outcome = await clipDocument(deps, 3);
     if (!('draftId' in outcome)) throw new Error('expected a review');
     expect(deps.openPage).toHaveBeenCalledWith(`/gather.html?draft=${outcome.draftId}`);
+    expect(await db.items.count()).toBe(0);
+  });
+
+  it.each([
+    ['a reference without a summary', { reference: '17/TTr-SNgV', summary: null }],
+    ['a summary without a reference', { reference: null }],
+  ])('opens quick capture on %s, saving nothing', async (_name, missing) => {
+    reading([{ ...tờTrình, ...missing }]);
+    const outcome = await clipDocument(deps, 3);
+    expect(outcome).toEqual({ draftId: 'quick-draft', review: 'quick-capture' });
+    expect(deps.openQuickCapture).toHaveBeenCalledWith(
+      expect.objectContaining({
+        selection: '',
+        url: 'https://hatinh.vnptioffice.vn/qlvbdh/vbdi',
+        document: expect.objectContaining(missing),
+      }),
+    );
     expect(await db.items.count()).toBe(0);
   });
 

@@ -80,7 +80,7 @@ export function readField<F extends TextField>(field: F, raw: string | null | un
   // Registers write "Thường" for a document that is not urgent: the samples leave it out.
   if (field === 'urgency' && /^(?:bình\s+)?thường$/iu.test(text)) return null;
   if (field === 'reference' && !isReference(text)) {
-    return (findReferences(text)[0]?.ref ?? text) as DocumentMetadata[F];
+    return (findReferences(text)[0]?.ref ?? null) as DocumentMetadata[F];
   }
   return text as DocumentMetadata[F];
 }

@@ -26,26 +26,21 @@ describe('readPage', () => {
       builtInAdapters,
     );
     expect(page).toMatchObject({
-      via: 'labels',
+      kind: 'detail',
+      via: 'reader',
       documents: [{ reference: '45/TB-UBND', type: 'Thông báo', issuer: 'Ủy ban nhân dân tỉnh' }],
     });
   });
 
-  it('lists the documents a portal article cites, each once', () => {
+  it('proposes none of the documents a portal article only cites', () => {
     const page = readPage(fixture('cong-thong-tin-tin-tuc.html'), 'https://hatinh.gov.vn/tin-tuc', builtInAdapters);
-    expect(page.via).toBe('text');
-    expect(page.documents.map((d) => [d.reference, d.type, d.issuedOn, d.issuer])).toEqual([
-      ['64/2015/NĐ-CP', 'Nghị định', '2015-08-06', 'Chính phủ'],
-      ['51/2019/QĐ-UBND', 'Quyết định', '2019-09-20', 'Ủy ban nhân dân tỉnh'],
-      ['09/KH-SNgV', 'Kế hoạch', '2021-03-02', 'Sở Ngoại vụ'],
-      ['15-CT/TW', 'Chỉ thị', '2022-08-10', 'Trung ương'],
-      ['210-KH/TU', 'Kế hoạch', null, 'Tỉnh ủy'],
-      ['214/SNgV-VPTTr', 'Công văn', '2021-03-01', 'Sở Ngoại vụ'],
-      ['03/2021/TT-BNG', 'Thông tư', '2021-10-28', 'Bộ Ngoại giao'],
-    ]);
-    expect(page.documents.find((d) => d.reference === '214/SNgV-VPTTr')?.summary).toBe(
-      'hướng dẫn kê khai tài sản, thu nhập năm 2020',
-    );
+    expect(page).toEqual({ kind: 'none', via: 'none', adapterId: null, documents: [] });
+  });
+
+  it('refines the generic reading with the adapter: the adapter wins, the reader fills its gaps', () => {
+    const page = readPage(fixture('vnpt-ioffice-van-ban-den.html'), 'https://hatinh.vnptioffice.vn/', builtInAdapters);
+    expect(page).toMatchObject({ kind: 'list', via: 'adapter', adapterId: 'vnpt-ioffice-incoming-list' });
+    expect(page.documents[0]).toMatchObject({ reference: '512/UBND-NV3', receivedOn: '2021-03-03', confidence: 1 });
   });
 
   it('finds nothing on a page without documents', () => {
@@ -56,6 +51,7 @@ describe('readPage', () => {
         builtInAdapters,
       ),
     ).toEqual({
+      kind: 'none',
       via: 'none',
       adapterId: null,
       documents: [],

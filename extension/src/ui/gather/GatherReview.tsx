@@ -1,11 +1,16 @@
+import { type Category, type Classifier, defaultTaxonomy, type Taxonomy } from '@gom/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { askBackground } from '../../background/messages';
 import { dropDraft, readDraft } from '../../capture/drafts';
 import { saveProposals } from '../../capture/gather';
 import type { GatherDraft } from '../../capture/page-capture';
+import { type CategoryChoice, categoryChoices } from '../../capture/quick-capture';
 import { t } from '../../i18n';
 import { officerMessage } from '../../officer-error';
+import { loadClassifier } from '../../store/classifier-store';
 import type { GomDb } from '../../store/db';
+import { loadUnitConfig } from '../../store/unit-config-store';
+import { GatherRow, type RowEdit } from './GatherRow';
 
 interface Status {
   text: string;
@@ -15,23 +20,40 @@ interface Status {
 /**
  * The documents of a gathered list as proposed items, all ticked but those already clipped in
  * their period (marked, for her to tick again if she means it): the officer unticks what does not
- * belong in the report and saves the rest in one go. Proposals come from the page, so they are
- * rendered as text only.
+ * belong in the report, corrects a row's text, category (the three quick capture would offer) or
+ * date, and saves the rest in one go. Proposals come from the page, so they are rendered as text only.
  */
 export function GatherReview({ db, draftId }: { db: GomDb; draftId: string }) {
   const s = t().gather;
   const [draft, setDraft] = useState<GatherDraft | null | undefined>(undefined);
   const [kept, setKept] = useState<boolean[]>([]);
+  const [edits, setEdits] = useState<RowEdit[]>([]);
+  const [choices, setChoices] = useState<CategoryChoice[][]>([]);
+  const [categories, setCategories] = useState<readonly Category[]>(defaultTaxonomy.categories);
   const [saving, setSaving] = useState(false);
   const [savedCount, setSavedCount] = useState<number | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
 
   useEffect(() => {
-    void readDraft<GatherDraft>(draftId).then((found) => {
-      setDraft(found);
-      setKept(found?.proposals.map((proposal) => proposal.duplicateOf === null) ?? []);
-    });
-  }, [draftId]);
+    void Promise.all([readDraft<GatherDraft>(draftId), loadClassifier(db), loadUnitConfig(db)]).then(
+      ([found, classifier, { taxonomy }]) => {
+        const proposals = found?.proposals ?? [];
+        const offered = proposals.map((p) => offeredCategories(p.text, p.lead, p.document, classifier, taxonomy));
+        setCategories(taxonomy.categories);
+        setChoices(offered);
+        setEdits(
+          proposals.map((p, i) => ({
+            text: p.text,
+            occurredOn: p.occurredOn,
+            category: offered[i]?.[0]?.category ?? '',
+            categorySource: 'suggested',
+          })),
+        );
+        setKept(proposals.map((proposal) => proposal.duplicateOf === null));
+        setDraft(found);
+      },
+    );
+  }, [draftId, db]);
 
   if (draft === undefined) return <p class="muted">{t().sidePanel.loading}</p>;
   if (draft === null) {
@@ -50,9 +72,10 @@ export function GatherReview({ db, draftId }: { db: GomDb; draftId: string }) {
     setSaving(true);
     setStatus({ text: s.saving, error: false });
     try {
+      const reviewed = draft.proposals.map((proposal, index) => ({ ...proposal, ...edits[index] }));
       const ids = await saveProposals(
         db,
-        draft.proposals.filter((_, index) => kept[index]),
+        reviewed.filter((proposal, index) => kept[index] && proposal.text.trim() && proposal.occurredOn),
         draft.origin,
       );
       await dropDraft(draftId);
@@ -83,34 +106,17 @@ export function GatherReview({ db, draftId }: { db: GomDb; draftId: string }) {
       </div>
       <ol class="proposals">
         {draft.proposals.map((proposal, index) => (
-          <li
+          <GatherRow
             key={`${index}:${proposal.document.reference}`}
-            data-role="proposal"
-            data-clipped={proposal.duplicateOf !== null}
-          >
-            <label>
-              <input
-                type="checkbox"
-                data-role="keep"
-                checked={kept[index]}
-                disabled={done}
-                onChange={(e) => {
-                  const next = [...kept];
-                  next[index] = e.currentTarget.checked;
-                  setKept(next);
-                }}
-              />
-              <span data-role="text">{proposal.text}</span>
-              {proposal.duplicateOf !== null && (
-                <span class="reported" data-role="already-clipped" title={s.alreadyClippedTitle(proposal.duplicateOf)}>
-                  {s.alreadyClipped}
-                </span>
-              )}
-              <span class="muted" data-role="cited">
-                {s.cited(proposal.document)}
-              </span>
-            </label>
-          </li>
+            proposal={proposal}
+            edit={edits[index]!}
+            choices={choices[index] ?? []}
+            categories={categories}
+            kept={kept[index] ?? false}
+            disabled={done}
+            onKeep={(value) => setKept(kept.map((k, i) => (i === index ? value : k)))}
+            onEdit={(edit) => setEdits(edits.map((e, i) => (i === index ? edit : e)))}
+          />
         ))}
       </ol>
       <div class="actions">
@@ -125,4 +131,14 @@ export function GatherReview({ db, draftId }: { db: GomDb; draftId: string }) {
       )}
     </form>
   );
+}
+
+function offeredCategories(
+  text: string,
+  lead: string | null,
+  document: GatherDraft['proposals'][number]['document'],
+  classifier: Classifier,
+  taxonomy: Taxonomy,
+): CategoryChoice[] {
+  return categoryChoices({ text, lead: lead ?? '', kind: 'result' }, document, classifier, taxonomy);
 }
