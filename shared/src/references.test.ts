@@ -91,10 +91,26 @@ describe('findReferences', () => {
 });
 
 describe('the references in the samples', () => {
+  // The six-month report cites its plans and the Party's resolutions it carries out.
+  const halfYearCited = [
+    '22/KH-UBND',
+    '35/KH-UBND',
+    '169/NQ-CP',
+    '36-NQ/TW',
+    '45-CT/TW',
+    '12-KL/TW',
+    '22-NQ/TW',
+    '06-NQ/TW',
+    '479-CTr/TU',
+    '06-NQ/TW',
+    '272-QĐ/TW',
+    '339-QĐ/TU',
+  ];
   it.each([
     ['bao-cao-tuan-2023-08-24.txt', ['51/2019/QĐ-UBND']],
     ['bao-cao-thang-2021-03.md', ['81/2013/NĐ-CP', '162/2017/NĐ-CP']],
-    ['items.jsonl', ['51/2019/QĐ-UBND', '81/2013/NĐ-CP', '162/2017/NĐ-CP']],
+    ['bao-cao-6-thang-2022.txt', ['1131/KHĐT-TH', ...halfYearCited]],
+    ['items.jsonl', ['51/2019/QĐ-UBND', '81/2013/NĐ-CP', '162/2017/NĐ-CP', ...halfYearCited]],
     [
       'documents.jsonl',
       [...documents.map((d) => d.number), '81/2013/NĐ-CP', '162/2017/NĐ-CP', '51/2019/QĐ-UBND'].sort(),

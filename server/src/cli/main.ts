@@ -1,10 +1,13 @@
 import { Command } from 'commander';
+import serverPackage from '../../package.json';
 import { registerAssemble } from './commands/assemble';
 import { registerClassify } from './commands/classify';
 import { registerConfig } from './commands/config';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
+import { registerLearn } from './commands/learn';
 import { registerNormalize } from './commands/normalize';
+import { registerPage } from './commands/page';
 import { registerRefs } from './commands/refs';
 import { registerServe } from './commands/serve';
 import { registerUnit } from './commands/unit';
@@ -12,6 +15,7 @@ import { registerUser } from './commands/user';
 
 const program = new Command('gom')
   .description('Gom: the sync server, the administration of units and users, and the domain tools')
+  .version(serverPackage.version)
   .showHelpAfterError()
   .configureOutput({ outputError: (text, write) => write(`Lỗi / Error: ${text}`) });
 
@@ -25,7 +29,9 @@ for (const register of [
   registerConfig,
   registerRefs,
   registerNormalize,
+  registerPage,
   registerClassify,
+  registerLearn,
   registerAssemble,
 ])
   register(program);

@@ -172,11 +172,13 @@ describe.each(testAdapters)('on $name', (adapter) => {
       await pushItems(editor, [{ text: 'Đón tiếp Đoàn công tác của tỉnh Gifu.', occurredOn: '2021-03-10' }]);
       const before = await (await call('/v1/reports/month/2021-03.txt', editor)).text();
       expect(before).toContain('Hoạt động đối ngoại tháng 3/2021');
-      // The built-in rules do not know the prefecture: the item falls to the catch-all section.
-      expect(before).toMatch(/Một số kết quả khác\n\n- Đón tiếp Đoàn công tác của tỉnh Gifu\./);
+      // The built-in knowledge takes a delegation's welcome for the delegations' section.
+      expect(before).toMatch(
+        /1\. Công tác lãnh sự, biên giới và người Việt Nam ở nước ngoài\n\n- Đón tiếp Đoàn công tác của tỉnh Gifu\./,
+      );
 
       expect((await put('templates', admin, ownTemplates)).status).toBe(200);
-      // The unit's rule: whatever mentions Gifu is international cooperation.
+      // The unit's own rule, its administrator's word: whatever mentions Gifu is international cooperation.
       const rules = { rules: [{ category: 'intl_cooperation', when: { keywords: ['gifu'] } }, ...defaultRules] };
       expect((await put('rules', admin, rules)).status).toBe(200);
 

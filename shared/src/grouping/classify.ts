@@ -1,22 +1,43 @@
 import type { Item } from '../item';
 import { CATCH_ALL_CATEGORY } from '../taxonomy';
-import { type BayesModel, emptyBayesModel, learn, learnedCount, predict } from './bayes';
 import { closestCorrection, forgetCorrection, rememberCorrection } from './corrections';
-import { defaultLeads, type LeadPattern } from './leads';
-import { type Classifiable, type ClassificationRule, defaultRules, matchRules } from './rules';
+import { defaultLexicon, type FeatureKnowledge, itemFeatures } from './features';
+import { defaultLeads } from './leads';
+import { builtInPrior } from './prior';
+import { type Classifiable, type ClassificationRule, defaultRules, matchingCategories } from './rules';
+import { predictSoftmax, type SoftmaxModel, stepSoftmax } from './softmax';
+import { alignedLayer, emptyUnitModel, roundLayer, type UnitModel } from './unit-model';
 
-/** What the grouping step knows of a unit: its rules, its leads and what it learned from its officers. */
-export interface Classifier {
-  rules: ClassificationRule[];
-  leads: LeadPattern[];
-  model: BayesModel;
+/**
+ * What the grouping step knows of a unit: the built-in knowledge (`prior`, learned from the sample
+ * reports, the taxonomy and the lexicon, with the rules as features), the rules, leads and lexicon
+ * that turn an item into features, and what the unit's officers taught (`model`).
+ */
+export interface Classifier extends FeatureKnowledge {
+  prior: SoftmaxModel;
+  model: UnitModel;
+  /**
+   * The rules the unit's administrator wrote (none built in): her word, which weighs as an
+   * officer's correction does. The built-in rules were written from a few sample reports: they are
+   * evidence among the features.
+   */
+  unitRules: ClassificationRule[];
 }
 
-export function createClassifier(options: Partial<Classifier> = {}): Classifier {
+export interface ClassifierOptions extends Partial<FeatureKnowledge> {
+  prior?: SoftmaxModel;
+  model?: UnitModel;
+  unitRules?: ClassificationRule[];
+}
+
+export function createClassifier(options: ClassifierOptions = {}): Classifier {
   return {
     rules: options.rules ?? defaultRules,
     leads: options.leads ?? defaultLeads,
-    model: options.model ?? emptyBayesModel(),
+    lexicon: options.lexicon ?? defaultLexicon,
+    prior: options.prior ?? builtInPrior(),
+    model: options.model ?? emptyUnitModel(),
+    unitRules: options.unitRules ?? [],
   };
 }
 
@@ -30,31 +51,55 @@ export interface Suggestion extends CategoryScore {
   top: CategoryScore[];
 }
 
-/** The weights of the first, second and third category the rules name. */
-const RULE_RANK_WEIGHTS = [0.7, 0.2, 0.1];
 /**
- * How many confirmed items the rules are worth: with none learned the rules decide alone, and the
- * unit's own usage takes over as it accumulates (at 40 items the two weigh the same).
+ * How far one placed item moves the unit's weights (the rate the prior's own training ended at,
+ * see `softmax.ts`), and how hard they are pulled back towards the built-in knowledge: a lesson
+ * shifts the items like it, and a unit's usage outweighs the prior only as its lessons agree.
  */
-const RULES_PRIOR_ITEMS = 40;
+const LESSON_RATE = 0.3;
+const LESSON_L2 = 1e-3;
+const LESSON_STEPS = 5;
 /**
- * The catch-all is the rules having no opinion: it yields to anything the unit has learned, so
- * that a few corrections of what the rules cannot place are enough to place it.
- */
-const CATCH_ALL_WEIGHT = 0.02;
-/**
- * What a correction of this very text weighs: twice the rules and the model together (each sums
- * to at most one), so the officer's word on a text stands however much the unit has learned. A
- * text close to a corrected one outweighs the rules' first answer (0.7) from a closeness of 0.35,
- * a Jaccard similarity of about 0.68.
+ * What a correction of this very text weighs against the rest (which sums to one), so the
+ * officer's word on a text stands however much the unit has learned; a text close to a corrected
+ * one weighs by its closeness (see `corrections.ts`).
  */
 const CORRECTION_WEIGHT = 2;
 
 const round = (n: number): number => Math.round(n * 1000) / 1000;
 
 /**
- * The category of an item: the officer's own choice always; otherwise the rules' ranking blended
- * with what the unit's confirmed items taught, as a top three with confidences.
+ * Every category the classifier knows, likeliest first, with probabilities that sum to one: the
+ * built-in knowledge with what the unit learned added, and the officer's nearest correction on top.
+ */
+export function rankCategories(item: Classifiable, classifier: Classifier = createClassifier()): CategoryScore[] {
+  return rankFeatures(itemFeatures(item, classifier), item, classifier);
+}
+
+function rankFeatures(features: string[], item: Classifiable, classifier: Classifier): CategoryScore[] {
+  const layers = [classifier.prior, alignedLayer(classifier.model, classifier.prior)];
+  const scores = predictSoftmax(layers, features);
+  // No opinion (no category even twice as likely as a blind guess, and nothing the unit taught
+  // about these words): that is the catch-all's.
+  const taught = features.some((f) => f in layers[1]!.weights);
+  if (!taught && scores.has(CATCH_ALL_CATEGORY) && Math.max(...scores.values()) < 2 / scores.size) {
+    scores.set(CATCH_ALL_CATEGORY, Math.max(...scores.values()) * 2);
+  }
+  const [ruled] = matchingCategories(item, classifier.unitRules, classifier.leads);
+  if (ruled && scores.has(ruled)) scores.set(ruled, (scores.get(ruled) ?? 0) + CORRECTION_WEIGHT);
+  const correction = closestCorrection(classifier.model, item.text);
+  if (correction) {
+    scores.set(correction.category, (scores.get(correction.category) ?? 0) + CORRECTION_WEIGHT * correction.closeness);
+  }
+  const total = [...scores.values()].reduce((a, b) => a + b, 0) || 1;
+  return [...scores]
+    .map(([category, score]) => ({ category, confidence: score / total }))
+    .sort((a, b) => b.confidence - a.confidence);
+}
+
+/**
+ * The category of an item: the officer's own choice always; otherwise the likeliest of
+ * `rankCategories`, with the top three.
  */
 export function suggestCategory(
   item: Classifiable & Partial<Pick<Item, 'category' | 'categorySource'>>,
@@ -63,40 +108,33 @@ export function suggestCategory(
   if (item.category && item.categorySource === 'user') {
     return { category: item.category, confidence: 1, top: [{ category: item.category, confidence: 1 }] };
   }
-  const scores = new Map<string, number>();
-  const learned = learnedCount(classifier.model);
-  const ruleShare = RULES_PRIOR_ITEMS / (RULES_PRIOR_ITEMS + learned);
-  const ruled = matchRules(item, classifier.rules, classifier.leads);
-  const opinion = ruled.length === 1 && ruled[0] === CATCH_ALL_CATEGORY ? CATCH_ALL_WEIGHT : 1;
-  ruled.forEach((category, rank) => {
-    scores.set(category, (scores.get(category) ?? 0) + ruleShare * opinion * (RULE_RANK_WEIGHTS[rank] ?? 0));
-  });
-  for (const [category, p] of predict(classifier.model, item.text)) {
-    scores.set(category, (scores.get(category) ?? 0) + (1 - ruleShare) * p);
-  }
-  const correction = closestCorrection(classifier.model, item.text);
-  if (correction) {
-    scores.set(correction.category, (scores.get(correction.category) ?? 0) + CORRECTION_WEIGHT * correction.closeness);
-  }
-  const total = [...scores.values()].reduce((a, b) => a + b, 0) || 1;
-  const ranked = [...scores]
-    .map(([category, score]) => ({ category, confidence: round(score / total) }))
-    .sort((a, b) => b.confidence - a.confidence);
-  const top = ranked.slice(0, 3);
+  const top = rankCategories(item, classifier)
+    .slice(0, 3)
+    .map((s) => ({ category: s.category, confidence: round(s.confidence) }));
   const best = top[0]!;
   return { category: best.category, confidence: best.confidence, top };
 }
 
 /**
- * Learns from an item whose category an officer confirmed or corrected. When the suggestion for its
- * text would still be another category (the rules outweigh one learned item), the correction is
- * also remembered as such: the same text, and texts close to it, are then placed as she placed it
- * (see `corrections.ts`).
+ * Learns from an item whose category an officer confirmed or corrected: one step of the unit's
+ * weights towards it. When the suggestion for its text would still be another category (the
+ * built-in knowledge outweighs one lesson), the correction is also remembered as such: the same
+ * text, and texts close to it, are then placed as she placed it (see `corrections.ts`).
  */
-export function learnFrom(classifier: Classifier, item: { text: string; category: string }): void {
-  learn(classifier.model, item.text, item.category);
+export function learnFrom(classifier: Classifier, item: Classifiable & { category: string }): void {
+  const layer = alignedLayer(classifier.model, classifier.prior);
+  const features = itemFeatures(item, classifier);
+  // A lesson is learned until the weights alone place its own text (a few steps at most): one that
+  // moved the weights by a hair would teach nothing about the texts like it.
+  for (let step = 0; step < LESSON_STEPS; step++) {
+    stepSoftmax(layer, { features, label: item.category }, LESSON_RATE, LESSON_L2, classifier.prior);
+    const [best] = [...predictSoftmax([classifier.prior, layer], features)].sort((a, b) => b[1] - a[1]);
+    if (best?.[0] === item.category) break;
+  }
+  roundLayer(classifier.model, features);
+  classifier.model.learned += 1;
   forgetCorrection(classifier.model, item.text);
-  if (suggestCategory({ text: item.text }, classifier).category !== item.category) {
+  if (rankFeatures(features, item, classifier)[0]?.category !== item.category) {
     rememberCorrection(classifier.model, item.text, item.category);
   }
 }

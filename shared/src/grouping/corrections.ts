@@ -1,11 +1,12 @@
 import { canonicalText } from '../text';
-import { type BayesModel, features } from './bayes';
+import { textFeatures as features } from './features';
+import type { UnitModel } from './unit-model';
 
 /**
  * A correction of the suggestion is the strongest thing an officer can say about a text, and the
- * naive Bayes model alone cannot carry it: the rules weigh as much as 40 learned items, and one
- * correction is one item. So the model also keeps each correction the suggestion would not follow,
- * and a text close to a corrected one is placed as the officer placed that one.
+ * learned weights alone cannot carry it: one item moves them a little, against all the built-in
+ * knowledge. So the model also keeps each correction the suggestion would not follow, and a text
+ * close to a corrected one is placed as the officer placed that one.
  */
 
 /**
@@ -21,21 +22,10 @@ const MAX_CORRECTIONS = 500;
  */
 const CORRECTION_SIMILARITY = 0.5;
 
-/** Forgets what the officer said of a text before: her latest word on it is the one that counts. */
-export function forgetCorrection(model: BayesModel, text: string): void {
-  const key = canonicalText(text);
-  if (model.corrections?.some((c) => c.text === key))
-    model.corrections = model.corrections.filter((c) => c.text !== key);
-}
+type Correction = UnitModel['corrections'][number];
 
-/** Remembers that the officer placed a text in a category the suggestion did not give it. */
-export function rememberCorrection(model: BayesModel, text: string, category: string): void {
-  forgetCorrection(model, text);
-  model.corrections = [...(model.corrections ?? []), { text: canonicalText(text), category }].slice(-MAX_CORRECTIONS);
-}
-
-const featureSets = new WeakMap<object, Set<string>>();
-function featureSet(correction: { text: string }): Set<string> {
+const featureSets = new WeakMap<Correction, Set<string>>();
+function featureSet(correction: Correction): Set<string> {
   let set = featureSets.get(correction);
   if (!set) {
     set = new Set(features(correction.text));
@@ -45,31 +35,89 @@ function featureSet(correction: { text: string }): Set<string> {
 }
 
 /**
+ * Which corrections hold each feature: a text is compared with the corrections that share a
+ * feature with it, not with all of them. Kept up to date as corrections come and go, and built
+ * afresh for a model loaded from storage.
+ */
+interface CorrectionIndex {
+  list: Correction[];
+  holders: Map<string, Set<Correction>>;
+}
+const indexes = new WeakMap<UnitModel, CorrectionIndex>();
+
+function indexed(index: CorrectionIndex, correction: Correction, present: boolean): void {
+  for (const f of featureSet(correction)) {
+    let holders = index.holders.get(f);
+    if (!holders) {
+      holders = new Set();
+      index.holders.set(f, holders);
+    }
+    if (present) holders.add(correction);
+    else holders.delete(correction);
+  }
+}
+
+function indexOf(model: UnitModel): CorrectionIndex {
+  let index = indexes.get(model);
+  if (index?.list !== model.corrections) {
+    index = { list: model.corrections, holders: new Map() };
+    for (const correction of model.corrections) indexed(index, correction, true);
+    indexes.set(model, index);
+  }
+  return index;
+}
+
+/** Replaces the model's corrections, keeping its index in step. */
+function setCorrections(model: UnitModel, next: Correction[]): void {
+  const index = indexOf(model);
+  const kept = new Set(next);
+  for (const c of model.corrections) if (!kept.has(c)) indexed(index, c, false);
+  const had = new Set(model.corrections);
+  for (const c of next) if (!had.has(c)) indexed(index, c, true);
+  model.corrections = next;
+  index.list = next;
+}
+
+/** Forgets what the officer said of a text before: her latest word on it is the one that counts. */
+export function forgetCorrection(model: UnitModel, text: string): void {
+  const key = canonicalText(text);
+  if (model.corrections.some((c) => c.text === key)) {
+    setCorrections(
+      model,
+      model.corrections.filter((c) => c.text !== key),
+    );
+  }
+}
+
+/** Remembers that the officer placed a text in a category the suggestion did not give it. */
+export function rememberCorrection(model: UnitModel, text: string, category: string): void {
+  forgetCorrection(model, text);
+  setCorrections(model, [...model.corrections, { text: canonicalText(text), category }].slice(-MAX_CORRECTIONS));
+}
+
+/**
  * The correction closest to a text, if one is close enough, and how close: 0 at the similarity
  * threshold, 1 for the corrected text itself. Only the closest speaks, as the officer's nearest
  * precedent: the same text corrected is never outvoted by texts like it.
  */
-export function closestCorrection(model: BayesModel, text: string): { category: string; closeness: number } | null {
-  const corrections = model.corrections ?? [];
+export function closestCorrection(model: UnitModel, text: string): { category: string; closeness: number } | null {
+  const corrections = model.corrections;
   if (corrections.length === 0) return null;
   const key = canonicalText(text);
   const own = new Set(features(text));
+  const { holders } = indexOf(model);
+  const shared = new Map<Correction, number>();
+  for (const f of own) for (const c of holders.get(f) ?? []) shared.set(c, (shared.get(c) ?? 0) + 1);
   let best: { category: string; closeness: number } | null = null;
   // Newest first: of two corrections as close, the later one is what the officer thinks now.
   for (let i = corrections.length - 1; i >= 0; i--) {
     const correction = corrections[i]!;
-    const exact = correction.text === key;
-    let similarity = 1;
-    if (!exact) {
-      const other = featureSet(correction);
-      let shared = 0;
-      for (const f of own) if (other.has(f)) shared += 1;
-      const union = own.size + other.size - shared;
-      similarity = union === 0 ? 0 : shared / union;
-    }
+    if (correction.text === key) return { category: correction.category, closeness: 1 };
+    const common = shared.get(correction) ?? 0;
+    const union = own.size + featureSet(correction).size - common;
+    const similarity = union === 0 ? 0 : common / union;
     if (similarity < CORRECTION_SIMILARITY) continue;
     const closeness = (similarity - CORRECTION_SIMILARITY) / (1 - CORRECTION_SIMILARITY);
-    if (exact) return { category: correction.category, closeness: 1 };
     if (!best || closeness > best.closeness) best = { category: correction.category, closeness };
   }
   return best;

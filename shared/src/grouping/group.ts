@@ -24,3 +24,21 @@ export function groupBySection<T extends Pick<Item, 'category' | 'text'>>(
   }
   return groups;
 }
+
+/**
+ * The sections of a template's part, likeliest first, from a ranking of categories: a section is
+ * as likely as the categories it takes together, and a category no section takes counts for the
+ * last one, the catch-all.
+ */
+export function rankSections(
+  part: SectionedPart,
+  ranking: ReadonlyArray<{ category: string; confidence: number }>,
+): Array<{ section: number; title: string; confidence: number }> {
+  const scores = part.sections.map((section, index) => ({ section: index, title: section.title, confidence: 0 }));
+  for (const { category, confidence } of ranking) {
+    const index = part.sections.findIndex((s) => s.categories.includes(category));
+    const target = scores[index] ?? scores.at(-1);
+    if (target) target.confidence += confidence;
+  }
+  return scores.sort((a, b) => b.confidence - a.confidence || a.section - b.section);
+}

@@ -1,7 +1,13 @@
-export { type BayesModel, bayesModelSchema, emptyBayesModel, learnedCount } from './bayes';
 export * from './classify';
+export { defaultLexicon, type Lexicon, lexiconSchema } from './features';
 export * from './group';
 export * from './guess-category';
 export * from './leads';
+export * from './lessons';
 export * from './merge';
+export { learnPastReport, type PastReportReading, readPastReport } from './past-report';
+export { PastReportFormatError, pastReportFormat, pastReportText } from './past-report-text';
+export { builtInExamples, priorFor, trainPrior } from './prior';
 export * from './rules';
+export type { SoftmaxModel } from './softmax';
+export { emptyUnitModel, learnedCount, type UnitModel, unitModelSchema } from './unit-model';

@@ -59,25 +59,45 @@ const wordsOf = (text: string): string =>
     .replace(/,/g, ' , ')
     .replace(/[^\p{L}\p{N},/]+/gu, ' ')} `;
 
+const patterns = new Map<string, RegExp>();
+const compiled = (source: string): RegExp => {
+  let regex = patterns.get(source);
+  if (!regex) {
+    regex = new RegExp(source, 'u');
+    patterns.set(source, regex);
+  }
+  return regex;
+};
+
+// Every clip asks every rule: a rule's keywords are put in their compared form once.
+const keywordForms = new WeakMap<ClassificationRule, string[]>();
+function keywordsOf(rule: ClassificationRule): string[] | undefined {
+  if (!rule.when.keywords) return undefined;
+  let forms = keywordForms.get(rule);
+  if (!forms) {
+    forms = rule.when.keywords.map(wordsOf);
+    keywordForms.set(rule, forms);
+  }
+  return forms;
+}
+
 function holds(rule: ClassificationRule, item: Classifiable, words: string, leadId: string | null): boolean {
-  const { keywords, leads, kinds, documentTypes, issuers, references, tags } = rule.when;
+  const { leads, kinds, documentTypes, issuers, references, tags } = rule.when;
+  const keywords = keywordsOf(rule);
   const document = item.source?.document ?? null;
-  if (keywords && !keywords.some((k) => words.includes(wordsOf(k)))) return false;
+  if (keywords && !keywords.some((k) => words.includes(k))) return false;
   if (leads && !(leadId && leads.includes(leadId))) return false;
   if (kinds && !(item.kind && kinds.includes(item.kind))) return false;
   if (documentTypes && !documentTypes.some((t) => canonicalText(t) === canonicalText(document?.type ?? '')))
     return false;
   if (issuers && !issuers.some((i) => wordsOf(document?.issuer ?? '').includes(wordsOf(i)))) return false;
-  if (references && !references.some((r) => new RegExp(r, 'u').test(document?.reference ?? ''))) return false;
+  if (references && !references.some((r) => compiled(r).test(document?.reference ?? ''))) return false;
   if (tags && !tags.some((t) => item.tags?.includes(t))) return false;
   return true;
 }
 
-/**
- * The categories of every rule that matches, in rule order without repeats: the first is the
- * rules' answer, the others its runners-up. The catch-all comes last only when nothing else matched.
- */
-export function matchRules(
+/** The categories of every rule that matches, in rule order without repeats; none if none does. */
+export function matchingCategories(
   item: Classifiable,
   rules: ClassificationRule[] = defaultRules,
   leads: LeadPattern[] = defaultLeads,
@@ -90,5 +110,18 @@ export function matchRules(
     if (Object.keys(rule.when).length === 0 && found.length > 0) continue;
     if (holds(rule, item, words, leadId)) found.push(rule.category);
   }
+  return found;
+}
+
+/**
+ * The categories of every rule that matches, in rule order without repeats: the first is the
+ * rules' answer, the others its runners-up. The catch-all comes last only when nothing else matched.
+ */
+export function matchRules(
+  item: Classifiable,
+  rules: ClassificationRule[] = defaultRules,
+  leads: LeadPattern[] = defaultLeads,
+): string[] {
+  const found = matchingCategories(item, rules, leads);
   return found.length > 0 ? found : [CATCH_ALL_CATEGORY];
 }

@@ -5,6 +5,7 @@ import rulesData from '../../data/rules.json';
 import taxonomyData from '../../data/taxonomy.json';
 import templatesData from '../../data/templates.json';
 import {
+  builtInConfigDocument,
   crossCheckUnitConfig,
   defaultUnitConfig,
   resolveUnitConfig,
@@ -18,6 +19,7 @@ const files = {
   leads: leadsData,
   templates: templatesData,
   metrics: metricsData,
+  model: builtInConfigDocument('model'),
 };
 
 describe('unit configuration', () => {

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import type { BayesModel } from '../grouping/bayes';
 import { type Classifier, createClassifier } from '../grouping/classify';
+import { defaultLexicon } from '../grouping/features';
 import { defaultLeads, type LeadPattern, leadCatalogSchema } from '../grouping/leads';
+import { priorFor } from '../grouping/prior';
 import { type ClassificationRule, defaultRules, ruleListSchema } from '../grouping/rules';
+import { emptyUnitModel, type UnitModel, unitModelSchema } from '../grouping/unit-model';
 import { defaultTaxonomy, type Taxonomy, taxonomySchema } from '../taxonomy';
 import { defaultMetricCatalog, type MetricCatalog, metricCatalogSchema } from './figures';
 import { defaultTemplates, type ReportTemplate, reportKinds, reportTemplateSchema } from './template';
@@ -10,9 +12,10 @@ import { defaultTemplates, type ReportTemplate, reportKinds, reportTemplateSchem
 /**
  * What a unit's administrator may replace, each as one JSON document shaped as its file in
  * `shared/data/` (so the built-in file is a valid starting point): the taxonomy, the ordered
- * classification rules, the leads, the report templates and the metric catalog.
+ * classification rules, the leads, the report templates and the metric catalog; and the model the
+ * unit learned (from its officers' corrections and its past reports), versioned the same way.
  */
-export const unitConfigKinds = ['taxonomy', 'rules', 'leads', 'templates', 'metrics'] as const;
+export const unitConfigKinds = ['taxonomy', 'rules', 'leads', 'templates', 'metrics', 'model'] as const;
 export const unitConfigKindSchema = z.enum(unitConfigKinds);
 export type UnitConfigKind = z.infer<typeof unitConfigKindSchema>;
 
@@ -40,6 +43,7 @@ export const unitConfigSchemas = {
   leads: leadCatalogSchema,
   templates: templateSetSchema,
   metrics: metricCatalogSchema,
+  model: unitModelSchema,
 } as const;
 
 /** A unit's configuration, in the shape the pipeline takes it. */
@@ -49,6 +53,8 @@ export interface UnitConfig {
   leads: LeadPattern[];
   templates: ReportTemplate[];
   metrics: MetricCatalog;
+  /** What the unit learned on top of the built-in knowledge (see `grouping/unit-model.ts`). */
+  model: UnitModel;
 }
 
 /** The built-in configuration: the default unit's, used for every kind a unit has not replaced. */
@@ -58,10 +64,12 @@ export const defaultUnitConfig: UnitConfig = {
   leads: defaultLeads,
   templates: defaultTemplates,
   metrics: defaultMetricCatalog,
+  model: emptyUnitModel(),
 };
 
 /** The built-in document of a kind, in the shape of its file in `shared/data/` and of a replacement. */
 export function builtInConfigDocument(kind: UnitConfigKind): unknown {
+  if (kind === 'model') return emptyUnitModel();
   if (kind === 'taxonomy' || kind === 'metrics') return defaultUnitConfig[kind];
   return { [kind]: defaultUnitConfig[kind] };
 }
@@ -71,7 +79,7 @@ export type UnitConfigDocuments = Partial<Record<UnitConfigKind, unknown>>;
 
 /** A unit's configuration: its own document of each kind where it has one, the built-in one elsewhere. */
 export function resolveUnitConfig(documents: UnitConfigDocuments): UnitConfig {
-  const { taxonomy, rules, leads, templates, metrics } = documents;
+  const { taxonomy, rules, leads, templates, metrics, model } = documents;
   return {
     taxonomy: taxonomy === undefined ? defaultUnitConfig.taxonomy : unitConfigSchemas.taxonomy.parse(taxonomy),
     rules: rules === undefined ? defaultUnitConfig.rules : unitConfigSchemas.rules.parse(rules).rules,
@@ -79,12 +87,20 @@ export function resolveUnitConfig(documents: UnitConfigDocuments): UnitConfig {
     templates:
       templates === undefined ? defaultUnitConfig.templates : unitConfigSchemas.templates.parse(templates).templates,
     metrics: metrics === undefined ? defaultUnitConfig.metrics : unitConfigSchemas.metrics.parse(metrics),
+    model: model === undefined ? emptyUnitModel() : unitConfigSchemas.model.parse(model),
   };
 }
 
-/** The classifier of a unit's rules and leads, with what it has learned. */
-export function unitClassifier(config: UnitConfig, model?: BayesModel): Classifier {
-  return createClassifier({ rules: config.rules, leads: config.leads, ...(model ? { model } : {}) });
+/**
+ * The classifier of a unit's taxonomy, rules and leads, with what it has learned: its own model
+ * unless another is given (one with this PC's lessons not yet sent on top). Learning changes the
+ * model it holds: give it a copy to learn on.
+ */
+export function unitClassifier(config: UnitConfig, model: UnitModel = config.model): Classifier {
+  const knowledge = { rules: config.rules, leads: config.leads, lexicon: defaultLexicon };
+  const builtIn = new Set(defaultRules.map((r) => JSON.stringify(r)));
+  const unitRules = config.rules.filter((r) => Object.keys(r.when).length > 0 && !builtIn.has(JSON.stringify(r)));
+  return createClassifier({ ...knowledge, prior: priorFor(config.taxonomy, knowledge), model, unitRules });
 }
 
 export interface ConfigProblem {

@@ -2,13 +2,16 @@ import { readFile } from 'node:fs/promises';
 import {
   type Classifiable,
   createClassifier,
+  defaultTaxonomy,
   findTemplate,
   itemFieldsSchema,
   learnFrom,
+  learnPastReport,
   suggestCategory,
 } from '@gom/shared';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { learnedSummary, readPastReportFile } from './past-reports';
 import { readTextInput } from './refs';
 
 /** A confirmed item of the unit's history, as `--train` reads it. */
@@ -49,13 +52,24 @@ export function registerClassify(program: Command): void {
     .argument('[file]', 'a UTF-8 file, one item a line, or - for stdin (the default)')
     .requiredOption('--template <id>', 'the report template whose unit classifies, e.g. so-ngoai-vu')
     .option('--train <file>', 'JSON lines of confirmed items {"text", "category", "lead"?} to learn from first')
+    .option(
+      '--learn <file>',
+      "a report the unit issued before (.docx, .md, or .txt as a PDF's text layer) to learn its sections and leads from; repeatable",
+      (file: string, files: string[]) => [...files, file],
+      [] as string[],
+    )
     .addHelpText(
       'after',
       '\nOutput: one JSON line per input line, {"category", "confidence", "top": [{"category", "confidence"}…]}.\nA category the input item carries with "categorySource": "user" is kept as it is.',
     )
-    .action(async (file: string | undefined, opts: { template: string; train?: string }) => {
+    .action(async (file: string | undefined, opts: { template: string; train?: string; learn: string[] }) => {
       if (!findTemplate(opts.template)) throw new Error(`No template ${opts.template}`);
       const classifier = createClassifier();
+      for (const report of opts.learn) {
+        const reading = await readPastReportFile(report, defaultTaxonomy);
+        learnPastReport(classifier, reading);
+        process.stderr.write(`${learnedSummary(report, reading)}\n`);
+      }
       if (opts.train) {
         for (const [n, line] of lines(await readFile(opts.train, 'utf8'))) {
           learnFrom(classifier, parseJsonLine(confirmedItemSchema, line, `${opts.train}:${n}`));

@@ -2,8 +2,9 @@ import type { UnitConfigKind } from '@gom/shared';
 
 /**
  * One version of one of a unit's configuration documents (taxonomy, rules, leads, templates,
- * metrics). Versions are never changed nor removed: each replacement is the next version, and the
- * highest is the one in use.
+ * metrics, model). Versions are never changed: each replacement is the next version, and the
+ * highest is the one in use. Only the learned model's oldest versions are removed (`pruneConfig`):
+ * it gets a version each time the officers' lessons reach it.
  */
 export interface ConfigVersion {
   kind: UnitConfigKind;
@@ -26,4 +27,6 @@ export interface ConfigStore {
   listConfigVersions(unitId: string, kind: UnitConfigKind): Promise<ConfigVersionInfo[]>;
   /** The latest version of each kind the unit has replaced, in one read. */
   currentConfig(unitId: string): Promise<ConfigVersion[]>;
+  /** Removes all but the `keep` latest versions of one kind of document; how many went. */
+  pruneConfig(unitId: string, kind: UnitConfigKind, keep: number): Promise<number>;
 }

@@ -45,6 +45,14 @@ export function postgresConfig(pool: pg.Pool) {
           [unitId],
         )
       ).rows.map(toConfig),
+    pruneConfig: async (unitId, kind, keep) =>
+      (
+        await pool.query(
+          `DELETE FROM unit_config WHERE unit_id = $1 AND kind = $2
+             AND version <= (SELECT MAX(version) FROM unit_config WHERE unit_id = $1 AND kind = $2) - $3`,
+          [unitId, kind, keep],
+        )
+      ).rowCount ?? 0,
   };
 
   const backup: BackupPart<'config'> = {

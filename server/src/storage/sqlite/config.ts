@@ -23,6 +23,9 @@ export function sqliteConfig({ db, serial, write }: SqliteConnection) {
         AND version = (SELECT MAX(version) FROM unit_config WHERE unit_id = c.unit_id AND kind = c.kind)
       ORDER BY kind`),
     ofUnit: db.prepare('SELECT * FROM unit_config WHERE unit_id = ? ORDER BY kind, version'),
+    prune: db.prepare(`
+      DELETE FROM unit_config WHERE unit_id = ? AND kind = ?
+        AND version <= (SELECT MAX(version) FROM unit_config WHERE unit_id = ? AND kind = ?) - ?`),
   };
 
   const store: ConfigStore = {
@@ -50,6 +53,7 @@ export function sqliteConfig({ db, serial, write }: SqliteConnection) {
     listConfigVersions: (unitId, kind) =>
       serial(() => (stmt.versions.all(unitId, kind) as ConfigRow[]).map(toConfigInfo)),
     currentConfig: (unitId) => serial(() => (stmt.current.all(unitId) as ConfigRow[]).map(toConfig)),
+    pruneConfig: (unitId, kind, keep) => write(() => stmt.prune.run(unitId, kind, unitId, kind, keep).changes),
   };
 
   const backup: BackupPart<'config'> = {
