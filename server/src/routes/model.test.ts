@@ -50,7 +50,9 @@ describe.each(testAdapters)('POST /v1/model/lessons on $name', (adapter) => {
     const token = await env.tokenFor('SNgV', 'member');
     const unknown = await post(token, { lessons: [...lessons, { text: 'Trực ban', category: 'truc_ban' }] });
     expect(unknown.status).toBe(400);
-    expect((await unknown.json()).detail).toMatch(/Nhóm không có trong danh mục của đơn vị: truc_ban .* Nothing was learned/);
+    expect((await unknown.json()).detail).toMatch(
+      /Nhóm không có trong danh mục của đơn vị: truc_ban .* Nothing was learned/,
+    );
     const empty = await post(token, { lessons: [] });
     expect(empty.status).toBe(400);
     const control = await post(token, { lessons: [{ text: 'a\u0000b', category: 'other' }] });

@@ -1,8 +1,8 @@
 import { lessonsRequestSchema, PastReportFormatError, pastReportUploadSchema } from '@gom/shared';
 import { Hono } from 'hono';
 import type { AuthEnv } from '../middleware/auth';
-import { problem } from '../problem';
 import { requireRole } from '../middleware/roles';
+import { problem } from '../problem';
 import { learnLessons, learnUploadedReport, UnknownCategoryError } from '../services/model';
 import type { Storage } from '../storage/port';
 import { validate } from '../validate';

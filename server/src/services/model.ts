@@ -1,12 +1,12 @@
 import {
   type Lesson,
+  learnFrom,
+  learnPastReport,
   type PastReportLearned,
+  type PastReportReading,
   type PastReportUpload,
   pastReportText,
   readPastReport,
-  learnFrom,
-  learnPastReport,
-  type PastReportReading,
   type UnitModel,
   unitClassifier,
 } from '@gom/shared';
