@@ -130,7 +130,7 @@ export async function captureClip(
   // a clip has one frame. The check reads before the save writes, so a clip never repeats itself.
   const { duplicate, itemId } = await db.transaction(
     'rw',
-    [db.items, db.outbox, db.meta, db.listingChunks],
+    [db.items, db.outbox, db.meta, db.listingChunks, db.unitConfig],
     async () => {
       // The classifier is read with the period's rows, in the same round trip to IndexedDB.
       const [duplicate, classifier] = await Promise.all([findDuplicate(db, input.text, inPeriod), loadClassifier(db)]);

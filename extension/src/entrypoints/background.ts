@@ -23,6 +23,7 @@ import { loadSettings } from '../settings';
 import { openGomDb } from '../store/db';
 import { pendingBadgeText, watchPendingCount } from '../sync/sync-badge';
 import { createSyncScheduler, syncWithSettings } from '../sync/sync-client';
+import { syncUnitConfig } from '../sync/unit-config-sync';
 
 const SYNC_ALARM = 'gom-sync';
 const SYNC_PERIOD_MINUTES = 5;
@@ -35,6 +36,10 @@ export default defineBackground(() => {
     // Only a hint; a failure here (an older server without the list) must not fail the sync.
     await refreshReportedItems(db, fetch, loadSettings).catch((error: unknown) => {
       console.warn('Gom: cannot list the reported items', error);
+    });
+    // The officer's corrections to the unit's model, and the unit's configuration back, for offline use.
+    await syncUnitConfig(db, fetch, loadSettings).catch((error: unknown) => {
+      console.warn("Gom: cannot bring the unit's configuration", error);
     });
     return result;
   });
@@ -56,6 +61,7 @@ export default defineBackground(() => {
     read,
     periodOf,
     openPage: (path) => browser.tabs.create({ url: browser.runtime.getURL(path as '/gather.html') }),
+    openQuickCapture: (draft) => showQuickCapture(quick.openWindow, draft),
   };
   const quick: QuickCaptureDeps = {
     read,

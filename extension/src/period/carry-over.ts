@@ -4,7 +4,7 @@ import {
   carriedOverPlans,
   cleanText,
   defaultItemFields,
-  defaultTaxonomy,
+  defaultUnitConfig,
   fillPlaceholders,
   type Item,
   localIsoDate,
@@ -17,7 +17,7 @@ import {
 import { type GomDb, readMeta, writeMeta } from '../store/db';
 import { writeItem } from '../store/write-item';
 import { templateFor } from './panel-periods';
-import { LOCAL_UNIT } from './period-view';
+import { LOCAL_UNIT, type PanelConfig } from './period-view';
 
 /** A plan made for the period shown and not done, offered again for the next one. */
 export interface CarryOverSuggestion extends CarriedOverPlan {
@@ -109,9 +109,9 @@ export function dismissCarryOver(db: GomDb, planId: string): Promise<void> {
 }
 
 /** The heading of the report's plans part for `period`, as the side panel's list shows it. */
-export function plansPartHeading(period: Period): string | null {
-  const part = templateFor(period).parts.find((candidate) => candidate.kinds.includes('plan'));
+export function plansPartHeading(period: Period, config: PanelConfig = defaultUnitConfig): string | null {
+  const part = templateFor(period, config.templates).parts.find((candidate) => candidate.kinds.includes('plan'));
   if (!part) return null;
   const words = { period: periodTitle(period), nextPeriod: nextPeriodTitle(period, nextPeriod(period)) };
-  return fillPlaceholders(part.heading, words, defaultTaxonomy.unit.agency);
+  return fillPlaceholders(part.heading, words, config.taxonomy.unit.agency);
 }

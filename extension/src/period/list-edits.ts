@@ -25,8 +25,8 @@ export async function editText(db: GomDb, id: string, text: string): Promise<voi
  */
 export async function moveToCategory(db: GomDb, id: string, category: string): Promise<void> {
   const record = await writeItem(db, id, { category, categorySource: 'user' });
-  const text = record.fields.text;
-  if (text) await learnCorrection(db, { text, category });
+  const { text, kind } = record.fields;
+  if (text) await learnCorrection(db, { text, category, ...(kind ? { kind } : {}) });
 }
 
 /** Deletion is a tombstone (sync must tell the other replicas); undo writes it back. */
@@ -95,7 +95,8 @@ export async function placeItem(
   }
   const category = section.category as string;
   const record = await writeItem(db, id, { rank, category, categorySource: 'user' });
-  if (record.fields.text) await learnCorrection(db, { text: record.fields.text, category });
+  const { text, kind } = record.fields;
+  if (text) await learnCorrection(db, { text, category, ...(kind ? { kind } : {}) });
   return true;
 }
 

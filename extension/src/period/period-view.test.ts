@@ -1,4 +1,11 @@
-import { createClassifier, type ItemFieldsPatch, type ItemRecord, learnFrom, parsePeriod } from '@gom/shared';
+import {
+  createClassifier,
+  defaultUnitConfig,
+  type ItemFieldsPatch,
+  type ItemRecord,
+  learnFrom,
+  parsePeriod,
+} from '@gom/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openGomDb } from '../store/db';
 import { listedItemOf } from '../store/listing';
@@ -85,6 +92,17 @@ describe('periodView', () => {
     learnFrom(classifier, { text, category: 'office_admin' });
     const view = periodView(listed([record({ text })]), november, undefined, classifier);
     expect(view.parts[0]?.sections[0]?.heading).toMatch(/Công tác văn phòng|hành chính|văn phòng/i);
+  });
+
+  it("lays the period out by the unit's own template", () => {
+    const templates = structuredClone(defaultUnitConfig.templates);
+    const month = templates.find((template) => template.kind === 'month')!;
+    const part = month.parts.find((candidate) => candidate.sections.length > 0)!;
+    part.sections[0]!.title = 'Đối ngoại của đơn vị';
+    const text = 'Tiếp Đoàn công tác tỉnh Khăm Muồn, Lào';
+    const config = { ...defaultUnitConfig, templates };
+    const view = periodView(listed([record({ text, category: part.sections[0]!.categories[0]! })]), november, config);
+    expect(view.parts[0]?.sections[0]?.heading).toBe('1. Đối ngoại của đơn vị');
   });
 
   it('is empty for a month without items', () => {

@@ -2,7 +2,7 @@ import {
   byRank,
   type Classifier,
   createClassifier,
-  defaultTaxonomy,
+  defaultUnitConfig,
   fillPlaceholders,
   groupBySection,
   type Item,
@@ -12,8 +12,8 @@ import {
   nextPeriodTitle,
   type Period,
   periodTitle,
-  type ReportTemplate,
   suggestCategory,
+  type UnitConfig,
 } from '@gom/shared';
 import type { GomDb } from '../store/db';
 import { type ListedItem, listingRange } from '../store/listing';
@@ -24,6 +24,9 @@ import { templateFor } from './panel-periods';
  * carries what the classifier reads to place it, as the report places it.
  */
 export type ShownItem = ListedItem & Partial<Pick<Item, 'lead' | 'tags' | 'source'>>;
+
+/** What the side panel lays a period out by: the unit's templates, and its taxonomy's unit for their headings. */
+export type PanelConfig = Pick<UnitConfig, 'templates' | 'taxonomy'>;
 
 export interface PeriodViewSection {
   /** "1. Hoạt động hợp tác quốc tế", numbered as the report numbers it; null for a part without sections. */
@@ -100,9 +103,10 @@ export function itemsInPeriod(records: ItemRecord[], period: Pick<Period, 'from'
 export function periodView(
   listed: readonly ShownItem[],
   period: Period,
-  template: ReportTemplate = templateFor(period),
+  config: PanelConfig = defaultUnitConfig,
   classifier?: Classifier,
 ): PeriodView {
+  const template = templateFor(period, config.templates);
   const items = listed.filter((item) => item.occurredOn >= period.from && item.occurredOn <= period.to).sort(byRank);
   const words = { period: periodTitle(period), nextPeriod: nextPeriodTitle(period, nextPeriod(period)) };
   // The built-in rules are made only if an item needs placing: most periods have none.
@@ -116,7 +120,7 @@ export function periodView(
   for (const part of template.parts) {
     const partItems = items.filter((item) => part.kinds.includes(item.kind));
     if (partItems.length === 0) continue;
-    const heading = fillPlaceholders(part.heading, words, defaultTaxonomy.unit.agency);
+    const heading = fillPlaceholders(part.heading, words, config.taxonomy.unit.agency);
     if (part.sections.length === 0) {
       parts.push({ heading, sections: [{ heading: null, category: null, items: partItems }] });
       continue;

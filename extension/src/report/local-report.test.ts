@@ -1,7 +1,8 @@
-import { parsePeriod, type ReportModel } from '@gom/shared';
+import { defaultTaxonomy, parsePeriod, type ReportModel } from '@gom/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveClip } from '../capture/clip';
 import { type GomDb, openGomDb } from '../store/db';
+import { putUnitConfig } from '../store/unit-config-store';
 import { writeItem } from '../store/write-item';
 import { buildLocalReport, docxBlob, placeAfterEdits, withBulletEdits, withPreviewChanges } from './local-report';
 
@@ -37,6 +38,16 @@ describe('buildLocalReport', () => {
     expect(model.itemIds).toHaveLength(1);
     expect(Array.isArray(findings)).toBe(true);
     for (const finding of findings) expect(finding.where).not.toBe('');
+  });
+
+  it("is the unit's report as the last sync brought its configuration, offline", async () => {
+    const taxonomy = structuredClone(defaultTaxonomy);
+    taxonomy.unit.place = 'Quảng Bình';
+    await db.transaction('rw', db.unitConfig, db.meta, () =>
+      putUnitConfig(db, [{ kind: 'taxonomy', version: 2, document: taxonomy }]),
+    );
+    const { model } = await buildLocalReport({ db, period: march, today: '2021-04-02' });
+    expect(model.header.placeAndDate).toBe('Quảng Bình, ngày 02 tháng 4 năm 2021');
   });
 
   it('says how far the data reaches when made before the period ends', async () => {

@@ -5,7 +5,6 @@ import {
   buildReport,
   type Classifier,
   checkReport,
-  defaultTaxonomy,
   type Finding,
   joinBullets,
   type Period,
@@ -15,7 +14,9 @@ import {
 import { renderDocx } from '@gom/shared/render-docx';
 import { templateFor } from '../period/panel-periods';
 import { itemsInPeriod, recordsInPeriod } from '../period/period-view';
+import { loadClassifier } from '../store/classifier-store';
 import type { GomDb } from '../store/db';
+import { loadUnitConfig } from '../store/unit-config-store';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -27,7 +28,8 @@ export interface LocalReport {
 
 /**
  * The period's report from this browser's own items, with no server: the shared pipeline the
- * server runs, so the officer's report offline reads as the team's does online. A report issued
+ * server runs, with the unit's templates, metric catalog and classifier as the last sync brought
+ * them, so the officer's report offline reads as the team's does online. A report issued
  * before its period ends says how far its data reaches, as the server's does.
  */
 export async function buildLocalReport({
@@ -48,7 +50,8 @@ export async function buildLocalReport({
   issuedOn?: string;
 }): Promise<LocalReport> {
   const items = itemsInPeriod(await recordsInPeriod(db, period), period);
-  const applied = applyReportSettings(templateFor(period), defaultTaxonomy.unit, settings);
+  const unit = await loadUnitConfig(db);
+  const applied = applyReportSettings(templateFor(period, unit.templates), unit.taxonomy.unit, settings);
   const model = buildReport({
     items,
     period,
@@ -56,7 +59,8 @@ export async function buildLocalReport({
     issuedOn,
     asOf: issuedOn,
     blankDay: settings.blankDay ?? false,
-    ...(classifier ? { classifier } : {}),
+    classifier: classifier ?? (await loadClassifier(db)),
+    metrics: unit.metrics,
   });
   return { model, findings: checkReport(model, period) };
 }

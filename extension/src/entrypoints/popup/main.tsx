@@ -8,6 +8,7 @@ import { loadReportSettings } from '../../report/report-settings';
 import { loadSettings } from '../../settings';
 import { loadClassifier } from '../../store/classifier-store';
 import { openGomDb } from '../../store/db';
+import { loadUnitConfig } from '../../store/unit-config-store';
 import { correctedNow } from '../../sync/server-clock';
 import '../../ui/gom.css';
 import { QuickCapture } from '../../ui/quick-capture/QuickCapture';
@@ -17,9 +18,10 @@ async function start(root: HTMLElement): Promise<void> {
   setLocale(locale);
   document.documentElement.lang = locale;
   const db = openGomDb();
-  const [draft, classifier, reportSettings, now] = await Promise.all([
+  const [draft, classifier, unit, reportSettings, now] = await Promise.all([
     loadCaptureDraft(location.search, async (tabId) => readTab(tabId, await loadSiteAdapters())),
     loadClassifier(db),
+    loadUnitConfig(db),
     loadReportSettings(),
     correctedNow(db),
   ]);
@@ -29,6 +31,7 @@ async function start(root: HTMLElement): Promise<void> {
       draft={draft}
       today={localIsoDate(now)}
       classifier={classifier}
+      unit={unit}
       monthOptions={periodOptions(reportSettings.month ?? {})}
       onClose={() => window.close()}
     />,

@@ -1,4 +1,4 @@
-import { defaultTaxonomy } from '@gom/shared';
+import type { Category } from '@gom/shared';
 import type { CategoryChoice } from '../../capture/quick-capture';
 import { t } from '../../i18n';
 
@@ -6,12 +6,14 @@ export interface CategoryPickerProps {
   /** The three suggested, best first: Alt+1..3 pick them. */
   choices: readonly CategoryChoice[];
   category: string;
+  /** Every category of the unit, for the list. */
+  categories: readonly Category[];
   /** The officer's pick, a suggestion's or another category's. */
   onPick: (category: string) => void;
 }
 
 /** The suggested categories as buttons, every other in a list beside them. */
-export function CategoryPicker({ choices, category, onPick }: CategoryPickerProps) {
+export function CategoryPicker({ choices, category, categories, onPick }: CategoryPickerProps) {
   const s = t().capture;
   return (
     <fieldset class="categories">
@@ -34,7 +36,7 @@ export function CategoryPicker({ choices, category, onPick }: CategoryPickerProp
         value={category}
         onChange={(e) => onPick(e.currentTarget.value)}
       >
-        {defaultTaxonomy.categories.map((option) => (
+        {categories.map((option) => (
           <option key={option.key} value={option.key}>
             {option.title}
           </option>

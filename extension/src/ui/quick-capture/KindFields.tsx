@@ -1,22 +1,27 @@
-import { defaultMetricCatalog } from '@gom/shared';
+import type { MetricCatalog } from '@gom/shared';
+import { useMemo } from 'preact/hooks';
 import type { CaptureForm } from '../../capture/quick-capture';
 import { t } from '../../i18n';
 import { InputField, SelectField } from '../Fields';
 
 const statuses = ['done', 'pending', 'overdue'] as const;
-const metricChoices = [
-  { value: '' },
-  ...defaultMetricCatalog.metrics.map((metric) => ({ value: metric.key, label: metric.phrase.replace('{n}', '…') })),
-];
-
 export interface KindFieldsProps {
   form: CaptureForm;
   update: (patch: Partial<CaptureForm>) => void;
+  /** The unit's metric catalog: what a figure may count. */
+  metrics: MetricCatalog;
 }
 
 /** What a kind adds to the form: a figure's metric and value, a directive's due date and status. */
-export function KindFields({ form, update }: KindFieldsProps) {
+export function KindFields({ form, update, metrics }: KindFieldsProps) {
   const s = t().capture;
+  const metricChoices = useMemo(
+    () => [
+      { value: '' },
+      ...metrics.metrics.map((metric) => ({ value: metric.key, label: metric.phrase.replace('{n}', '…') })),
+    ],
+    [metrics],
+  );
   if (form.kind === 'stat') {
     return (
       <div class="row">

@@ -1,4 +1,4 @@
-import { defaultTaxonomy } from '@gom/shared';
+import type { Category } from '@gom/shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import type { DropTarget } from '../../period/list-edits';
@@ -35,13 +35,15 @@ export interface ItemRowProps {
   drag: RowDrag;
   /** The period of the exported team report that holds the item already, if one does. */
   reportedIn: string | null;
+  /** The unit's categories, which the item may be moved to. */
+  categories: readonly Category[];
 }
 
 /**
  * One item. Its tools show only on the selected row: thousands of rows stay plain list items.
  * The text is clipped data, rendered as text; the editor is a textarea's value.
  */
-export function ItemRow({ item, selected, actions, drag, reportedIn }: ItemRowProps) {
+export function ItemRow({ item, selected, actions, drag, reportedIn, categories }: ItemRowProps) {
   const s = t().sidePanel;
   const [draft, setDraft] = useState<string | null>(null);
   const editor = useRef<HTMLTextAreaElement>(null);
@@ -145,7 +147,7 @@ export function ItemRow({ item, selected, actions, drag, reportedIn }: ItemRowPr
             value={item.category ?? ''}
             onChange={(e) => void actions.moveTo(item, e.currentTarget.value)}
           >
-            {defaultTaxonomy.categories.map((category) => (
+            {categories.map((category) => (
               <option key={category.key} value={category.key}>
                 {category.title}
               </option>

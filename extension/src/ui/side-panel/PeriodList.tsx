@@ -1,3 +1,4 @@
+import type { Category } from '@gom/shared';
 import type { ComponentChildren } from 'preact';
 import { useMemo, useRef } from 'preact/hooks';
 import { t } from '../../i18n';
@@ -15,6 +16,8 @@ export interface PeriodListProps {
   actions: RowActions;
   /** Item id → the period of the exported team report that holds it. */
   reported: ReadonlyMap<string, string>;
+  /** The unit's categories, which a row's item may be moved to. */
+  categories: readonly Category[];
   /** Shown at the end of the plans part (the part with that heading), which it opens if the period has no plans yet. */
   plansExtra?: { heading: string; content: ComponentChildren } | null;
 }
@@ -36,9 +39,10 @@ interface BlockProps {
   actions: RowActions;
   drag: RowDrag;
   reported: ReadonlyMap<string, string>;
+  categories: readonly Category[];
 }
 
-function RowBlock({ items, eager, selectedId, actions, drag, reported }: BlockProps) {
+function RowBlock({ items, eager, selectedId, actions, drag, reported, categories }: BlockProps) {
   const placeholder = useRef<HTMLLIElement>(null);
   const near = useNearViewport(placeholder, eager);
   const holdsSelected = selectedId !== null && items.some((item) => item.id === selectedId);
@@ -62,6 +66,7 @@ function RowBlock({ items, eager, selectedId, actions, drag, reported }: BlockPr
           actions={actions}
           drag={drag}
           reportedIn={reported.get(item.id) ?? null}
+          categories={categories}
         />
       ))}
     </>
@@ -145,7 +150,16 @@ function useRowDrag(view: PeriodView | undefined, actions: RowActions) {
 }
 
 /** The period's items under the report's headings. Item text is clipped data: rendered as text, never markup. */
-export function PeriodList({ view, error, filtered, selectedId, actions, reported, plansExtra }: PeriodListProps) {
+export function PeriodList({
+  view,
+  error,
+  filtered,
+  selectedId,
+  actions,
+  reported,
+  categories,
+  plansExtra,
+}: PeriodListProps) {
   const s = t().sidePanel;
   const { drag, section: sectionDrop } = useRowDrag(view, actions);
   if (error)
@@ -199,6 +213,7 @@ export function PeriodList({ view, error, filtered, selectedId, actions, reporte
                       actions={actions}
                       drag={drag}
                       reported={reported}
+                      categories={categories}
                     />
                   );
                 })}
