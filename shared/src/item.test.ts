@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { itemFieldsPatchSchema } from './item';
+import { itemFieldsPatchSchema, textUnderLead } from './item';
 import { pushRequestSchema } from './sync/protocol';
 import { hostileText, unwritableChars } from './test-hostile-text';
 import { withoutControlChars } from './text';
@@ -91,5 +91,21 @@ describe('itemFieldsPatchSchema', () => {
         expect(itemFieldsPatchSchema.safeParse({ lead: text }).success).toBe(withoutControlChars(text) === text);
       }),
     );
+  });
+});
+
+describe('textUnderLead', () => {
+  it.each([
+    [
+      'Kế hoạch đón Đoàn công tác tỉnh Hủa Phăn',
+      'Tham mưu UBND tỉnh',
+      'Tham mưu UBND tỉnh: Kế hoạch đón Đoàn công tác tỉnh Hủa Phăn',
+    ],
+    ['cho phép 01 lưu học sinh', 'Tham mưu UBND tỉnh:', 'Tham mưu UBND tỉnh cho phép 01 lưu học sinh'],
+    ['Tham mưu UBND tỉnh ban hành Kế hoạch', 'Tham mưu UBND tỉnh', 'Tham mưu UBND tỉnh ban hành Kế hoạch'],
+    ['Tổ chức Hội nghị', null, 'Tổ chức Hội nghị'],
+    ['Tổ chức Hội nghị', '  ', 'Tổ chức Hội nghị'],
+  ])('%j under %j', (text, lead, expected) => {
+    expect(textUnderLead(text, lead)).toBe(expected);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { withoutControlChars } from './text';
+import { canonicalText, withoutControlChars } from './text';
 
 /** What an officer did: a result, a plan for a coming period, a figure, or a task the leadership assigned. */
 export const itemKinds = ['result', 'plan', 'stat', 'directive'] as const;
@@ -114,4 +114,16 @@ export function defaultItemFields(occurredOn: string, createdAt: string): Omit<I
     deleted: false,
     createdAt,
   };
+}
+
+/**
+ * An item's text under the lead the officer typed for it: the text as it is when it already starts
+ * with the lead, else the lead before it, so that the side panel shows it and the report merges the
+ * item under it. The lead runs on into a clause in lower case and takes a colon before a capital,
+ * as the samples write "Tham mưu UBND tỉnh: Kế hoạch đón Đoàn …".
+ */
+export function textUnderLead(text: string, lead: string | null): string {
+  const own = (lead ?? '').trim().replace(/[\s:]+$/u, '');
+  if (own === '' || canonicalText(text).startsWith(canonicalText(own))) return text;
+  return `${own}${/^\p{Ll}/u.test(text) ? ' ' : ': '}${text}`;
 }

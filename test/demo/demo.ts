@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
@@ -16,6 +15,7 @@ import {
   startGomServer,
   tabIdOf,
 } from '../e2e/support';
+import { docxToPdf } from '../soffice';
 import { type Figure, MONTH, sampleFigures, samplePlans, WRITTEN_ON } from './month';
 
 export interface DemoOptions {
@@ -194,33 +194,9 @@ function pdfPages(pdf: string): number {
   return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
 }
 
-/** The .docx to PDF with LibreOffice (its own profile), then page 1 to PNG at 100 dpi. */
+/** The .docx to PDF with LibreOffice, then page 1 to PNG at 100 dpi. */
 function render(docx: string, outDir: string): { pdf: string; png: string } {
-  const profile = mkdtempSync(join(tmpdir(), 'gom-demo-soffice-'));
-  try {
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${profile}`,
-        '--headless',
-        '--norestore',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        outDir,
-        docx,
-      ],
-      // Its stderr carries a harmless "javaldx" warning; shown only when the conversion fails.
-      { stdio: ['ignore', 'ignore', 'pipe'], timeout: 120_000 },
-    );
-  } catch (error) {
-    throw new Error(
-      `LibreOffice could not convert ${docx}: ${String((error as { stderr?: unknown }).stderr ?? error)}`,
-    );
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
-  const pdf = join(outDir, `${BASENAME}.pdf`);
+  const pdf = docxToPdf(docx, outDir);
   const png = join(outDir, `${BASENAME}.png`);
   execFileSync('pdftoppm', ['-r', '100', '-png', '-f', '1', '-l', '1', '-singlefile', pdf, join(outDir, BASENAME)]);
   return { pdf, png };

@@ -1,4 +1,4 @@
-import { localIsoDate } from '@gom/shared';
+import { dayMonthYear, localIsoDate } from '@gom/shared';
 import { describe, expect, it } from 'vitest';
 import { setUpE2e } from './harness';
 import { readLocalItems } from './support';
@@ -23,7 +23,7 @@ describe('carrying an unfinished plan over', () => {
     await text.waitFor();
     await text.fill(PLAN);
     await form.locator('select[name="kind"]').selectOption('plan');
-    await form.locator('input[name="occurredOn"]').fill(lastMonth);
+    await form.locator('input[name="occurredOn"]').fill(dayMonthYear(lastMonth));
     await text.focus();
     await form.keyboard.press('Enter').catch(() => undefined);
 

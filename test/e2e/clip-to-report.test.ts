@@ -1,5 +1,5 @@
 import { openSqliteStorage } from '@gom/server';
-import { localIsoDate, monthOf, monthTitle, nextMonth } from '@gom/shared';
+import { localIsoDate, monthOf, monthTitle } from '@gom/shared';
 import { describe, expect, it } from 'vitest';
 import { connectToServer, setUpE2e } from './harness';
 import { askBackground, downloadBy, downloadedParagraphs, readLocalItem, readLocalItems, selectText } from './support';
@@ -63,12 +63,16 @@ describe('clip → IndexedDB → sync → server → side panel → report .docx
 
     // The team report, as the server assembles it from every officer's synced items (editors).
     const download = await downloadBy(panel, '[data-action="download-team-report"]');
-    expect(download.suggestedFilename()).toBe(`bao-cao-thang-${month.id}.docx`);
+    expect(download.suggestedFilename()).toBe(`bao-cao-thang-${month.id}-don-vi.docx`);
+    await expect
+      .poll(() => panel.locator('[data-role="status"]').textContent())
+      .toBe(`Đã tải báo cáo chung của đơn vị (mục của mọi người, từ máy chủ): bao-cao-thang-${month.id}-don-vi.docx.`);
     const lines = await downloadedParagraphs(download);
     const heading = lines.indexOf('1. Hoạt động hợp tác quốc tế');
     expect(heading).toBeGreaterThan(lines.indexOf('I. KẾT QUẢ THỰC HIỆN'));
     expect(lines[heading + 1]).toBe(`- ${CLIP}`);
-    expect(lines).toContain(`Hoạt động đối ngoại ${monthTitle(month)}, kế hoạch ${monthTitle(nextMonth(month))}`);
+    // Her clip is a result: the report has no plans and promises none.
+    expect(lines).toContain(`Hoạt động đối ngoại ${monthTitle(month)}`);
 
     // The export is on record: after the next sync the row says it is reported, and keeps saying it.
     expect(await row.locator('[data-role="reported"]').count()).toBe(0);

@@ -26,7 +26,9 @@ describe('the report, one click, offline', () => {
     await options.click('button[data-action="save-report-settings"]');
     await expect
       .poll(() => options.locator('[data-role="report-settings-status"]').textContent())
-      .toBe('Đã lưu trên máy này và gửi lên máy chủ cho cả đơn vị.');
+      .toBe(
+        'Đã lưu trên máy này và gửi lên máy chủ cho cả đơn vị. Báo cáo tháng: đã lưu Nơi nhận, Thẩm quyền ký (KT., TL., …), Chức vụ người ký, Họ và tên người ký; các ô để trống theo mẫu.',
+      );
     const onServer = await callServer(e2e.server, '/v1/report-settings/month').then((r) => r.json());
     expect(onServer.settings).toMatchObject({ signer: { name: SIGNER } });
 
@@ -70,7 +72,11 @@ describe('the report, one click, offline', () => {
 
   it('builds the .docx in the side panel from local data with the server stopped, and lists the check', async () => {
     const download = await downloadBy(panel, 'button[data-action="download-report"]');
-    expect(download.suggestedFilename()).toBe(`bao-cao-thang-${month.id}.docx`);
+    // Her own report, named and announced apart from the unit's.
+    expect(download.suggestedFilename()).toBe(`bao-cao-thang-${month.id}-ca-nhan.docx`);
+    await expect
+      .poll(() => panel.locator('[data-role="status"]').textContent())
+      .toBe(`Đã tải báo cáo của riêng bạn (các mục trên máy này): bao-cao-thang-${month.id}-ca-nhan.docx.`);
     const lines = await downloadedParagraphs(download);
     expect(lines.some((line) => line.startsWith('- ') && line.includes('Đoàn công tác Đại sứ quán Lào'))).toBe(true);
     expect(lines.some((line) => line.includes('<img src=x'))).toBe(true);
@@ -117,5 +123,23 @@ describe('the report, one click, offline', () => {
       await panel.selectOption('select[name="period-kind"]', kind);
       await expect.poll(() => panel.locator('[data-role="item-text"]', { hasText: 'Đoàn công tác' }).count()).toBe(1);
     }
+  });
+
+  it('picks March 2021 directly, and keeps it in view when the kind of period changes', async () => {
+    const shown = () => panel.locator('h1[data-role="period"]').getAttribute('data-period');
+    // Two picks, not a click a month back through five years.
+    await panel.selectOption('select[name="period-year"]', '2021');
+    await panel.selectOption('select[name="period-index"]', '3');
+    await expect.poll(shown).toBe('2021-03');
+    expect(await panel.locator('h1[data-role="period"]').textContent()).toBe('tháng 3/2021');
+    await panel.selectOption('select[name="period-kind"]', 'quarter');
+    await expect.poll(shown).toBe('2021-Q1');
+    await panel.selectOption('select[name="period-kind"]', 'year');
+    await expect.poll(shown).toBe('2021');
+    expect(await panel.locator('select[name="period-index"]').count()).toBe(0);
+    await panel.selectOption('select[name="period-kind"]', 'month');
+    await expect.poll(shown).toBe('2021-12');
+    await panel.click('button[data-action="current-period"]');
+    await expect.poll(shown).toBe(month.id);
   });
 });

@@ -52,7 +52,9 @@ describe('the report settings in the options page', () => {
     await options.click('button[data-action="save-report-settings"]');
     await expect
       .poll(() => options.locator('[data-role="report-settings-status"]').textContent())
-      .toBe('Đã lưu trên máy này và gửi lên máy chủ cho cả đơn vị.');
+      .toBe(
+        'Đã lưu trên máy này và gửi lên máy chủ cho cả đơn vị. Báo cáo quý: đã lưu Địa danh, Kính gửi, Nơi nhận, Thẩm quyền ký (KT., TL., …), Chức vụ người ký, Họ và tên người ký; các ô để trống theo mẫu.',
+      );
     // What the form does not show stays as the unit had it.
     expect((await unitSettings('quarter')).settings).toEqual({
       ...QUARTER,
@@ -63,6 +65,25 @@ describe('the report settings in the options page', () => {
     await options.selectOption('select[name="report-kind"]', 'quarter');
     await expect.poll(() => source().getAttribute('data-from')).toBe('unit');
     expect(await options.inputValue('input[name="report-signerName"]')).toBe('Nguyễn Văn An');
+  });
+
+  it('stores the signer’s name alone, shows the template’s values in force, and says what was saved where', async () => {
+    const options = e2e.page;
+    await options.reload();
+    await expect.poll(() => source().getAttribute('data-from')).toBe('unitEmpty');
+    // The month's settings are empty: each field shows, greyed, what the report uses instead.
+    expect(await options.inputValue('input[name="report-signerTitle"]')).toBe('');
+    expect(await options.getAttribute('input[name="report-signerTitle"]', 'placeholder')).toBe('PHÓ GIÁM ĐỐC');
+    expect(await options.getAttribute('input[name="report-agency"]', 'placeholder')).toBe('SỞ NGOẠI VỤ');
+
+    await options.locator('input[name="report-signerName"]').fill('Nguyễn Thị Bình');
+    await options.click('button[data-action="save-report-settings"]');
+    await expect
+      .poll(() => options.locator('[data-role="report-settings-status"]').textContent())
+      .toBe(
+        'Đã lưu trên máy này và gửi lên máy chủ cho cả đơn vị. Báo cáo tháng: đã lưu Họ và tên người ký; các ô để trống theo mẫu.',
+      );
+    expect((await unitSettings('month')).settings).toEqual({ signer: { name: 'Nguyễn Thị Bình' } });
   });
 
   it('tells a member in plain words that the unit’s settings are not hers to read, and shows her own copy', async () => {

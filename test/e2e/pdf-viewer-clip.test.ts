@@ -9,6 +9,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import realLines from '../../shared/src/repair/real-lines.json';
+import { docxToPdf } from '../soffice';
 import { setUpE2e } from './harness';
 import { askBackground, readLocalItems } from './support';
 
@@ -50,27 +51,7 @@ function docx(): Uint8Array {
 function pdfOf(dir: string): Uint8Array {
   const input = join(dir, 'bao-cao.docx');
   writeFileSync(input, docx());
-  const profile = mkdtempSync(join(tmpdir(), 'gom-soffice-'));
-  try {
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${profile}`,
-        '--headless',
-        '--norestore',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        input,
-      ],
-      // LibreOffice's first start on a fresh profile is slow on a loaded two-core machine.
-      { stdio: 'ignore', timeout: 200_000 },
-    );
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
-  return readFileSync(join(dir, 'bao-cao.pdf'));
+  return readFileSync(docxToPdf(input, dir));
 }
 
 /**

@@ -44,8 +44,8 @@ describe('quick capture', () => {
     await form.locator('input[name="dueOn"]').waitFor();
     await form.keyboard.press('Tab');
     expect(await form.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('dueOn');
-    // A date field takes its day, month and year as three stops of Tab, in the browser's locale order.
-    await form.locator('input[name="dueOn"]').fill('2026-12-31');
+    // A date is typed day first, whatever the browser's locale.
+    await form.locator('input[name="dueOn"]').fill('31/12/2026');
     await form.locator('select[name="status"]').focus();
     await form.keyboard.press('ArrowDown');
     await expect.poll(() => form.locator('select[name="status"]').inputValue()).toBe('overdue');
@@ -80,6 +80,31 @@ describe('quick capture', () => {
     await pressToClose(form, 'Escape');
     expect(await readLocalItems(e2e.page)).toEqual(before);
     await page.close();
+  });
+
+  it('keeps the lead typed apart from the text: the side panel shows it and the report bullet starts with it', async () => {
+    const { page, tabId } = await e2e.openFixture('trang-khong-co-van-ban.html');
+    const form = await e2e.browser.openExtensionPage(`popup.html?tab=${tabId}`);
+    const text = form.locator('textarea[name="text"]');
+    await text.waitFor();
+    await text.fill('Kế hoạch đón Đoàn công tác tỉnh Hủa Phăn sang thăm và làm việc');
+    await form.locator('input[name="lead"]').fill('Tham mưu UBND tỉnh');
+    await text.focus();
+    await form.keyboard.press('Enter').catch(() => undefined);
+
+    const under = 'Tham mưu UBND tỉnh: Kế hoạch đón Đoàn công tác tỉnh Hủa Phăn sang thăm và làm việc';
+    await expect
+      .poll(async () => (await readLocalItems(e2e.page)).items.find((i) => i.fields.text === under)?.fields.lead)
+      .toBe('Tham mưu UBND tỉnh');
+    const panel = await e2e.browser.openExtensionPage('sidepanel.html');
+    await expect.poll(() => panel.locator('[data-role="item-text"]', { hasText: under }).count()).toBe(1);
+    const month = localIsoDate(new Date()).slice(0, 7);
+    const preview = await e2e.browser.openExtensionPage(`report.html?period=${month}`);
+    const bullet = preview.frameLocator('iframe[data-role="preview"]').locator('[data-bullet] [contenteditable]', {
+      hasText: 'Hủa Phăn',
+    });
+    await expect.poll(() => bullet.textContent()).toBe(`${under}.`);
+    await Promise.all([panel.close(), preview.close(), page.close()]);
   });
 
   it('takes a figure typed from scratch in the toolbar popup', async () => {

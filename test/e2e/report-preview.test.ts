@@ -1,4 +1,4 @@
-import { dataReach, headerDate, localIsoDate, parsePeriod, periodTitle } from '@gom/shared';
+import { dataReach, dayMonthYear, headerDate, localIsoDate, parsePeriod, periodTitle } from '@gom/shared';
 import type { FrameLocator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setUpE2e } from './harness';
@@ -31,17 +31,20 @@ const opening = () => frame.locator('p.body', { hasText: 'như sau:' }).textCont
 describe('the report preview', () => {
   it('dates the report on the day the officer chooses, and keeps her edits when she changes it', async () => {
     await expect.poll(() => bullet('Cấp hộ chiếu').count()).toBe(1);
+    // The heading names the period as the report does, not by its id.
+    expect(await preview.locator('[data-role="report-title"]').textContent()).toBe(`Báo cáo ${periodTitle(month)}`);
     await bullet('Cấp hộ chiếu').fill('Cấp hộ chiếu công vụ cho 03 cán bộ (đã sửa).');
 
     const early = `${month.id}-10`;
-    await preview.fill('input[name="issued-on"]', early);
+    await preview.fill('input[name="issued-on"]', dayMonthYear(early));
     await expect.poll(() => frame.getByText(headerDate('Hà Tĩnh', early)).count()).toBe(1);
-    expect(await opening()).toContain(`báo cáo kết quả công tác đối ngoại ${dataReach(month, early)},`);
+    // No plans: the opening promises none and ends on the period.
+    expect(await opening()).toContain(`báo cáo kết quả công tác đối ngoại ${dataReach(month, early)} như sau:`);
     expect(await bullet('Cấp hộ chiếu').textContent()).toBe('Cấp hộ chiếu công vụ cho 03 cán bộ (đã sửa).');
 
-    await preview.fill('input[name="issued-on"]', month.to);
+    await preview.fill('input[name="issued-on"]', dayMonthYear(month.to));
     await expect.poll(() => frame.getByText(headerDate('Hà Tĩnh', month.to)).count()).toBe(1);
-    expect(await opening()).toContain(`báo cáo kết quả công tác đối ngoại ${periodTitle(month)},`);
+    expect(await opening()).toContain(`báo cáo kết quả công tác đối ngoại ${periodTitle(month)} như sau:`);
   });
 
   it('joins a bullet with the next one as the officer chooses, and refuses the last of a section', async () => {

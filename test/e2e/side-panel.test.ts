@@ -1,4 +1,4 @@
-import { localIsoDate } from '@gom/shared';
+import { dayMonthYear, localIsoDate } from '@gom/shared';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setUpE2e } from './harness';
@@ -10,7 +10,7 @@ const ids: Record<string, string> = {};
 
 const TEXTS = {
   conference: 'Tham mưu UBND tỉnh tổ chức Hội nghị xúc tiến đầu tư vào tỉnh',
-  draft: 'Góp ý dự thảo Kế hoạch hợp tác với tỉnh Khăm Muộn',
+  draft: 'Xây dựng Kế hoạch hợp tác với tỉnh Khăm Muộn',
   visit: 'Đón tiếp Đoàn công tác Đại sứ quán Lào đến thăm, làm việc tại tỉnh',
 };
 
@@ -120,9 +120,9 @@ describe('the side panel', () => {
     await expect.poll(async () => (await shown()).length).toBe(3);
     const today = localIsoDate(new Date());
     const dayBefore = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    await panel.locator('input[name="from-date"]').fill(today);
+    await panel.locator('input[name="from-date"]').fill(dayMonthYear(today));
     await expect.poll(async () => (await shown()).length).toBe(3);
-    await panel.locator('input[name="to-date"]').fill(dayBefore);
+    await panel.locator('input[name="to-date"]').fill(dayMonthYear(dayBefore));
     await expect.poll(() => panel.locator('[data-role="empty"]').count()).toBe(1);
     await panel.locator('input[name="to-date"]').fill('');
     await panel.locator('input[name="from-date"]').fill('');
@@ -153,9 +153,10 @@ describe('the side panel', () => {
     const heading = lines.findIndex((line) => /^\d\. Công tác văn phòng/.test(line));
     expect(heading).toBeGreaterThan(lines.indexOf('I. KẾT QUẢ THỰC HIỆN'));
     expect(lines.slice(heading + 1, heading + 4)).toEqual([
-      `- ${TEXTS.conference}`,
-      `- ${TEXTS.visit}`,
-      `- ${TEXTS.draft} năm 2027`,
+      // Each bullet closes with a full stop, although the officer clipped none.
+      `- ${TEXTS.conference}.`,
+      `- ${TEXTS.visit}.`,
+      `- ${TEXTS.draft} năm 2027.`,
     ]);
     expect(text).not.toMatch(/<[a-z]/i);
   });

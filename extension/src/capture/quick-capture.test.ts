@@ -58,7 +58,12 @@ describe('initialForm', () => {
       url: 'u',
       title: 't',
       selection: 's',
-      documents: { via: 'adapter' as const, adapterId: null, documents },
+      documents: {
+        kind: 'detail' as const,
+        via: 'adapter' as const,
+        adapterId: null,
+        documents: documents.map((d) => Object.assign(d, { confidence: 1 })),
+      },
     });
     expect(draftFromPage(read([tờTrình])).document).toBe(tờTrình);
     expect(draftFromPage(read([tờTrình, tờTrình])).document).toBeNull();

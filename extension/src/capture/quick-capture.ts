@@ -15,6 +15,7 @@ import {
   suggestCategory,
   suggestItem,
   type Taxonomy,
+  textUnderLead,
   toSourceDocument,
 } from '@gom/shared';
 import { OfficerError } from '../officer-error';
@@ -146,8 +147,12 @@ export async function saveCapture(
   form: CaptureForm,
   now = new Date(),
 ): Promise<string> {
-  const text = cleanText(form.text);
-  if (!text) throw new OfficerError('emptyClip');
+  const typed = cleanText(form.text);
+  if (!typed) throw new OfficerError('emptyClip');
+  const lead = cleanText(form.lead) || null;
+  // A lead typed apart from the text is the start of the bullet: the text carries it, so that the
+  // side panel shows it and the report merges the item under it.
+  const text = textUnderLead(typed, lead);
   const value = parseFigure(form.value);
   if (form.kind === 'stat' && (!form.metric || value === null)) throw new OfficerError('missingFigure');
   const at = await correctedNow(db, now);
@@ -155,7 +160,7 @@ export async function saveCapture(
     ...defaultItemFields(form.occurredOn || localIsoDate(at), at.toISOString()),
     kind: form.kind,
     text,
-    lead: cleanText(form.lead) || null,
+    lead,
     category: form.category || null,
     categorySource: form.category ? form.categorySource : null,
     metric: form.kind === 'stat' ? form.metric : null,
@@ -175,6 +180,8 @@ export async function saveCapture(
   const id = crypto.randomUUID();
   await writeItem(db, id, set, now.getTime());
   // A category the officer picked over the suggestion is a lesson; one she left is not news.
-  if (form.category && form.categorySource === 'user') await learnCorrection(db, { text, category: form.category });
+  if (form.category && form.categorySource === 'user') {
+    await learnCorrection(db, { text, category: form.category, kind: form.kind });
+  }
   return id;
 }

@@ -1,4 +1,5 @@
-import { durationParts, quote } from './format';
+import { dayMonthYear } from '@gom/shared';
+import { durationParts, localDateTime, quote } from './format';
 import type { LostFieldName, Messages } from './messages';
 
 const enFields: Record<LostFieldName, string> = {
@@ -30,6 +31,8 @@ export const en: Messages = {
     `Saved, but this period already has the same item: “${quote(earlier)}”. Check the period's list.`,
   clipDocumentMenuTitle: 'Gom: save the document shown',
   gatherMenuTitle: 'Gom: gather the documents of this list',
+  datePlaceholder: 'dd/mm/yyyy',
+  dateInvalid: 'Not a date: type day/month/year, e.g. 07/12/2026.',
   gather: {
     title: 'Gather documents from a list',
     intro: (count, page) =>
@@ -42,9 +45,12 @@ export const en: Messages = {
     nothingFound: 'No document found on this page.',
     expired: 'This list of proposals is gone (the browser restarted). Gather again from the list page.',
     cited: ({ reference, issuedOn, type }) =>
-      [type, reference && `no. ${reference}`, issuedOn && `of ${issuedOn}`].filter(Boolean).join(' '),
+      [type, reference && `no. ${reference}`, issuedOn && `of ${dayMonthYear(issuedOn)}`].filter(Boolean).join(' '),
     alreadyClipped: 'Already clipped',
     alreadyClippedTitle: (text) => `This period already holds: “${text}”`,
+    rowText: 'Text',
+    rowCategory: 'Category',
+    rowDate: 'Date done',
   },
   capture: {
     title: 'Quick capture',
@@ -104,11 +110,17 @@ export const en: Messages = {
     },
     periodKind: 'Period',
     periodKinds: { week: 'Week', month: 'Month', quarter: 'Quarter', half: '6 months', year: 'Year' },
+    periodIndex: (kind, index) =>
+      kind === 'quarter'
+        ? `Q${index}`
+        : kind === 'half'
+          ? `H${index}`
+          : `${kind === 'week' ? 'Week' : 'Month'} ${index}`,
     previousPeriod: '‹ Previous',
     nextPeriod: 'Next ›',
     currentPeriod: 'Current',
     pending: (count) => (count === 0 ? 'Everything is on the server' : `${count} changes waiting to sync`),
-    lastSync: (iso) => `Last synced: ${new Date(iso).toLocaleString('en-GB')}`,
+    lastSync: (iso) => `Last synced: ${localDateTime(iso)}`,
     neverSynced: 'Never synced',
     lastError: (error) => `The last sync failed: ${error}`,
     sync: 'Sync',
@@ -118,7 +130,9 @@ export const en: Messages = {
     previewReport: 'Preview and edit',
     teamReport: "The unit's report (from the server)",
     preparingReport: 'Preparing the report…',
-    reportDownloaded: (fileName) => `Downloaded ${fileName}.`,
+    ownReportDownloaded: (fileName) => `Downloaded your own report (the items on this computer): ${fileName}.`,
+    unitReportDownloaded: (fileName) =>
+      `Downloaded the unit’s report (everyone’s items, from the server): ${fileName}.`,
     findings: (count) => (count === 0 ? 'Check: no usual mistake found.' : `Check: ${count} points to look at`),
     syncBeforeReportFailed: (error) =>
       `No report yet: the sync failed, so the report would miss your latest items: ${error}`,
@@ -217,16 +231,21 @@ export const en: Messages = {
     reportSettingsFromServer: 'These are the settings the unit uses on the server.',
     reportSettingsServerEmpty:
       'The server has no settings of this kind for the unit yet; this is the copy on this computer.',
+    reportSettingsDefaultsHint: 'An empty field uses the template’s value, shown greyed in it.',
+    reportSettingsFields: (kind, fields) =>
+      fields.length === 0
+        ? `${kind}: no field filled in, everything as the template has it.`
+        : `${kind}: saved ${fields.join(', ')}; empty fields as the template has them.`,
     reportSettingsNotLoaded: (reason) =>
       `Could not load the unit’s settings from the server; this is the copy on this computer. Reason: ${reason}`,
   },
   report: {
-    title: (period) => `Report ${period}`,
+    title: (period) => `Report for ${en.sidePanel.periodTitle(period)}`,
     findingsNone: 'Checked before export: no usual mistake found.',
     findingsTitle: (count) => `Checked before export: ${count} points to look at`,
     editHint: 'Click a bullet to edit it. Edits here change this export only; the saved items stay as they are.',
     exportDocx: 'Export the report (.docx)',
-    exported: (fileName) => `Downloaded ${fileName}.`,
+    exported: (fileName) => `Downloaded your own report (the items on this computer): ${fileName}.`,
     empty: 'No items in this period yet.',
     issuedOn: 'Date of issue',
     joinHint: 'To make two bullets one: click the upper bullet, then choose how to join it with the bullet just below.',
@@ -250,7 +269,12 @@ export const en: Messages = {
     unexpectedStatus: 'The Gom server gave an unexpected answer.',
     emptyClip: 'The selection has no text to save.',
     invalidItem: 'The item is not valid, so it was not saved.',
-    cannotReadPage: 'Gom cannot read this page (a browser page, the extension store, or a closed tab).',
+    cannotReadPage: 'Gom could not read this page. Reload the page and try again.',
+    noPageAccess:
+      'Gom is not allowed to read this page. Click the Gom icon in the toolbar (or press Gom’s shortcut) while the page is open, then try again; to allow it for good, right-click the Gom icon and choose “This can read and change site data” › “On this site”.',
+    browserPage:
+      'This is a browser or extension store page: the browser lets no extension read it. Open the document on its document system’s web page.',
+    pageGone: 'The page closed or moved on before Gom had read it. Open it again and try again.',
     noDocument: 'No document recognised on this page. Select the text to keep and use “Save to Gom”.',
     missingFigure: 'A figure needs a metric and a value.',
     storageUnavailable: "The browser cannot open Gom's storage on this computer.",

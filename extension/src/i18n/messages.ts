@@ -26,6 +26,9 @@ export type ErrorReason =
   | 'emptyClip'
   | 'invalidItem'
   | 'cannotReadPage'
+  | 'noPageAccess'
+  | 'browserPage'
+  | 'pageGone'
   | 'noDocument'
   | 'missingFigure'
   | 'storageUnavailable'
@@ -60,6 +63,9 @@ export interface Messages {
   /** The page-context menu entries: no selection, the page's documents. */
   clipDocumentMenuTitle: string;
   gatherMenuTitle: string;
+  /** A date field's hint and its complaint: dates are typed day first, whatever the browser's locale. */
+  datePlaceholder: string;
+  dateInvalid: string;
   gather: {
     title: string;
     intro: (count: number, page: string) => string;
@@ -73,6 +79,9 @@ export interface Messages {
     cited: (parts: { reference: string | null; issuedOn: string | null; type: string | null }) => string;
     alreadyClipped: string;
     alreadyClippedTitle: (text: string) => string;
+    rowText: string;
+    rowCategory: string;
+    rowDate: string;
   };
   capture: {
     title: string;
@@ -116,6 +125,8 @@ export interface Messages {
     periodTitle: (period: Period) => string;
     periodKind: string;
     periodKinds: Record<PanelPeriodKind, string>;
+    /** A period's place in its year, in the direct picker: "Tháng 3", "Quý I", "Tuần 12". */
+    periodIndex: (kind: PanelPeriodKind, index: number) => string;
     previousPeriod: string;
     nextPeriod: string;
     currentPeriod: string;
@@ -130,7 +141,9 @@ export interface Messages {
     previewReport: string;
     teamReport: string;
     preparingReport: string;
-    reportDownloaded: (fileName: string) => string;
+    /** The officer's own report, made offline from this browser's items; the unit's, from the server. */
+    ownReportDownloaded: (fileName: string) => string;
+    unitReportDownloaded: (fileName: string) => string;
     findings: (count: number) => string;
     syncBeforeReportFailed: (error: string) => string;
     openOptions: string;
@@ -222,9 +235,14 @@ export interface Messages {
     reportSettingsFromServer: string;
     reportSettingsServerEmpty: string;
     reportSettingsNotLoaded: (reason: string) => string;
+    /** Under the form: an empty field shows, greyed, the template's value it stands for. */
+    reportSettingsDefaultsHint: string;
+    /** After a save: which fields of which kind of report were saved (the rest are the template's). */
+    reportSettingsFields: (kind: string, fields: string[]) => string;
   };
   report: {
-    title: (period: string) => string;
+    /** The preview's heading, as the report names its period: "Báo cáo tháng 3/2021". */
+    title: (period: Period) => string;
     findingsNone: string;
     findingsTitle: (count: number) => string;
     editHint: string;

@@ -1,5 +1,5 @@
-import { periodTitle } from '@gom/shared';
-import { durationParts, quote } from './format';
+import { dayMonthYear, periodTitle } from '@gom/shared';
+import { durationParts, localDateTime, quote } from './format';
 import type { LostFieldName, Messages } from './messages';
 
 const viFields: Record<LostFieldName, string> = {
@@ -31,6 +31,8 @@ export const vi: Messages = {
     `Gom đã lưu, nhưng kỳ này đã có mục giống hệt: “${quote(earlier)}”. Xem lại trong danh sách của kỳ.`,
   clipDocumentMenuTitle: 'Gom: lưu văn bản đang xem',
   gatherMenuTitle: 'Gom: gom các văn bản trong danh sách này',
+  datePlaceholder: 'dd/mm/yyyy',
+  dateInvalid: 'Ngày chưa đúng: ghi ngày/tháng/năm, ví dụ 07/12/2026.',
   gather: {
     title: 'Gom văn bản từ danh sách',
     intro: (count, page) =>
@@ -43,11 +45,12 @@ export const vi: Messages = {
     nothingFound: 'Không tìm thấy văn bản nào trên trang này.',
     expired: 'Danh sách đề xuất này không còn nữa (trình duyệt đã khởi động lại). Hãy gom lại từ trang danh sách.',
     cited: ({ reference, issuedOn, type }) =>
-      [type, reference && `số ${reference}`, issuedOn && `ngày ${issuedOn.split('-').reverse().join('/')}`]
-        .filter(Boolean)
-        .join(' '),
+      [type, reference && `số ${reference}`, issuedOn && `ngày ${dayMonthYear(issuedOn)}`].filter(Boolean).join(' '),
     alreadyClipped: 'Đã có trong kỳ',
     alreadyClippedTitle: (text) => `Kỳ này đã có mục: “${text}”`,
+    rowText: 'Nội dung',
+    rowCategory: 'Lĩnh vực',
+    rowDate: 'Ngày thực hiện',
   },
   capture: {
     title: 'Ghi nhanh vào Gom',
@@ -91,11 +94,19 @@ export const vi: Messages = {
     periodTitle: (period) => periodTitle(period),
     periodKind: 'Kỳ báo cáo',
     periodKinds: { week: 'Tuần', month: 'Tháng', quarter: 'Quý', half: '6 tháng', year: 'Năm' },
+    periodIndex: (kind, index) =>
+      kind === 'quarter'
+        ? `Quý ${['I', 'II', 'III', 'IV'][index - 1]}`
+        : kind === 'half'
+          ? index === 1
+            ? '6 tháng đầu năm'
+            : '6 tháng cuối năm'
+          : `${kind === 'week' ? 'Tuần' : 'Tháng'} ${index}`,
     previousPeriod: '‹ Kỳ trước',
     nextPeriod: 'Kỳ sau ›',
     currentPeriod: 'Kỳ này',
     pending: (count) => (count === 0 ? 'Đã gửi hết lên máy chủ' : `${count} thay đổi chờ đồng bộ`),
-    lastSync: (iso) => `Đồng bộ lần cuối: ${new Date(iso).toLocaleString('vi-VN')}`,
+    lastSync: (iso) => `Đồng bộ lần cuối: ${localDateTime(iso)}`,
     neverSynced: 'Chưa đồng bộ lần nào',
     lastError: (error) => `Lần đồng bộ gần nhất bị lỗi: ${error}`,
     sync: 'Đồng bộ',
@@ -105,7 +116,8 @@ export const vi: Messages = {
     previewReport: 'Xem trước và sửa',
     teamReport: 'Báo cáo chung của đơn vị (từ máy chủ)',
     preparingReport: 'Đang lập báo cáo…',
-    reportDownloaded: (fileName) => `Đã tải ${fileName}.`,
+    ownReportDownloaded: (fileName) => `Đã tải báo cáo của riêng bạn (các mục trên máy này): ${fileName}.`,
+    unitReportDownloaded: (fileName) => `Đã tải báo cáo chung của đơn vị (mục của mọi người, từ máy chủ): ${fileName}.`,
     findings: (count) => (count === 0 ? 'Kiểm tra: không thấy lỗi thường gặp.' : `Kiểm tra: ${count} điểm cần xem lại`),
     syncBeforeReportFailed: (error) =>
       `Chưa lập báo cáo vì chưa đồng bộ được, báo cáo sẽ thiếu các mục vừa lưu: ${error}`,
@@ -203,16 +215,21 @@ export const vi: Messages = {
     reportSettingsLoading: 'Đang tải thông tin báo cáo…',
     reportSettingsFromServer: 'Đây là thông tin đơn vị đang dùng trên máy chủ.',
     reportSettingsServerEmpty: 'Máy chủ chưa có thông tin loại báo cáo này cho đơn vị; đây là bản lưu trên máy này.',
+    reportSettingsDefaultsHint: 'Ô để trống dùng giá trị mặc định của mẫu, hiện bằng chữ mờ trong ô.',
+    reportSettingsFields: (kind, fields) =>
+      fields.length === 0
+        ? `${kind}: không ô nào được điền, mọi thông tin theo mẫu.`
+        : `${kind}: đã lưu ${fields.join(', ')}; các ô để trống theo mẫu.`,
     reportSettingsNotLoaded: (reason) =>
       `Không tải được thông tin của đơn vị từ máy chủ; đây là bản lưu trên máy này. Lý do: ${reason}`,
   },
   report: {
-    title: (period) => `Báo cáo ${period}`,
+    title: (period) => `Báo cáo ${periodTitle(period)}`,
     findingsNone: 'Kiểm tra trước khi xuất: không thấy lỗi thường gặp.',
     findingsTitle: (count) => `Kiểm tra trước khi xuất: ${count} điểm cần xem lại`,
     editHint: 'Bấm vào một gạch đầu dòng để sửa. Sửa ở đây chỉ áp dụng cho bản xuất này, các mục đã lưu giữ nguyên.',
     exportDocx: 'Xuất báo cáo (.docx)',
-    exported: (fileName) => `Đã tải ${fileName}.`,
+    exported: (fileName) => `Đã tải báo cáo của riêng bạn (các mục trên máy này): ${fileName}.`,
     empty: 'Kỳ này chưa có mục nào.',
     issuedOn: 'Ngày ban hành',
     joinHint:
@@ -238,7 +255,12 @@ export const vi: Messages = {
     unexpectedStatus: 'Máy chủ Gom trả lời bất thường.',
     emptyClip: 'Đoạn chọn không có chữ nào để lưu.',
     invalidItem: 'Mục không hợp lệ nên chưa được lưu.',
-    cannotReadPage: 'Gom không đọc được trang này (trang của trình duyệt, cửa hàng tiện ích hoặc trang đã đóng).',
+    cannotReadPage: 'Gom không đọc được trang này. Hãy tải lại trang rồi thử lại.',
+    noPageAccess:
+      'Gom chưa được phép đọc trang này. Hãy bấm biểu tượng Gom trên thanh công cụ (hoặc phím tắt của Gom) khi đang mở trang, rồi thử lại; muốn cho phép luôn, bấm chuột phải vào biểu tượng Gom, chọn “Có thể đọc và thay đổi dữ liệu trang web” › “Trên trang web này”.',
+    browserPage:
+      'Đây là trang của trình duyệt hoặc cửa hàng tiện ích: trình duyệt không cho tiện ích nào đọc trang này. Hãy mở văn bản ở trang web của hệ thống văn bản.',
+    pageGone: 'Trang đã đóng hoặc đã chuyển đi trước khi Gom đọc xong. Hãy mở lại trang rồi thử lại.',
     noDocument: 'Không nhận ra văn bản nào trên trang này. Hãy chọn đoạn văn cần lưu rồi dùng “Lưu vào Gom”.',
     missingFigure: 'Một số liệu cần có chỉ tiêu và số lượng.',
     storageUnavailable: 'Trình duyệt không mở được kho dữ liệu của Gom trên máy này.',

@@ -1,6 +1,15 @@
 import { parsePeriod } from '@gom/shared';
 import { describe, expect, it } from 'vitest';
-import { periodHolding, reportKindFor, stepPeriod, templateFor } from './panel-periods';
+import {
+  dateInView,
+  periodAt,
+  periodHolding,
+  periodPlace,
+  periodsInYear,
+  reportKindFor,
+  stepPeriod,
+  templateFor,
+} from './panel-periods';
 
 describe('periodHolding', () => {
   it.each([
@@ -43,5 +52,38 @@ describe('templateFor', () => {
     expect(templateFor(parsePeriod('2026-11')).id).toBe('so-ngoai-vu');
     expect(templateFor(parsePeriod('2026-W47')).kind).toBe('week');
     expect(templateFor(parsePeriod('2026')).kind).toBe('year');
+  });
+});
+
+describe('the direct picker', () => {
+  it.each([
+    ['month', 2021, 3, '2021-03'],
+    ['quarter', 2021, 1, '2021-Q1'],
+    ['half', 2022, 2, '2022-H2'],
+    ['year', 2023, 1, '2023'],
+    ['week', 2020, 53, '2020-W53'],
+  ] as const)('picks the %s of %i at %i: %s, and reads its place back', (kind, year, index, id) => {
+    const period = periodAt(kind, year, index);
+    expect(period.id).toBe(id);
+    expect(periodPlace(period)).toEqual({ year, index });
+  });
+
+  it('cuts the picked month as the unit cuts its months', () => {
+    expect(periodAt('month', 2021, 3, { cutoff: 'nd09' })).toMatchObject({ from: '2021-02-15', to: '2021-03-14' });
+  });
+
+  it('knows how many of each a year has', () => {
+    expect([2020, 2021].map((year) => periodsInYear('week', year))).toEqual([53, 52]);
+    expect(periodsInYear('month', 2021)).toBe(12);
+  });
+});
+
+describe('dateInView', () => {
+  it('keeps today while the period holds it, else the period’s last day', () => {
+    expect(dateInView(parsePeriod('2026-12'), '2026-12-08')).toBe('2026-12-08');
+    expect(dateInView(parsePeriod('2021-03'), '2026-12-08')).toBe('2021-03-31');
+    // March 2021 seen as a year is 2021, as a quarter its first.
+    expect(periodHolding('year', dateInView(parsePeriod('2021-03'), '2026-12-08')).id).toBe('2021');
+    expect(periodHolding('quarter', dateInView(parsePeriod('2021-03'), '2026-12-08')).id).toBe('2021-Q1');
   });
 });

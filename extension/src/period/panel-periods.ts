@@ -65,6 +65,50 @@ export function stepPeriod(period: Period, step: -1 | 1, options: PeriodOptions 
   return periodHolding(kind, step === 1 ? shiftDay(period.to, 1) : shiftDay(period.from, -1), options);
 }
 
+/**
+ * The date a switch of the period's kind keeps in view: today while the period shown holds it,
+ * else the period's last day (a period cut at the 14th is named by the month it ends in).
+ */
+export function dateInView(period: Period, today: string): string {
+  return periodContains(period, today) ? today : period.to;
+}
+
+/** How many periods of a kind a year has, for the picker: the ISO year's weeks, 12 months … */
+export function periodsInYear(kind: PanelPeriodKind, year: number): number {
+  switch (kind) {
+    case 'week':
+      return isoWeekOf(`${year}-12-28`).week;
+    case 'month':
+      return 12;
+    case 'quarter':
+      return 4;
+    case 'half':
+      return 2;
+    case 'year':
+      return 1;
+  }
+}
+
+/** A period's year and its place in that year (the month, quarter, half or week), read from its id. */
+export function periodPlace(period: Period): { year: number; index: number } {
+  const match = /^(\d{4})(?:-[QHW]?(\d{1,2}))?$/.exec(period.id);
+  if (!match) return { year: Number(period.from.slice(0, 4)), index: 1 };
+  return { year: Number(match[1]), index: Number(match[2] ?? 1) };
+}
+
+/** The period picked directly: a kind, a year and its place in the year, cut as the unit cuts it. */
+export function periodAt(kind: PanelPeriodKind, year: number, index: number, options: PeriodOptions = {}): Period {
+  const two = String(index).padStart(2, '0');
+  const id = {
+    week: `${year}-W${two}`,
+    month: `${year}-${two}`,
+    quarter: `${year}-Q${index}`,
+    half: `${year}-H${index}`,
+    year: String(year),
+  }[kind];
+  return parsePeriod(id, options);
+}
+
 const REPORT_KIND: Record<PanelPeriodKind, ReportKind> = {
   week: 'week',
   month: 'month',

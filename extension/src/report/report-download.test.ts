@@ -5,14 +5,15 @@ import { fetchTeamReport, reportFileName } from './report-download';
 
 describe('reportFileName', () => {
   it.each([
-    ['2026-11', 'bao-cao-thang-2026-11.docx'],
-    ['2026-W47', 'bao-cao-tuan-2026-W47.docx'],
-    ['2026-Q4', 'bao-cao-quy-2026-Q4.docx'],
-    ['2026-H2', 'bao-cao-6-thang-2026-H2.docx'],
-    ['2026', 'bao-cao-nam-2026.docx'],
-    ['2026-03-01..2026-03-15', 'bao-cao-tu-ngay-2026-03-01-den-2026-03-15.docx'],
-  ])('%s → %s', (id, name) => {
-    expect(reportFileName(parsePeriod(id))).toBe(name);
+    ['2026-11', 'bao-cao-thang-2026-11'],
+    ['2026-W47', 'bao-cao-tuan-2026-W47'],
+    ['2026-Q4', 'bao-cao-quy-2026-Q4'],
+    ['2026-H2', 'bao-cao-6-thang-2026-H2'],
+    ['2026', 'bao-cao-nam-2026'],
+    ['2026-03-01..2026-03-15', 'bao-cao-tu-ngay-2026-03-01-den-2026-03-15'],
+  ])('%s → %s, the officer’s own report apart from the unit’s', (id, name) => {
+    expect(reportFileName(parsePeriod(id), 'own')).toBe(`${name}-ca-nhan.docx`);
+    expect(reportFileName(parsePeriod(id), 'unit')).toBe(`${name}-don-vi.docx`);
   });
 });
 

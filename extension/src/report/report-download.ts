@@ -2,7 +2,7 @@ import { localIsoDate, type Period } from '@gom/shared';
 import { reportKindFor } from '../period/panel-periods';
 import { bearer, callServer, type Fetch } from '../sync/server-api';
 
-// How officers file reports: "bao-cao-thang-2026-11.docx", "bao-cao-quy-2026-Q4.docx".
+// How officers file reports: "bao-cao-thang-2026-11-…docx", "bao-cao-quy-2026-Q4-…docx".
 const FILE_WORD: Record<Period['kind'], string> = {
   week: 'tuan',
   month: 'thang',
@@ -13,8 +13,16 @@ const FILE_WORD: Record<Period['kind'], string> = {
   custom: 'tu-ngay',
 };
 
-export function reportFileName(period: Pick<Period, 'kind' | 'id'>): string {
-  return `bao-cao-${FILE_WORD[period.kind]}-${period.id.replace('..', '-den-')}.docx`;
+/**
+ * Whose items a report holds: the officer's own, assembled offline in this browser, or the unit's,
+ * assembled by the server from everyone's; the two are different documents and never share a name.
+ */
+type ReportScope = 'own' | 'unit';
+
+const SCOPE_WORD: Record<ReportScope, string> = { own: 'ca-nhan', unit: 'don-vi' };
+
+export function reportFileName(period: Pick<Period, 'kind' | 'id'>, scope: ReportScope): string {
+  return `bao-cao-${FILE_WORD[period.kind]}-${period.id.replace('..', '-den-')}-${SCOPE_WORD[scope]}.docx`;
 }
 
 /**

@@ -3,12 +3,14 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Fetch } from '../sync/server-api';
 import {
   fetchReportSettings,
+  fieldsSet,
   formFromSettings,
   loadReportSettings,
   saveReportSettingsLocally,
   sendReportSettings,
   settingsFromForm,
   settingsToEdit,
+  templateDefaults,
 } from './report-settings';
 
 beforeEach(() => {
@@ -40,6 +42,12 @@ describe('settingsFromForm', () => {
     });
   });
 
+  it('keeps the signer’s name alone, the authority and title left to the template', () => {
+    const result = settingsFromForm({ ...formFromSettings(), signerName: ' Nguyễn Văn A ' });
+    expect(result).toEqual({ ok: true, settings: { signer: { name: 'Nguyễn Văn A' } } });
+    if (result.ok) expect(fieldsSet(result.settings)).toEqual(['signerName']);
+  });
+
   it('refuses what Nghị định 30 refuses, with the reason', () => {
     const refused = settingsFromForm({ ...form, recipients: 'Như trên;' });
     expect(refused).toMatchObject({ ok: false, errors: expect.stringContaining('Lưu: VT') });
@@ -49,6 +57,16 @@ describe('settingsFromForm', () => {
     expect(settingsFromForm(formFromSettings(), { cutoff: 'nd09' })).toEqual({
       ok: true,
       settings: { cutoff: 'nd09' },
+    });
+  });
+
+  it('fills an empty form with what the template and the unit put in the report', () => {
+    expect(templateDefaults('month')).toMatchObject({
+      agency: 'SỞ NGOẠI VỤ',
+      place: 'Hà Tĩnh',
+      signerAuthority: 'KT. GIÁM ĐỐC',
+      signerTitle: 'PHÓ GIÁM ĐỐC',
+      recipients: 'Như trên;\nBan Giám đốc Sở;\nLưu: VT, VPTTr.',
     });
   });
 

@@ -1,4 +1,14 @@
-import { type ReportKind, type ReportSettings, reportKindSchema, reportKinds, reportSettingsSchema } from '@gom/shared';
+import {
+  defaultTaxonomy,
+  defaultTemplates,
+  type ReportKind,
+  type ReportSettings,
+  type ReportTemplate,
+  reportKindSchema,
+  reportKinds,
+  reportSettingsSchema,
+  type UnitProfile,
+} from '@gom/shared';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { loadSettings } from '../settings';
@@ -53,6 +63,12 @@ export function formFromSettings(settings: ReportSettings = {}): ReportSettingsF
   };
 }
 
+/** An object of the fields that are set; none set, undefined. */
+function definedOnly<T extends object>(fields: T): Partial<T> | undefined {
+  const set = Object.entries(fields).filter(([, value]) => value !== undefined);
+  return set.length > 0 ? (Object.fromEntries(set) as Partial<T>) : undefined;
+}
+
 const lines = (text: string): string[] =>
   text
     .split('\n')
@@ -61,7 +77,8 @@ const lines = (text: string): string[] =>
 
 /**
  * The settings a form says, validated by the schema the server applies; an empty field means
- * "the template's". Cut-off and week span are not in the form: they are kept as they were.
+ * "the template's", field by field (the signer's name alone is a setting of its own). Cut-off and
+ * week span are not in the form: they are kept as they were.
  */
 export function settingsFromForm(
   form: ReportSettingsForm,
@@ -80,14 +97,42 @@ export function settingsFromForm(
     blankDay: form.blankDay || undefined,
     addressees: addressees.length > 0 ? addressees : undefined,
     recipients: recipients.length > 0 ? recipients : undefined,
-    signer: form.signerTitle.trim()
-      ? { authority: form.signerAuthority.trim(), title: form.signerTitle.trim(), name: form.signerName.trim() }
-      : undefined,
+    signer: definedOnly({
+      authority: text(form.signerAuthority),
+      title: text(form.signerTitle),
+      name: text(form.signerName),
+    }),
   };
-  const defined = Object.fromEntries(Object.entries(candidate).filter(([, value]) => value !== undefined));
-  const parsed = reportSettingsSchema.safeParse(defined);
+  const parsed = reportSettingsSchema.safeParse(definedOnly(candidate) ?? {});
   if (!parsed.success) return { ok: false, errors: z.prettifyError(parsed.error) };
   return { ok: true, settings: parsed.data };
+}
+
+/**
+ * The form as the kind's template and the unit fill it: what an empty field stands for, shown in
+ * it, so that the officer sees the values in force and not a blank.
+ */
+export function templateDefaults(
+  kind: ReportKind,
+  templates: ReportTemplate[] = defaultTemplates,
+  unit: UnitProfile = defaultTaxonomy.unit,
+): ReportSettingsForm {
+  const template = templates.find((candidate) => candidate.kind === kind);
+  return formFromSettings({
+    parentAgency: unit.parentAgency,
+    agency: unit.agency,
+    abbreviation: unit.abbreviation,
+    place: unit.place,
+    ...(template ? { addressees: template.addressees, recipients: template.recipients, signer: template.signer } : {}),
+  });
+}
+
+/** The form's fields a saved setting sets, in the form's order: what the officer is told she saved. */
+export function fieldsSet(settings: ReportSettings): Array<keyof ReportSettingsForm> {
+  const form = formFromSettings(settings);
+  return (Object.keys(form) as Array<keyof ReportSettingsForm>).filter(
+    (name) => form[name] !== '' && form[name] !== false,
+  );
 }
 
 export async function saveReportSettingsLocally(kind: ReportKind, settings: ReportSettings): Promise<void> {

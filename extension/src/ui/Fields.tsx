@@ -1,4 +1,5 @@
 import type { ComponentChildren, InputHTMLAttributes, Ref } from 'preact';
+import { DateInput } from './DateInput';
 
 /**
  * A form's fields as Gom lays them out: the label, then the control, whose id and name are both
@@ -23,6 +24,7 @@ function Hint({ hint }: { hint: ComponentChildren }) {
 }
 
 interface InputProps {
+  /** A date is typed day first, whatever the browser's locale (`DateInput`). */
   type: 'text' | 'date' | 'password';
   value: string;
   list?: string;
@@ -37,13 +39,17 @@ export function InputField({ name, label, hint, cell, onValue, ...input }: Field
   return (
     <Field cell={cell}>
       <label for={name}>{label}</label>
-      {/* Preact types an input's attributes by its type; these few hold for every type given here. */}
-      <input
-        id={name}
-        name={name}
-        {...(input as InputHTMLAttributes)}
-        onInput={(e) => onValue(e.currentTarget.value)}
-      />
+      {input.type === 'date' ? (
+        <DateInput id={name} name={name} value={input.value} disabled={input.disabled} onValue={onValue} />
+      ) : (
+        // Preact types an input's attributes by its type; these few hold for every type given here.
+        <input
+          id={name}
+          name={name}
+          {...(input as InputHTMLAttributes)}
+          onInput={(e) => onValue(e.currentTarget.value)}
+        />
+      )}
       <Hint hint={hint} />
     </Field>
   );
@@ -52,6 +58,7 @@ export function InputField({ name, label, hint, cell, onValue, ...input }: Field
 interface TextAreaProps {
   value: string;
   rows: number;
+  placeholder?: string;
   disabled?: boolean;
   ref?: Ref<HTMLTextAreaElement>;
 }

@@ -1,2 +1,3 @@
+export * from './day-month-year';
 export * from './period';
 export * from './wording';

@@ -53,6 +53,7 @@ function model(overrides: Partial<ReportModel> = {}): ReportModel {
         sections: [{ heading: '1. Hoạt động hợp tác quốc tế', bullets: ['Tham mưu UBND tỉnh.'] }],
       },
     ],
+    omittedParts: [],
     footnotes: [],
     closing: 'Trên đây là báo cáo hoạt động đối ngoại tháng 3/2021 và phương hướng nhiệm vụ tháng 4/2021./.',
     recipients: [],
@@ -66,6 +67,15 @@ const march2021 = parsePeriod('2021-03');
 describe('checkReport', () => {
   it('passes a clean report', () => {
     expect(checkReport(model(), march2021)).toEqual([]);
+  });
+
+  it('warns that the plans are missing when the plans part was left out', () => {
+    const heading = 'II. KẾ HOẠCH TRỌNG TÂM THÁNG 4/2021';
+    const findings = checkReport(model({ omittedParts: [{ heading, kinds: ['plan'] }] }), march2021);
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: 'missing-plans', severity: 'warning', where: heading, excerpt: heading }),
+    ]);
+    expect(findings[0]?.message).toContain('chưa có kế hoạch kỳ sau');
   });
 
   it('finds the wrong period the sample monthly report closes with', () => {
@@ -148,5 +158,23 @@ describe('checkReport', () => {
       'empty-section',
       report.parts[0]?.sections[1]?.heading,
     ]);
+  });
+});
+
+describe('a bullet that is not an action', () => {
+  it('flags a bare label taken from a document page, and leaves actions alone', () => {
+    const report = model();
+    report.parts[0]!.sections[0]!.bullets = [
+      'nơi nhận.',
+      'Số ký hiệu:',
+      'Tham mưu UBND tỉnh Kế hoạch đón Đoàn.',
+      'Tiếp tục.',
+    ];
+    const findings = checkReport(report, parsePeriod('2024-03')).filter((f) => f.rule === 'not-an-action');
+    expect(findings.map((f) => [f.excerpt, f.severity])).toEqual([
+      ['nơi nhận.', 'error'],
+      ['Số ký hiệu:', 'error'],
+    ]);
+    expect(findings[0]!.where).toMatch(/gạch đầu dòng 1$/);
   });
 });

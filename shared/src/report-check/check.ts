@@ -1,5 +1,6 @@
 import type { Period } from '../periods/period';
 import type { ReportModel } from '../report/model';
+import { nonActionBullets } from './not-an-action';
 import type { Finding, LocatedText } from './paragraph';
 import { textRules } from './rules';
 
@@ -47,6 +48,19 @@ export function checkReport(model: ReportModel, period: Period): Finding[] {
       }
     }
   }
+  // A report without plans leaves out their part and every clause announcing them; the officer
+  // should know before she sends it that the next period's plans are not in it.
+  for (const part of model.omittedParts) {
+    if (!part.kinds.includes('plan')) continue;
+    findings.push({
+      rule: 'missing-plans',
+      severity: 'warning',
+      where: part.heading,
+      message:
+        'Báo cáo chưa có kế hoạch kỳ sau: phần này đã được bỏ ra, trích yếu và câu mở đầu không nhắc đến kế hoạch. Ghi các việc loại "Nhiệm vụ tới" nếu báo cáo cần phần này.',
+      excerpt: part.heading,
+    });
+  }
   // Nghị định 30: the body's last sentence ends with "./.".
   if (!model.closing.trimEnd().endsWith('./.')) {
     findings.push({
@@ -57,5 +71,5 @@ export function checkReport(model: ReportModel, period: Period): Finding[] {
       excerpt: model.closing.slice(-40),
     });
   }
-  return [...checkTexts(locatedTexts(model), period), ...findings];
+  return [...checkTexts(locatedTexts(model), period), ...nonActionBullets(model), ...findings];
 }

@@ -4,6 +4,7 @@ import { defaultTaxonomy } from '../taxonomy';
 import { assembleReport } from './assemble';
 import { reportSettingsSchema } from './settings';
 import { defaultMonthTemplate, findTemplate } from './template';
+import { itemsOn } from './test-items';
 
 function item(text: string, occurredOn: string): Item {
   return {
@@ -33,7 +34,7 @@ describe('assembleReport', () => {
       ...base,
       template: defaultMonthTemplate,
       periodId: '2025-03-01..2025-03-15',
-      items: [],
+      items: [itemsOn('2025-03-10')('Tổ chức Lớp học tiếng Lào.', { kind: 'plan' })],
     });
     expect(model.summary).toBe('Hoạt động đối ngoại từ ngày 01/3 - 15/3/2025, kế hoạch thời gian tới');
   });
@@ -87,6 +88,14 @@ describe('assembleReport', () => {
 });
 
 describe('reportSettingsSchema', () => {
+  it('takes any subset of the fields: the signer’s name alone, the rest from the template', () => {
+    const settings = reportSettingsSchema.parse({ signer: { name: 'Nguyễn Văn A' } });
+    expect(settings).toEqual({ signer: { name: 'Nguyễn Văn A' } });
+    const model = assembleReport({ ...base, template: defaultMonthTemplate, periodId: '2025-03', settings, items: [] });
+    expect(model.signer).toEqual({ ...defaultMonthTemplate.signer, name: 'Nguyễn Văn A' });
+    expect(model.signer.title).not.toBe('');
+  });
+
   it.each([
     [{ recipients: ['Như trên;'] }, /Lưu: VT/],
     [{ abbreviation: 'BC SNgV' }, /letters and digits only/],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createClassifier, learnFrom } from '../grouping/classify';
 import type { Item } from '../item';
 import { parsePeriod } from '../periods/period';
+import { checkReport } from '../report-check/check';
 import { defaultTaxonomy } from '../taxonomy';
 import { buildReport, fillPlaceholders } from './build';
 import { defaultMonthTemplate, findTemplate } from './template';
@@ -152,6 +153,34 @@ describe('buildReport, a monthly report', () => {
     });
   });
 
+  it('never promises plans it lacks: no next period in the summary, opening or closing, and the part named as left out', () => {
+    const model = buildReport({ ...march, items: [inMarch('Tổ chức Hội nghị hợp tác với tỉnh bạn Lào.')] });
+    expect(model.summary).toBe('Hoạt động đối ngoại tháng 3/2021');
+    expect(model.opening).toContain('Sở Ngoại vụ báo cáo kết quả công tác đối ngoại tháng 3/2021 như sau:');
+    expect(model.closing).toBe(
+      'Trên đây là báo cáo hoạt động đối ngoại tháng 3/2021; Sở Ngoại vụ báo cáo Văn phòng UBND tỉnh./.',
+    );
+    expect(JSON.stringify([model.summary, model.opening, model.closing])).not.toContain('tháng 4/2021');
+    expect(model.omittedParts).toEqual([{ heading: 'II. KẾ HOẠCH TRỌNG TÂM THÁNG 4/2021', kinds: ['plan'] }]);
+    expect(checkReport(model, march.period).map((f) => f.rule)).toContain('missing-plans');
+  });
+
+  it('closes every bullet with its punctuation, whatever the officer clipped', () => {
+    const model = buildReport({
+      ...march,
+      items: [
+        inMarch('Tiếp đoàn công tác của tỉnh Khăm Muộn', { category: 'intl_cooperation', rank: 0 }),
+        inMarch('Đã ký 02 thỏa thuận hợp tác;', { category: 'intl_cooperation', rank: 1 }),
+        inMarch('Có phải là việc cần làm?', { category: 'intl_cooperation', rank: 2 }),
+      ],
+    });
+    expect(model.parts[0]?.sections[0]?.bullets).toEqual([
+      'Tiếp đoàn công tác của tỉnh Khăm Muộn.',
+      'Đã ký 02 thỏa thuận hợp tác.',
+      'Có phải là việc cần làm?',
+    ]);
+  });
+
   it('puts items under their category, numbers only the sections that have items, keeps rank order, merges by lead', () => {
     const items = [
       inMarch('Thực hiện 256 trang biên dịch các loại.', { category: 'translation_services_tthc', rank: 2 }),
@@ -192,7 +221,7 @@ describe('buildReport, a monthly report', () => {
         kept,
       ],
     });
-    expect(model.parts[0]?.sections).toEqual([{ heading: '1. Một số kết quả khác', bullets: ['Không rõ lĩnh vực'] }]);
+    expect(model.parts[0]?.sections).toEqual([{ heading: '1. Một số kết quả khác', bullets: ['Không rõ lĩnh vực.'] }]);
     expect(model.itemIds).toEqual([kept.id]);
   });
 
@@ -204,10 +233,11 @@ describe('buildReport, a monthly report', () => {
         inMarch('Ngày 15/02', { occurredOn: '2021-02-15' }),
         inMarch('Ngày 14/3', { occurredOn: '2021-03-14' }),
         inMarch('Ngày 15/3, kỳ sau', { occurredOn: '2021-03-15' }),
+        inMarch('Tổ chức Lớp học tiếng Lào.', { kind: 'plan' }),
       ],
     });
     expect(model.summary).toBe('Hoạt động đối ngoại tháng 3/2021, kế hoạch tháng 4/2021');
-    expect(model.parts[0]?.sections.flatMap((s) => s.bullets)).toEqual(['Ngày 15/02', 'Ngày 14/3']);
+    expect(model.parts[0]?.sections.flatMap((s) => s.bullets)).toEqual(['Ngày 15/02.', 'Ngày 14/3.']);
   });
 });
 
@@ -297,6 +327,7 @@ describe('buildReport, a report due before its period ends', () => {
       template: findTemplate('so-ngoai-vu-year')!,
       items: [
         item('Tổ chức Hội nghị hợp tác với tỉnh bạn.', { occurredOn: '2023-10-02', category: 'intl_cooperation' }),
+        item('Tổ chức Hội nghị tổng kết năm 2023.', { occurredOn: '2023-10-02', kind: 'plan' }),
       ],
     });
     expect(model.summary).toBe('Kết quả công tác đối ngoại năm 2023, nhiệm vụ trọng tâm năm 2024');

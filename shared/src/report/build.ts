@@ -13,6 +13,7 @@ import {
   type MetricCatalog,
   sumFigures,
 } from './figures';
+import { closeSentence } from './join';
 import type { ReportFootnote, ReportModel, ReportPart, ReportSection } from './model';
 import { plansFor } from './plans';
 import type { ReportTemplate, TemplatePart } from './template';
@@ -60,12 +61,27 @@ export function fillPlaceholders(text: string, words: PeriodWords, unitName: str
     .replaceAll('{unit}', unitName);
 }
 
+// The clause of a template's text that names the next period, from the comma or "và" that opens
+// it: ", kế hoạch {nextPeriod}", " và phương hướng nhiệm vụ {nextPeriod}".
+const NEXT_PERIOD_CLAUSE = /(?:,| và) [^,;:{}]*\{nextPeriod\}/gu;
+
+/**
+ * A template's text for a report without plans: the clause that announces them is left out, so
+ * that the report never promises a part it lacks ("Hoạt động đối ngoại tháng 3/2021").
+ */
+function withoutNextPeriod(text: string): string {
+  return text.replace(NEXT_PERIOD_CLAUSE, '');
+}
+
 /**
  * The category an item is reported under: the one it carries (the officer's, or the suggestion
  * she saw in the side panel and left), a figure's metric's, else the classifier's suggestion.
  */
 function categorize(item: Item, classifier: Classifier, metrics: MetricCatalog): string {
   if (item.category) return item.category;
+  // A rule on the kind alone is the template's own layout (directives are followed up together).
+  const byKind = classifier.rules.find((r) => r.when.kinds?.includes(item.kind) && Object.keys(r.when).length === 1);
+  if (byKind) return byKind.category;
   const metric = item.kind === 'stat' ? metrics.metrics.find((m) => m.key === item.metric) : undefined;
   return metric?.category ?? suggestCategory(item, classifier).category;
 }
@@ -121,7 +137,10 @@ function sectionBullets(
   const directives = directiveSummary(items, unitName, metrics);
   const written = items.filter((i) => i.kind !== 'directive' && !figures.includes(i));
   const merged = mergeByLead(written, classifier.leads).map((b) => (footnotes ? footnoted(b) : { text: b.text }));
-  return [...[...figureLines, ...(directives ? [directives] : [])].map((text) => ({ text })), ...merged];
+  return [
+    ...[...figureLines, ...(directives ? [directives] : [])].map((text) => ({ text })),
+    ...merged.map((bullet) => ({ ...bullet, text: closeSentence(bullet.text) })),
+  ];
 }
 
 type DraftSection = Omit<ReportSection, 'bullets'> & { bullets: DraftBullet[] };
@@ -193,13 +212,17 @@ export function buildReport(input: ReportInput): ReportModel {
   const bullets = (items: Item[]): DraftBullet[] => sectionBullets(items, unit.name, classifier, metrics, footnoteLong);
 
   const parts: ReportPart[] = [];
+  const omittedParts: ReportModel['omittedParts'] = [];
   const footnotes: ReportFootnote[] = [];
   const listed = new Set<string>();
   for (const part of template.parts) {
     const partItems = [...inPeriod.filter((i) => i.kind !== 'plan'), ...plans].filter((i) =>
       part.kinds.includes(i.kind),
     );
-    if (partItems.length === 0) continue;
+    if (partItems.length === 0) {
+      if (part.kinds.length > 0) omittedParts.push({ heading: fill(part.heading), kinds: part.kinds });
+      continue;
+    }
     const sections = partSections(part, partItems, categoryOf, bullets).map((section, s): ReportSection => {
       section.bullets.forEach(({ footnote }, b) => {
         if (footnote !== undefined) footnotes.push({ part: parts.length, section: s, bullet: b, text: footnote });
@@ -210,6 +233,8 @@ export function buildReport(input: ReportInput): ReportModel {
     for (const item of partItems) listed.add(item.id);
   }
 
+  const withoutPlans = omittedParts.some((part) => part.kinds.includes('plan'));
+  const framing = (text: string): string => (withoutPlans ? withoutNextPeriod(text) : text);
   return {
     period: { kind: period.kind, id: period.id, from: period.from, to: period.to, title, dataReach: reach },
     itemIds: [...listed],
@@ -222,12 +247,13 @@ export function buildReport(input: ReportInput): ReportModel {
       placeAndDate: headerDate(unit.place, issuedOn, { blankDay: input.blankDay ?? false }),
     },
     documentType: 'BÁO CÁO',
-    summary: fillTitle(template.summary),
+    summary: fillTitle(framing(template.summary)),
     addressees: template.addressees,
-    opening: fill(template.opening),
+    opening: fill(framing(template.opening)),
     parts,
+    omittedParts,
     footnotes,
-    closing: fill(template.closing),
+    closing: fill(framing(template.closing)),
     recipients: template.recipients,
     signer: template.signer,
   };

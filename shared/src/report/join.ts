@@ -20,11 +20,19 @@ const lowerFirst = (text: string): string =>
   /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
+/**
+ * A bullet as a sentence: it ends with its own closing mark, or with a full stop in place of the
+ * list punctuation it was clipped with; every paragraph of the samples' bodies closes so.
+ */
+export function closeSentence(text: string): string {
+  const bare = text.trim().replace(/[\s;,:]+$/u, '');
+  return bare === '' || /[.!?…)"”]$/u.test(bare) ? bare : `${bare}.`;
+}
+
 /** Two bullets' texts as one, ending with one full stop. */
 export function joinBulletTexts(first: string, second: string, join: BulletJoin): string {
   const head = first.trim().replace(/[\s.;,:]+$/u, '');
-  const tail = second.trim().replace(/[\s;,:]+$/u, '');
-  const ended = /[.!?…)"”]$/u.test(tail) ? tail : `${tail}.`;
+  const ended = closeSentence(second);
   return join === 'clause' ? `${head}; ${lowerFirst(ended)}` : `${head}. ${upperFirst(ended)}`;
 }
 

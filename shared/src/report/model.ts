@@ -1,3 +1,4 @@
+import type { ItemKind } from '../item';
 import type { PeriodKind } from '../periods/period';
 
 /**
@@ -38,6 +39,12 @@ export interface ReportModel {
   addressees: string[];
   opening: string;
   parts: ReportPart[];
+  /**
+   * The template's parts that list items but had none this period ("II. KẾ HOẠCH TRỌNG TÂM THÁNG
+   * 4/2021" without plans): left out of the report, with the clauses that announce them, and named
+   * here so that the check can say what is missing.
+   */
+  omittedParts: Array<{ heading: string; kinds: ItemKind[] }>;
   /**
    * Notes at the foot of the page, in reading order (their numbers are their places in this list
    * plus one); each hangs on one bullet, whose renderers put its mark before the bullet's full stop.

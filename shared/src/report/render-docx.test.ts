@@ -10,7 +10,7 @@ import { itemsOn } from './test-items';
 
 const item = itemsOn('2021-03-10');
 
-const unsafe = `Tiếp đoàn <script>&"' của tỉnh`;
+const unsafe = `Tiếp đoàn <script>&"' của tỉnh.`;
 
 const model = buildReport({
   period: parsePeriod('2021-03'),

@@ -8,7 +8,8 @@ const line = z.string().trim().min(1).max(300);
 /**
  * A unit's own settings for one kind of report, over the template's defaults: the header, who the
  * report goes to, who signs it, and how its periods are cut. Every field is optional: what is not
- * set comes from the template and the unit.
+ * set comes from the template and the unit, field by field (a signer's name alone keeps the
+ * template's authority and title).
  */
 export const reportSettingsSchema = z
   .object({
@@ -31,8 +32,10 @@ export const reportSettingsSchema = z
         message: 'Dòng cuối của Nơi nhận là "Lưu: VT, …" / The last recipient is "Lưu: VT, …" (Nghị định 30)',
       })
       .optional(),
+    /** Any of the three: the signer's name alone is the commonest change, the rest from the template. */
     signer: z
       .object({ authority: z.string().trim().max(100), title: line, name: z.string().trim().max(100) })
+      .partial()
       .optional(),
     cutoff: z.enum(['calendar', 'nd09']).optional(),
     week: z.object({ startOffset: z.number().int().min(0).max(6), days: z.number().int().min(1).max(14) }).optional(),
@@ -51,7 +54,7 @@ export function applyReportSettings(
       ...template,
       addressees: settings.addressees ?? template.addressees,
       recipients: settings.recipients ?? template.recipients,
-      signer: settings.signer ?? template.signer,
+      signer: { ...template.signer, ...settings.signer },
     },
     unit: {
       ...unit,

@@ -5,6 +5,7 @@ import { t } from '../../i18n';
 import { officerMessage } from '../../officer-error';
 import {
   type ReportSettingsForm as Form,
+  fieldsSet,
   formFromSettings,
   type LocalReportSettings,
   type SettingsToEdit,
@@ -12,6 +13,7 @@ import {
   sendReportSettings,
   settingsFromForm,
   settingsToEdit,
+  templateDefaults,
 } from '../../report/report-settings';
 import { loadSettings } from '../../settings';
 import { InputField, TextAreaField } from '../Fields';
@@ -80,6 +82,20 @@ export function ReportSettingsForm({ initial }: { initial: LocalReportSettings }
     setOutcome(null);
   }
 
+  const labels: Record<keyof Form, string> = {
+    parentAgency: s.parentAgency,
+    agency: s.agency,
+    abbreviation: s.abbreviation,
+    place: s.place,
+    blankDay: s.blankDay,
+    addressees: s.addressees,
+    recipients: s.recipients,
+    signerAuthority: s.signerAuthority,
+    signerTitle: s.signerTitle,
+    signerName: s.signerName,
+  };
+  const defaults = templateDefaults(kind);
+
   async function save(event: Event): Promise<void> {
     event.preventDefault();
     const result = settingsFromForm(form, shown);
@@ -90,23 +106,28 @@ export function ReportSettingsForm({ initial }: { initial: LocalReportSettings }
     await saveReportSettingsLocally(kind, result.settings);
     setStored({ ...stored, [kind]: result.settings });
     setShown(result.settings);
+    const what = s.reportSettingsFields(
+      s.reportKinds[kind],
+      fieldsSet(result.settings).map((name) => labels[name]),
+    );
     const { serverUrl, token } = await loadSettings();
     if (!serverUrl || !token) {
-      setOutcome({ text: s.reportSettingsSaved, error: false });
+      setOutcome({ text: `${s.reportSettingsSaved} ${what}`, error: false });
       return;
     }
     try {
       await sendReportSettings({ serverUrl, token, kind, settings: result.settings });
-      setOutcome({ text: s.reportSettingsSent, error: false });
+      setOutcome({ text: `${s.reportSettingsSent} ${what}`, error: false });
     } catch (error) {
-      setOutcome({ text: s.reportSettingsNotSent(officerMessage(error)), error: false });
+      setOutcome({ text: `${s.reportSettingsNotSent(officerMessage(error))} ${what}`, error: false });
     }
   }
 
   // Nothing is typed while the unit's settings are on their way: they would overwrite it.
   const busy = loaded === null;
-  const text = (name: TextField, label: string, multiline = false) => {
-    const field = { name: `report-${name}`, label, disabled: busy, value: form[name] };
+  const text = (name: TextField, multiline = false) => {
+    const label = labels[name];
+    const field = { name: `report-${name}`, label, disabled: busy, value: form[name], placeholder: defaults[name] };
     const onValue = (value: string) => update({ [name]: value });
     return multiline ? (
       <TextAreaField rows={4} {...field} onValue={onValue} />
@@ -120,6 +141,7 @@ export function ReportSettingsForm({ initial }: { initial: LocalReportSettings }
     <form data-role="report-settings" onSubmit={save}>
       <h2>{s.reportSettings}</h2>
       <p class="muted">{s.reportSettingsHint}</p>
+      <p class="muted">{s.reportSettingsDefaultsHint}</p>
       {source && (
         <p
           class={source.error ? 'error' : 'muted'}
@@ -145,10 +167,10 @@ export function ReportSettingsForm({ initial }: { initial: LocalReportSettings }
           </option>
         ))}
       </select>
-      {text('parentAgency', s.parentAgency)}
-      {text('agency', s.agency)}
-      {text('abbreviation', s.abbreviation)}
-      {text('place', s.place)}
+      {text('parentAgency')}
+      {text('agency')}
+      {text('abbreviation')}
+      {text('place')}
       <label>
         <input
           type="checkbox"
@@ -159,12 +181,12 @@ export function ReportSettingsForm({ initial }: { initial: LocalReportSettings }
         />{' '}
         {s.blankDay}
       </label>
-      {text('addressees', s.addressees, true)}
-      {text('recipients', s.recipients, true)}
+      {text('addressees', true)}
+      {text('recipients', true)}
       <p class="muted">{s.linesHint}</p>
-      {text('signerAuthority', s.signerAuthority)}
-      {text('signerTitle', s.signerTitle)}
-      {text('signerName', s.signerName)}
+      {text('signerAuthority')}
+      {text('signerTitle')}
+      {text('signerName')}
       <div class="actions">
         <button type="submit" data-action="save-report-settings" disabled={busy}>
           {s.saveReportSettings}

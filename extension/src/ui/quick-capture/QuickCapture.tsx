@@ -1,4 +1,11 @@
-import { type Classifier, documentLeads, type ItemKind, itemKinds, type PeriodOptions } from '@gom/shared';
+import {
+  type Classifier,
+  documentLeads,
+  type ItemKind,
+  itemKinds,
+  type PeriodOptions,
+  type UnitConfig,
+} from '@gom/shared';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { askBackground } from '../../background/messages';
@@ -28,6 +35,8 @@ export interface QuickCaptureProps {
   today: string;
   /** The unit's rules with what the officer's corrections taught (kept in Dexie). */
   classifier: Classifier;
+  /** The unit's categories and metric catalog, as the last sync brought them. */
+  unit: Pick<UnitConfig, 'taxonomy' | 'metrics'>;
   /** How the unit cuts its months: a duplicate is looked for in the month holding the date. */
   monthOptions?: PeriodOptions;
   onClose: () => void;
@@ -38,17 +47,18 @@ export interface QuickCaptureProps {
  * one, so Tab reaches them all; Alt+1..3 pick a suggested category from anywhere in the form.
  * The selection is page data: it only ever fills a textarea's value.
  */
-export function QuickCapture({ db, draft, today, classifier, monthOptions = {}, onClose }: QuickCaptureProps) {
+export function QuickCapture({ db, draft, today, classifier, unit, monthOptions = {}, onClose }: QuickCaptureProps) {
   const s = t().capture;
   const [form, setForm] = useState<CaptureForm>(() => initialForm(draft, today, classifier));
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [warnedUnsaved, setWarnedUnsaved] = useState(false);
   const choices = useMemo(
-    () => categoryChoices(form, draft.document, classifier),
-    [form.text, form.lead, form.kind, draft, classifier],
+    () => categoryChoices(form, draft.document, classifier, unit.taxonomy),
+    [form.text, form.lead, form.kind, draft, classifier, unit],
   );
   const textField = useRef<HTMLTextAreaElement>(null);
+  const formElement = useRef<HTMLFormElement>(null);
   // A selection that looks damaged opens with its repair offered, never applied: the officer decides.
   const review = useMemo(() => reviewRepair(draft.selection), [draft]);
   const [repair, setRepair] = useState<RepairState>('offered');
@@ -70,6 +80,8 @@ export function QuickCapture({ db, draft, today, classifier, monthOptions = {}, 
 
   async function save(): Promise<void> {
     if (saving) return;
+    // Enter saves without the browser's own check: a date that is not one is refused here, with its reason.
+    if (formElement.current && !formElement.current.reportValidity()) return;
     setSaving(true);
     try {
       // Read again: the warning on screen may be a keystroke behind the text being saved.
@@ -131,6 +143,7 @@ export function QuickCapture({ db, draft, today, classifier, monthOptions = {}, 
 
   return (
     <form
+      ref={formElement}
       data-role="quick-capture"
       class="quick-capture"
       onKeyDown={onKeyDown}
@@ -178,6 +191,7 @@ export function QuickCapture({ db, draft, today, classifier, monthOptions = {}, 
       <CategoryPicker
         choices={choices}
         category={form.category}
+        categories={unit.taxonomy.categories}
         onPick={(category) => update({ category, categorySource: 'user' })}
       />
       <div class="row">
@@ -190,7 +204,7 @@ export function QuickCapture({ db, draft, today, classifier, monthOptions = {}, 
           onValue={(kind) => update({ kind: kind as ItemKind })}
         />
       </div>
-      <KindFields form={form} update={update} />
+      <KindFields form={form} update={update} metrics={unit.metrics} />
       <div class="row">
         <InputField
           cell

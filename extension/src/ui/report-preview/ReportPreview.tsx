@@ -15,6 +15,7 @@ import { reportFileName } from '../../report/report-download';
 import type { LocalReportSettings } from '../../report/report-settings';
 import { loadClassifier } from '../../store/classifier-store';
 import type { GomDb } from '../../store/db';
+import { DateInput } from '../DateInput';
 import { Findings } from '../Findings';
 import { saveFile } from '../save-file';
 
@@ -122,7 +123,7 @@ export function ReportPreview({ db, period, reportSettings, today }: ReportPrevi
     const edited = withBulletEdits(model, edits);
     if (edits.size > 0) setChanges(withPending(edits));
     try {
-      const fileName = reportFileName(period);
+      const fileName = reportFileName(period, 'own');
       saveFile(await docxBlob(edited), fileName);
       setStatus({ text: s.exported(fileName), error: false });
     } catch (error) {
@@ -132,7 +133,7 @@ export function ReportPreview({ db, period, reportSettings, today }: ReportPrevi
 
   return (
     <main class="report-preview">
-      <h1 data-role="report-title">{s.title(period.id)}</h1>
+      <h1 data-role="report-title">{s.title(period)}</h1>
       {model && (
         <Findings
           title={findings.length === 0 ? s.findingsNone : s.findingsTitle(findings.length)}
@@ -141,13 +142,7 @@ export function ReportPreview({ db, period, reportSettings, today }: ReportPrevi
       )}
       {model && model.itemIds.length === 0 && <p class="muted">{s.empty}</p>}
       <label for="issued-on">{s.issuedOn}</label>
-      <input
-        id="issued-on"
-        name="issued-on"
-        type="date"
-        value={issuedOn}
-        onChange={(e) => chooseIssuedOn(e.currentTarget.value)}
-      />
+      <DateInput id="issued-on" name="issued-on" value={issuedOn} onValue={chooseIssuedOn} />
       <p class="muted">{s.editHint}</p>
       <p class="muted">{s.joinHint}</p>
       <div class="actions">
@@ -169,7 +164,7 @@ export function ReportPreview({ db, period, reportSettings, today }: ReportPrevi
       {model && (
         <iframe
           ref={frame}
-          title={s.title(period.id)}
+          title={s.title(period)}
           data-role="preview"
           sandbox="allow-same-origin"
           srcdoc={renderHtml(model, { editable: true })}

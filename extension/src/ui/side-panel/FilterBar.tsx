@@ -1,18 +1,17 @@
-import { itemKinds, type Period } from '@gom/shared';
+import { itemKinds } from '@gom/shared';
 import { t } from '../../i18n';
 import type { AuthorFilter, ItemFilter } from '../../period/list-edits';
+import { DateInput } from '../DateInput';
 
 const authors: readonly AuthorFilter[] = ['mine', 'others'];
 
 export interface FilterBarProps {
   filter: ItemFilter;
-  /** The period shown: the dates picked stay inside it. */
-  period: Pick<Period, 'from' | 'to'>;
   onChange: (filter: ItemFilter) => void;
 }
 
 /** Which of the period's items the list shows: words of the text, a kind, whose, between which dates. */
-export function FilterBar({ filter, period, onChange }: FilterBarProps) {
+export function FilterBar({ filter, onChange }: FilterBarProps) {
   const s = t().sidePanel;
   return (
     <search class="filters">
@@ -53,27 +52,18 @@ export function FilterBar({ filter, period, onChange }: FilterBarProps) {
         <option value="mine">{s.mine}</option>
         <option value="others">{s.others}</option>
       </select>
-      <label class="inline">
+      <label class="inline" for="from-date">
         {s.fromDate}
-        <input
-          type="date"
+        <DateInput
+          id="from-date"
           name="from-date"
-          min={period.from}
-          max={period.to}
           value={filter.from}
-          onInput={(e) => onChange({ ...filter, from: e.currentTarget.value })}
+          onValue={(from) => onChange({ ...filter, from })}
         />
       </label>
-      <label class="inline">
+      <label class="inline" for="to-date">
         {s.toDate}
-        <input
-          type="date"
-          name="to-date"
-          min={period.from}
-          max={period.to}
-          value={filter.to}
-          onInput={(e) => onChange({ ...filter, to: e.currentTarget.value })}
-        />
+        <DateInput id="to-date" name="to-date" value={filter.to} onValue={(to) => onChange({ ...filter, to })} />
       </label>
     </search>
   );

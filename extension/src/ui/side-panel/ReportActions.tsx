@@ -83,9 +83,9 @@ export function ReportActions({ db, period, reportSettings, today, onStatus, onF
   // worker has no DOM for the download, and may be stopped mid-way); checked before it is saved.
   const downloadReport = () =>
     withLocalReport(async (model, { docxBlob }) => {
-      const fileName = reportFileName(period);
+      const fileName = reportFileName(period, 'own');
       saveFile(await docxBlob(model), fileName);
-      return s.reportDownloaded(fileName);
+      return s.ownReportDownloaded(fileName);
     });
 
   // "Copy as text": the report as the samples write it, for an e-mail or a chat. The page's own
@@ -112,9 +112,9 @@ export function ReportActions({ db, period, reportSettings, today, onStatus, onF
     try {
       const { serverUrl, token } = await loadSettings();
       if (!serverUrl || !token) throw new OfficerError('notConfigured');
-      const fileName = reportFileName(period);
+      const fileName = reportFileName(period, 'unit');
       saveFile(await fetchTeamReport({ serverUrl, token, period }), fileName);
-      onStatus({ text: s.reportDownloaded(fileName), error: false });
+      onStatus({ text: s.unitReportDownloaded(fileName), error: false });
     } catch (error) {
       onStatus({ text: officerMessage(error), error: true });
     }

@@ -1,4 +1,4 @@
-import { type Finding, localIsoDate } from '@gom/shared';
+import { defaultUnitConfig, type Finding, localIsoDate } from '@gom/shared';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { officerMessage } from '../../officer-error';
@@ -27,6 +27,7 @@ import type { LocalReportSettings } from '../../report/report-settings';
 import { reportedIn } from '../../report/reported-items';
 import { loadClassifier } from '../../store/classifier-store';
 import { type GomDb, readMeta } from '../../store/db';
+import { loadUnitConfig } from '../../store/unit-config-store';
 import { Findings } from '../Findings';
 import { useLiveQuery } from '../use-live-query';
 import { CarryOver } from './CarryOver';
@@ -51,7 +52,7 @@ export function SidePanel({ db, reportSettings, today = localIsoDate(new Date())
   const [findings, setFindings] = useState<Finding[] | null>(null);
   const [filter, setFilter] = useState<ItemFilter>(noFilter);
   // Dates picked inside one period mean nothing in the next.
-  const { kind, period, optionsOf, switchKind, step } = usePanelPeriod(today, reportSettings, () => {
+  const { kind, period, optionsOf, switchKind, step, pick } = usePanelPeriod(today, reportSettings, () => {
     setFindings(null);
     setFilter((current) => ({ ...current, from: '', to: '' }));
   });
@@ -81,9 +82,13 @@ export function SidePanel({ db, reportSettings, today = localIsoDate(new Date())
     () => (needsClassifier ? loadClassifier(db) : Promise.resolve(undefined)),
     [db, needsClassifier],
   );
+  // The unit's templates and taxonomy as the last sync brought them: the list is laid out as the
+  // unit's report is, and waits for them rather than showing the built-in layout first.
+  const unit = useLiveQuery(() => loadUnitConfig(db), [db]);
   const view = useMemo(
-    () => (listed && (classifier || !needsClassifier) ? periodView(listed, period, undefined, classifier) : undefined),
-    [listed, period, classifier, needsClassifier],
+    () =>
+      listed && unit && (classifier || !needsClassifier) ? periodView(listed, period, unit, classifier) : undefined,
+    [listed, period, unit, classifier, needsClassifier],
   );
   const pending = useLiveQuery(() => db.outbox.count(), [db]);
   const [lastSync, lastError] =
@@ -106,7 +111,7 @@ export function SidePanel({ db, reportSettings, today = localIsoDate(new Date())
     const previous = stepPeriod(period, -1, optionsOf(period));
     return carryOverSuggestions(db, period, previous.id === period.id ? null : previous);
   }, [db, period.id, listShown]);
-  const plansHeading = useMemo(() => plansPartHeading(period), [period.id]);
+  const plansHeading = useMemo(() => unit && plansPartHeading(period, unit), [period.id, unit]);
 
   // An edit that fails (an empty text) says why in the status line; the list shows what was saved.
   const attempt = async (edit: () => Promise<unknown>) => {
@@ -148,9 +153,16 @@ export function SidePanel({ db, reportSettings, today = localIsoDate(new Date())
 
   return (
     <>
-      <PeriodSwitcher period={period} kind={kind} onKind={switchKind} onStep={step} />
+      <PeriodSwitcher
+        period={period}
+        kind={kind}
+        thisYear={Number(today.slice(0, 4))}
+        onKind={switchKind}
+        onStep={step}
+        onPick={pick}
+      />
       <SyncStatus pending={pending} lastSync={lastSync} lastError={lastError} />
-      <ClockNotices db={db} />
+      <ClockNotices db={db} taxonomy={(unit ?? defaultUnitConfig).taxonomy} />
       <ReportActions
         db={db}
         period={period}
@@ -159,7 +171,7 @@ export function SidePanel({ db, reportSettings, today = localIsoDate(new Date())
         onStatus={setStatus}
         onFindings={setFindings}
       />
-      <FilterBar filter={filter} period={period} onChange={setFilter} />
+      <FilterBar filter={filter} onChange={setFilter} />
       {undoable && (
         <p class="muted" data-role="undo" role="status">
           {s.deleted(undoable.text)}{' '}
@@ -190,6 +202,7 @@ export function SidePanel({ db, reportSettings, today = localIsoDate(new Date())
         selectedId={selectedId}
         actions={actions}
         reported={reported}
+        categories={(unit ?? defaultUnitConfig).taxonomy.categories}
         plansExtra={
           plansHeading && carryOver && carryOver.length > 0 && !isFiltering(filter)
             ? { heading: plansHeading, content: <CarryOver suggestions={carryOver} {...carryOverActions} /> }

@@ -37,6 +37,21 @@ describe('gom assemble', () => {
     expect(text).not.toContain('Việc của tháng trước.');
   });
 
+  it('reads a file of plain lines, one item text a line, as gom classify does, and closes every bullet', async () => {
+    const plain = join(dir, 'items.txt');
+    writeFileSync(plain, 'Tiếp đoàn công tác của tỉnh Khăm Muộn\n\nĐã ký 02 thỏa thuận hợp tác với tỉnh bạn Lào;\n');
+    const out = join(dir, 'dong.txt');
+    const args = ['assemble', '--template', 'so-ngoai-vu', '--period', '2021-03', '--items', plain, '--out', out];
+    const { code, stderr } = await gom(args);
+    expect(stderr).toContain('2 mục / items, tháng 3/2021');
+    expect(code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('- Tiếp đoàn công tác của tỉnh Khăm Muộn.\n');
+    expect(text).toContain('- Đã ký 02 thỏa thuận hợp tác với tỉnh bạn Lào.\n');
+    expect(text.endsWith('\n')).toBe(true);
+    expect(text.endsWith('\n\n')).toBe(false);
+  });
+
   it.each(['docx', 'html', 'md'])('writes .%s from a JSON array', async (ext) => {
     const array = join(dir, 'items.json');
     writeFileSync(array, JSON.stringify([{ text: 'Tổ chức Hội nghị tổng kết năm.', occurredOn: '2023-10-02' }]));
@@ -48,7 +63,9 @@ describe('gom assemble', () => {
     const bytes = readFileSync(out);
     const text =
       ext === 'docx' ? strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']!) : bytes.toString('utf8');
-    expect(text).toContain('Kết quả công tác đối ngoại năm 2023, nhiệm vụ trọng tâm năm 2024');
+    // One result and no plans: the summary promises none.
+    expect(text).toMatch(/Kết quả công tác đối ngoại năm 2023(?!,)/);
+    expect(text).not.toContain('nhiệm vụ trọng tâm năm 2024');
     expect(text).toContain('10 tháng đầu năm 2023');
     expect(text).toContain('Tổ chức Hội nghị tổng kết năm.');
   });

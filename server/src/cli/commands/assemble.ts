@@ -19,7 +19,10 @@ import { type ReportFormat, renderReport, reportFormats } from '../../services/r
 const partialItemSchema = itemFieldsSchema.partial().required({ text: true });
 type PartialItem = z.infer<typeof partialItemSchema>;
 
-/** A JSON array of items, or one JSON item a line; each error names the item it is about. */
+/**
+ * A JSON array of items, or one item a line: a JSON item, or its text alone as `gom classify`
+ * reads its input; each error names the item it is about.
+ */
 export function parseItemsFile(text: string, name: string): PartialItem[] {
   const trimmed = text.trim();
   if (trimmed === '') return [];
@@ -34,8 +37,13 @@ export function parseItemsFile(text: string, name: string): PartialItem[] {
     if (!Array.isArray(array)) throw new Error(`${name}: cần một mảng JSON / expected a JSON array`);
     for (const [i, value] of array.entries()) entries.push([`${name}[${i}]`, value]);
   } else {
-    text.split(/\r?\n/).forEach((line, i) => {
-      if (line.trim() === '') return;
+    text.split(/\r?\n/).forEach((raw, i) => {
+      const line = raw.trim();
+      if (line === '') return;
+      if (!line.startsWith('{')) {
+        entries.push([`${name}:${i + 1}`, { text: line }]);
+        return;
+      }
       try {
         entries.push([`${name}:${i + 1}`, JSON.parse(line)]);
       } catch {
@@ -78,7 +86,10 @@ export function registerAssemble(program: Command): void {
     .description('assemble a report from items and write it as .docx, .html, .txt or .md')
     .requiredOption('--template <id>', 'the report template, e.g. so-ngoai-vu (month), so-ngoai-vu-year')
     .requiredOption('--period <period>', '2025-03, 2025-Q1, 2025-H1, 2025-9M, 2025, 2025-W12 or 2025-03-01..2025-03-31')
-    .requiredOption('--items <file>', 'a JSON array or JSON lines of items; only "text" is required')
+    .requiredOption(
+      '--items <file>',
+      'a JSON array of items, or one item a line: its text, or a JSON item; only "text" is required',
+    )
     .requiredOption('--out <file>', `the report to write: ${reportFormats.map((f) => `.${f}`).join(', ')}`)
     .addOption(
       new Option('--cutoff <cutoff>', 'how the period is cut').choices(['calendar', 'nd09']).default('calendar'),
