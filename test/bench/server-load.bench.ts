@@ -22,7 +22,8 @@ async function measure(plan: LoadPlan, serverPid: number): Promise<LoadReport & 
   return { ...report, serverCpuUsPerAnswer: Math.round(((cpuMs(serverPid) - before) * 1000) / answered) };
 }
 
-function generate(plan: LoadPlan): Promise<LoadReport> {
+/** Runs the load generator in its own process; resolves to its report. */
+export function generate(plan: LoadPlan): Promise<LoadReport> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', join(import.meta.dirname, 'load-generator.ts'), JSON.stringify(plan)],

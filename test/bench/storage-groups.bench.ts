@@ -14,7 +14,7 @@ const WARM_UP = 300;
 const SIZES = [4, 24];
 
 /** The CPU time of every PostgreSQL process on this machine, ms: the database's share of the work. */
-function postgresCpuMs(): number {
+export function postgresCpuMs(): number {
   let ms = 0;
   for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
     try {

@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PACKED_CLOCKS_ACCEPT } from '@gom/shared';
 import type { Page } from 'playwright-core';
 import { launchChromiumWith } from '../e2e/support';
 import { round } from './percentiles';
@@ -108,7 +107,7 @@ export async function run(): Promise<BenchResult> {
           times.push(elapsed);
         }
         const floor = await page.evaluate(
-          async ({ url, token, items, accept }) => {
+          async ({ url, token, items }) => {
             const open = indexedDB.open(`floor-${crypto.randomUUID()}`, 1);
             open.onupgradeneeded = () => open.result.createObjectStore('items', { keyPath: 'id' });
             const db = await new Promise<IDBDatabase>((resolve) => {
@@ -119,7 +118,7 @@ export async function run(): Promise<BenchResult> {
             let written = 0;
             for (;;) {
               const response = await fetch(`${url}/v1/sync/pull?since=${since}&limit=500`, {
-                headers: { Authorization: `Bearer ${token}`, Accept: accept },
+                headers: { Authorization: `Bearer ${token}` },
               });
               const page = (await response.json()) as { items: { id: string }[]; cursor: number; hasMore: boolean };
               const tx = db.transaction('items', 'readwrite');
@@ -137,7 +136,7 @@ export async function run(): Promise<BenchResult> {
             if (written !== items) throw new Error(`floor wrote ${written}`);
             return elapsed;
           },
-          { url: server.url, token, items: ITEMS, accept: PACKED_CLOCKS_ACCEPT },
+          { url: server.url, token, items: ITEMS },
         );
         result[`${adapter}.firstSync10kP50`] = { value: round(median(times)), unit: 'ms' };
         result[`${adapter}.firstSync10kFirstRun`] = { value: round(times[0]!), unit: 'ms' };

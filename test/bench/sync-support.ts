@@ -39,6 +39,8 @@ const gomMain = join(process.env.GOM_BENCH_SERVER_ROOT ?? root, 'server/src/cli/
 export const benchPgUrl = process.env.GOM_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export type AdapterName = 'sqlite' | 'postgres';
+/** A piece of the storage's machinery a benchmark can open the storage without. */
+export type MachineryPiece = NonNullable<NonNullable<Parameters<typeof openSqliteStorage>[1]>['without']>[number];
 
 /**
  * SQLite always; PostgreSQL when its service answers (a benchmark run without it says so on stderr).
@@ -65,6 +67,8 @@ export interface BenchDatabase {
   cliArgs: string[];
   /** A folder removed with the database (logs, profiles). */
   dir: string;
+  /** Opens this same database again in this process, without the machinery named (docs/performance.md). */
+  reopen(without?: MachineryPiece[]): Promise<Storage>;
   /** Closes the storage (if still open) and removes everything: the temp folder, the schema. */
   dispose(): Promise<void>;
 }
@@ -78,6 +82,7 @@ export async function openBenchDatabase(adapter: AdapterName): Promise<BenchData
       storage: openSqliteStorage(path),
       cliArgs: ['--db', path],
       dir,
+      reopen: async (without) => openSqliteStorage(path, { without }),
       async dispose() {
         // A storage the benchmark closed already (to hand the file to `gom serve`) refuses a second close.
         await db.storage.close().catch(() => undefined);
@@ -93,6 +98,7 @@ export async function openBenchDatabase(adapter: AdapterName): Promise<BenchData
     storage,
     cliArgs: ['--database-url', `${benchPgUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`],
     dir,
+    reopen: (without) => openPostgresStorage({ connectionString: benchPgUrl, schema, without }),
     async dispose() {
       await db.storage.close().catch(() => undefined);
       const admin = new pg.Client({ connectionString: benchPgUrl });

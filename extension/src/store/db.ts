@@ -1,6 +1,14 @@
-import type { BayesModel, ItemField, ItemFieldsPatch, ItemRecord, ReportKind } from '@gom/shared';
+import type {
+  ItemField,
+  ItemFieldsPatch,
+  ItemRecord,
+  Lesson,
+  ReportKind,
+  UnitConfigKind,
+  UnitModel,
+} from '@gom/shared';
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import { LISTING_SCHEMA, type ListingChunk, listingChunksOf, listingMiddleware } from './listing';
+import { LISTING_SCHEMA, type ListingChunk, listingChunksOf, listingMiddleware, rekeyedChunks } from './listing';
 import { newClientId } from './random-id';
 
 /** A local write not yet acknowledged by the server: one mutation of the push protocol. */
@@ -50,6 +58,23 @@ export interface ReportedItems {
   items: ReportedItem[];
 }
 
+/** One of the unit's configuration documents as the server last gave it (`unit-config-store.ts`). */
+export interface UnitConfigRow {
+  kind: UnitConfigKind;
+  /** The unit's version of it; null for the built-in document of a unit that stored none. */
+  version: number | null;
+  document: unknown;
+}
+
+/**
+ * A category an officer chose for a text, kept until the server has learned it into the unit's
+ * model (`POST /v1/model/lessons`, `classifier-store.ts`).
+ */
+export interface PendingLesson extends Lesson {
+  /** Order of the corrections: the unit learns them in the order they were made. */
+  seq?: number;
+}
+
 export interface MetaValues {
   /** Created once per browser profile; also the HLC node id. */
   clientId: string;
@@ -67,10 +92,15 @@ export interface MetaValues {
   lastSync: string;
   /** The officer-worded message of the last failed sync; null once a sync succeeds. */
   lastError: string | null;
-  /** What this officer's corrections taught the classifier (naive Bayes counts), validated on every read. */
-  classifierModel: BayesModel;
+  /**
+   * The model this browser classifies with: the unit's model as last synced, with the lessons not
+   * yet sent learned on top (`classifier-store.ts`); validated on every read.
+   */
+  classifierModel: UnitModel;
   /** Counts the lessons stored: a context holding a validated model re-reads it only when this moves. */
   classifierRevision: number;
+  /** Counts the changes of the stored configuration documents: the resolved configuration is kept until this moves. */
+  unitConfigRevision: number;
   /** The items already in an exported team report, as the server last listed them. */
   reportedItems: ReportedItems;
   /** The plans whose carry-over ("Tiếp tục …") the officer dismissed, by the plan's id. */
@@ -90,6 +120,10 @@ export type GomDb = Dexie & {
   listingChunks: Table<ListingChunk, string>;
   /** This officer's edits that a pull overwrote, until she restores or dismisses them. */
   lostEdits: Table<LostEdit, [string, string]>;
+  /** The unit's configuration documents, by kind, as the server last gave them. */
+  unitConfig: EntityTable<UnitConfigRow, 'kind'>;
+  /** The officer's corrections the server has not yet acknowledged, in the order made. */
+  lessons: EntityTable<PendingLesson, 'seq'>;
 };
 
 /** The extension's database; tests pass their own name to get a fresh one. */
@@ -114,6 +148,31 @@ export function openGomDb(name = 'gom'): GomDb {
       await tx.table('listingChunks').bulkAdd(listingChunksOf(records));
     });
   db.version(4).stores({ lostEdits: '[itemId+field], itemId' });
+  // Chunks keyed before their size was in the key (`day|id`) may be held by a browser that ran the
+  // listing's first chunked form: rekeyed, so that every key tells its chunk's size (`listing.ts`).
+  db.version(5).upgrade(async (tx) => {
+    const chunks = tx.table<ListingChunk, string>('listingChunks');
+    const { gone, added } = rekeyedChunks(await chunks.toArray());
+    await chunks.bulkDelete(gone);
+    await chunks.bulkAdd(added);
+  });
+  // The unit's configuration and the lessons still to send (docs/architecture.md, "extension: by
+  // area"). What this browser learned before lessons were sent is queued from the items themselves:
+  // a category chosen by hand (`user`) whose clock is this profile's own, so no correction made
+  // offline before this version is lost when the unit's model replaces the local one.
+  db.version(6)
+    .stores({ unitConfig: 'kind', lessons: '++seq' })
+    .upgrade(async (tx) => {
+      const clientId = (await tx.table<MetaRow, string>('meta').get('clientId'))?.value;
+      if (typeof clientId !== 'string') return;
+      const mine = (await tx.table<ItemRecord, string>('items').toArray())
+        .filter(({ fields, clocks }) => fields.categorySource === 'user' && clocks.category?.endsWith(`-${clientId}`))
+        .sort((a, b) => (a.clocks.category ?? '').localeCompare(b.clocks.category ?? ''));
+      const lessons: PendingLesson[] = mine.flatMap(({ fields: { text, category, kind, deleted } }) =>
+        text && category && !deleted ? [{ text, category, ...(kind ? { kind } : {}) }] : [],
+      );
+      await tx.table<PendingLesson, number>('lessons').bulkAdd(lessons);
+    });
   // The listing store is kept by this middleware, not by the modules that write items: every write
   // to `items`, whoever makes it, also updates `listingChunks` in the same transaction (`listing.ts`).
   db.use(listingMiddleware);

@@ -149,28 +149,6 @@ describe('the listing', () => {
     expect(rows).toEqual(expected);
   });
 
-  it('takes a chunk written before its size was in its key for one of the largest: smaller ones are merged, it stays', async () => {
-    const day = '2026-11-03';
-    const records = ['Cũ 1', 'Cũ 2', 'Cũ 3'].map((text) => record(crypto.randomUUID(), { text, occurredOn: day }));
-    await db.items.bulkPut(records);
-    // The same rows as an older version keyed them: `day|id`, without the size.
-    const rows = records.map((r) => listedItemOf(r)!);
-    await db.listingChunks.clear();
-    await db.listingChunks.bulkAdd([
-      { key: `${day}|${crypto.randomUUID()}`, day, rows: rows.slice(0, 2) },
-      { key: `${day}|${crypto.randomUUID()}`, day, rows: rows.slice(2) },
-    ]);
-    const sizes = async () =>
-      (await db.listingChunks.toArray()).map((chunk) => chunk.rows.length).sort((a, b) => a - b);
-    const clip = (i: number) => writeItem(db, crypto.randomUUID(), { text: `Việc ${i}`, occurredOn: day });
-    for (let i = 0; i < 6; i++) await clip(i);
-    expect(await sizes()).toEqual([1, 1, 1, 1, 1, 1, 1, 2]);
-    await clip(6);
-    expect(await sizes()).toEqual([1, 2, 7]);
-    const [listed, expected] = await listingAndExpected();
-    expect(listed).toEqual(expected);
-  });
-
   it('moves rows right when a transaction reads records, then writes them twice (the records it read are not read again)', async () => {
     const id = crypto.randomUUID();
     await db.items.put(record(id, { text: 'Việc', occurredOn: '2026-11-01' }));
@@ -259,6 +237,54 @@ describe('the listing', () => {
     expect(rows).toEqual(expected);
     expect(rows).toHaveLength(3);
     expect(db.tables.map((table) => table.name)).not.toContain('listing');
+  });
+});
+
+describe('the listing of version 4, keyed without sizes', () => {
+  it('is rekeyed when the database is upgraded: every row kept, every key telling its size, merged by size after', async () => {
+    db.close();
+    await Dexie.delete(name);
+    const older = new Dexie(name);
+    older.version(4).stores({
+      items: 'id, fields.occurredOn',
+      outbox: '++seq, itemId',
+      meta: 'key',
+      listingChunks: 'key',
+      lostEdits: '[itemId+field], itemId',
+    });
+    const day = '2026-11-03';
+    const records = ['Cũ 1', 'Cũ 2', 'Cũ 3'].map((text) => record(crypto.randomUUID(), { text, occurredOn: day }));
+    const held = record(crypto.randomUUID(), { text: 'Mới hơn', occurredOn: '2026-11-04' });
+    await older.table('items').bulkPut([...records, held]);
+    // Two chunks as the listing first keyed them, `day|id`, beside one keyed with its size.
+    const rows = records.map((r) => listedItemOf(r)!);
+    await older.table('listingChunks').bulkAdd([
+      { key: `${day}|${crypto.randomUUID()}`, day, rows: rows.slice(0, 2) },
+      { key: `${day}|${crypto.randomUUID()}`, day, rows: rows.slice(2) },
+      { key: `2026-11-04|1|${crypto.randomUUID()}`, day: '2026-11-04', rows: [listedItemOf(held)!] },
+    ]);
+    older.close();
+    db = openGomDb(name);
+    const chunks = await db.listingChunks.toArray();
+    expect(chunks.map((chunk) => [chunk.day, chunk.key.split('|')[1], chunk.rows.length]).sort()).toEqual([
+      [day, '1', 1],
+      [day, '2', 2],
+      ['2026-11-04', '1', 1],
+    ]);
+    const [listed, expected] = await listingAndExpected();
+    expect(listed).toEqual(expected);
+    // Its chunks now take their size class: the small ones merge, the chunk of 2 with the singles.
+    const sizes = async () =>
+      (await db.listingChunks.toArray())
+        .filter((chunk) => chunk.day === day)
+        .map((chunk) => chunk.rows.length)
+        .sort((a, b) => a - b);
+    for (let i = 0; i < 6; i++) await writeItem(db, crypto.randomUUID(), { text: `Việc ${i}`, occurredOn: day });
+    expect(await sizes()).toEqual([1, 1, 1, 1, 1, 1, 1, 2]);
+    await writeItem(db, crypto.randomUUID(), { text: 'Việc 6', occurredOn: day });
+    expect(await sizes()).toEqual([10]);
+    const [after, expectedAfter] = await listingAndExpected();
+    expect(after).toEqual(expectedAfter);
   });
 });
 

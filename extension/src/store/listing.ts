@@ -7,8 +7,8 @@
  * It is a Dexie middleware (`listingMiddleware`, installed by `openGomDb`): every write to `items`
  * — `writeItem`, a pulled page, a settled clock, whichever module makes it — also rewrites the
  * listing rows of the items it touches, in the same transaction, so the list never shows what the
- * store does not hold. Nothing writes `listingChunks` directly, but the database upgrade that first
- * filled it; a test seeding a store writes it with `listingChunksOf`.
+ * store does not hold. Nothing writes `listingChunks` directly, but the database upgrades that
+ * filled it and rekeyed it; a test seeding a store writes it with `listingChunksOf`.
  */
 import { type Item, type ItemRecord, materializeItem, parseHlc } from '@gom/shared';
 import type {
@@ -45,8 +45,7 @@ export interface ListedItem
 export interface ListingChunk {
   /**
    * `day`, `|`, the number of rows, `|`, then an id: a period's chunks are one key range of the
-   * store, and a day's sizes are known from its keys alone. (Chunks written before the size was
-   * in the key have `day|id`.)
+   * store, and a day's sizes are known from its keys alone.
    */
   key: string;
   day: string;
@@ -70,10 +69,9 @@ function chunkOf(day: string, rows: ListedItem[]): ListingChunk {
   return { key: `${day}|${rows.length}|${crypto.randomUUID()}`, day, rows };
 }
 
-/** A chunk's size class from its key: 1–7 rows, 8–63, 64–511… A chunk without its size in the key is of the largest. */
+/** A chunk's size class from its key: 1–7 rows, 8–63, 64–511… */
 function sizeClass(key: string): number {
-  const size = Number(key.split('|')[1]);
-  return Number.isInteger(size) && size > 0 ? Math.floor(Math.log2(size) / 3) : Number.POSITIVE_INFINITY;
+  return Math.floor(Math.log2(Number(key.split('|')[1])) / 3);
 }
 
 /**
@@ -121,6 +119,18 @@ export function listingChunksOf(records: ItemRecord[]): ListingChunk[] {
     else days.set(row.occurredOn, [row]);
   }
   return [...days].map(([day, rows]) => chunkOf(day, rows));
+}
+
+/**
+ * The chunks of a listing whose keys lack the size (`day|id`, as the listing was first keyed)
+ * under keys that carry it, their rows as they were: for the database upgrade that rewrites them.
+ */
+export function rekeyedChunks(chunks: ListingChunk[]): { gone: string[]; added: ListingChunk[] } {
+  const old = chunks.filter((chunk) => chunk.key.split('|').length === 2);
+  return {
+    gone: old.map((chunk) => chunk.key),
+    added: old.filter((chunk) => chunk.rows.length > 0).map((chunk) => chunkOf(chunk.day, chunk.rows)),
+  };
 }
 
 /** The item ids a write touches: their records are read before it, so that the rows it moves or removes are known. */

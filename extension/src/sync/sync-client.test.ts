@@ -5,6 +5,7 @@ import {
   type Mutation,
   mergeFields,
   mutationAsVersioned,
+  packClocks,
   pullQuerySchema,
   pushRequestSchema,
 } from '@gom/shared';
@@ -82,7 +83,9 @@ function fakeServer({ token = 'gom_test', pageLimit }: { token?: string; pageLim
       const { since, limit } = pullQuerySchema.parse(Object.fromEntries(url.searchParams));
       const newer = [...items.values()].filter((item) => item.rev > since).sort((a, b) => a.rev - b.rev);
       const page = newer.slice(0, Math.min(limit, pageLimit ?? limit));
-      return json({ items: page, cursor: page.at(-1)?.rev ?? since, hasMore: newer.length > page.length });
+      // Clocks go packed, the one form a pull sends them in.
+      const sent = page.map((item) => ({ ...item, clocks: packClocks(item.fields, item.clocks) }));
+      return json({ items: sent, cursor: page.at(-1)?.rev ?? since, hasMore: newer.length > page.length });
     }
     return json({ type: 'about:blank', title: 'Không tìm thấy', status: 404, detail: 'No such endpoint.' }, 404);
   };

@@ -3,7 +3,6 @@ import {
   MAX_PULL_LIMIT,
   maxHlc,
   mergeFields,
-  PACKED_CLOCKS_ACCEPT,
   type PulledItem,
   type PullResponse,
   type PushRequest,
@@ -176,7 +175,7 @@ const LARGE_PAGE = 100;
 
 function fetchPage(serverUrl: string, token: string, fetch: Fetch, since: number): Promise<PullResponse> {
   return callServer(fetch, `${serverUrl}/v1/sync/pull?since=${since}&limit=${PULL_PAGE_SIZE}`, {
-    headers: { ...bearer(token), Accept: PACKED_CLOCKS_ACCEPT },
+    headers: bearer(token),
   }).then((response) => readJson(response, pullResponseSchema));
 }
 

@@ -1,4 +1,4 @@
-import { acceptsPackedClocks, CLOCK_AHEAD_PROBLEM, pullQuerySchema, pushRequestSchema } from '@gom/shared';
+import { CLOCK_AHEAD_PROBLEM, pullQuerySchema, pushRequestSchema } from '@gom/shared';
 import { Hono } from 'hono';
 import type { AuthEnv } from '../middleware/auth';
 import { type ClockPolicy, clockAheadIn } from '../services/clock';
@@ -31,8 +31,7 @@ export function syncRoutes(storage: Storage, clock: ClockPolicy) {
       return c.json(await applyPush(storage, c.get('user'), request));
     })
     .get('/pull', validate('query', pullQuerySchema), async (c) => {
-      const packed = acceptsPackedClocks(c.req.header('accept'));
-      const json = await pullJson(storage, c.get('user'), c.req.valid('query'), packed);
-      return c.body(json, 200, { 'Content-Type': 'application/json', Vary: 'Accept' });
+      const json = await pullJson(storage, c.get('user'), c.req.valid('query'));
+      return c.body(json, 200, { 'Content-Type': 'application/json' });
     });
 }

@@ -47,15 +47,10 @@ export async function applyPush(storage: Storage, user: User, request: PushReque
 
 /**
  * One pull page as the response's UTF-8 JSON. The items are the stored JSON as the database spliced
- * it into an array, their clocks packed as stored: parsing them only to serialise them again took
- * most of the server's time per page. A client that does not take packed clocks (`acceptsPackedClocks`,
- * an extension from before them) gets every clock, at that cost.
+ * it into an array, their clocks packed as stored, the one form a pull sends them in
+ * (docs/sync.md): parsing them only to serialise them again took most of the server's time per page.
  */
-export async function pullJson(storage: Storage, user: User, query: PullQuery, packedClocks: boolean) {
-  if (!packedClocks) {
-    const page = await storage.pullItems(user.unitId, query.since, query.limit);
-    return Buffer.from(JSON.stringify({ ...page, unitId: user.unitId }));
-  }
+export async function pullJson(storage: Storage, user: User, query: PullQuery) {
   const page = await storage.pullItemsJson(user.unitId, query.since, query.limit);
   return Buffer.concat([
     Buffer.from('{"items":'),

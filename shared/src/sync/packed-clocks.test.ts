@@ -43,7 +43,7 @@ describe('unpackClocks', () => {
     expect(unpackClocks(fields, { [SHARED_CLOCK]: t1, lead: t2 })).toEqual({ text: t1, kind: t1, lead: t2 });
   });
 
-  it('reads clocks stored before packing as they are', () => {
+  it('takes clocks without `*` as they are: no two fields shared one', () => {
     const clocks = { text: t1, kind: t2 };
     expect(unpackClocks({ text: 'x', kind: 'result' }, clocks)).toEqual(clocks);
   });

@@ -9,7 +9,8 @@ export const SHARED_CLOCK = '*';
  * An item's clocks as the server stores and sends them: the clock most of its fields share, once,
  * under `*`, and beside it only the fields written since with another clock. An item is mostly
  * written once, by its clip, so its 16 clocks were one clock 16 times, much of a pulled item's size.
- * Clocks with no `*` are packed clocks too (the form before packing, which stored rows may still hold).
+ * The one form the server stores and sends clocks in (docs/sync.md): `packClocks` writes it, and it
+ * has no `*` only when no two fields share a clock, or a field has none.
  */
 export type PackedClocks = ItemClocks & { [SHARED_CLOCK]?: string };
 

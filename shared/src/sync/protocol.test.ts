@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SHARED_CLOCK } from './packed-clocks';
-import {
-  acceptsPackedClocks,
-  isPulledItem,
-  type Mutation,
-  PACKED_CLOCKS_ACCEPT,
-  pullResponseSchema,
-  pushRequestSchema,
-} from './protocol';
+import { isPulledItem, type Mutation, pullResponseSchema, pushRequestSchema } from './protocol';
 
 const item = {
   id: '0b7c5d0e-2f5a-4c1e-9d8a-3e1f2a4b5c6d',
@@ -51,7 +44,7 @@ describe('isPulledItem', () => {
 });
 
 describe('packed clocks in a pull', () => {
-  it('unpacks them as the page is parsed, and takes clocks that were never packed', () => {
+  it('unpacks them as the page is parsed; clocks that no two fields share come as they are', () => {
     const packed = {
       ...item,
       clocks: { [SHARED_CLOCK]: '1700000000000-0000-clientA', occurredOn: '1700000000001-0002-clientB' },
@@ -63,14 +56,6 @@ describe('packed clocks in a pull', () => {
       hasMore: false,
     });
     expect(page.items.map((i) => i.clocks)).toEqual([item.clocks, item.clocks]);
-  });
-
-  it('is asked for by the Accept media type parameter', () => {
-    expect(acceptsPackedClocks(PACKED_CLOCKS_ACCEPT)).toBe(true);
-    expect(acceptsPackedClocks('application/json;clocks=packed, */*;q=0.1')).toBe(true);
-    expect(acceptsPackedClocks('application/json')).toBe(false);
-    expect(acceptsPackedClocks('*/*')).toBe(false);
-    expect(acceptsPackedClocks(undefined)).toBe(false);
   });
 });
 

@@ -104,7 +104,7 @@ const UUID = z.regexes.uuid();
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** A pulled item as the answer carries it: its clocks packed, or not (a server before packing). */
+/** A pulled item as the answer carries it: its clocks packed (`packed-clocks.ts`). */
 export interface PulledItemOnWire extends Omit<PulledItem, 'clocks'> {
   clocks: PackedClocks;
 }
@@ -136,18 +136,6 @@ export const pulledItemSchema = z
     item.clocks = unpackClocks(item.fields, item.clocks);
     return item;
   });
-
-/**
- * The `Accept` of a pull that takes packed clocks. A media type parameter, not a header or a query
- * parameter of Gom's own: `Accept` needs no CORS preflight permission, and a server before packing
- * ignores it and sends every clock (its strict query schema would have refused a new parameter).
- */
-export const PACKED_CLOCKS_ACCEPT = 'application/json; clocks=packed';
-
-/** Whether a pull's `Accept` asks for packed clocks. */
-export function acceptsPackedClocks(accept: string | undefined): boolean {
-  return accept !== undefined && /;\s*clocks=packed\b/i.test(accept);
-}
 
 export const pullResponseSchema = z.object({
   items: z.array(pulledItemSchema),

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { PushPlan, StoredItem } from '../port';
-import { type GroupSession, groupCommit, serially } from './group-commit';
+import { commitAlone, type GroupSession, groupCommit, serially } from './group-commit';
 
 /**
  * An in-memory database with transactions that writes down what each asks of it, in order: enough
  * to see the reads and writes a group makes, and what a failed one leaves behind (nothing). Its
  * units are those given; a read of another fails, as a unit that does not exist does.
  */
-function database({ units = ['U1', 'U2'], failSaveOf = '' } = {}) {
+function database({ units = ['U1', 'U2'], failSaveOf = '', commits = groupCommit } = {}) {
   const log: string[] = [];
   const committed = {
     revs: new Map(units.map((unitId) => [unitId, 0])),
@@ -68,7 +68,7 @@ function database({ units = ['U1', 'U2'], failSaveOf = '' } = {}) {
     });
     return release;
   };
-  return { log, committed, holdReads, push: groupCommit({ open, serialize: serially() }) };
+  return { log, committed, holdReads, push: commits({ open, serialize: serially() }) };
 }
 
 /** A push that sets `text` on the item, unless the item already says so; `refuse` makes its merge throw. */
@@ -173,5 +173,28 @@ describe('groupCommit', () => {
       { status: 'rejected', reason: new Error('Unit U9 does not exist') },
     ]);
     expect([...committed.seen]).toEqual(['m1']);
+  });
+});
+
+describe('commitAlone, the plain version', () => {
+  it('answers as the group commit does, each push in a transaction of its own, in order', async () => {
+    const { log, committed, push } = database({ commits: commitAlone });
+    const results = await Promise.allSettled([
+      push('U1', setText('m1', 'a', 'one')),
+      push('U1', setText('m2', 'b', 'two')),
+      push('U1', setText('m3', 'a', 'three', true)),
+      push('U1', setText('m4', 'a', 'four')),
+      push('U9', setText('m5', 'c', 'x')),
+    ]);
+    expect(results).toEqual([
+      { status: 'fulfilled', value: { rev: 1, epoch: 'e-U1' } },
+      { status: 'fulfilled', value: { rev: 2, epoch: 'e-U1' } },
+      { status: 'rejected', reason: new Error('refused') },
+      { status: 'fulfilled', value: { rev: 3, epoch: 'e-U1' } },
+      { status: 'rejected', reason: new Error('Unit U9 does not exist') },
+    ]);
+    expect(log.filter((line) => line.startsWith('open'))).toHaveLength(5);
+    expect(committed.items.get('a')?.fields.text).toBe('four');
+    expect([...committed.seen]).toEqual(['m1', 'm2', 'm4']);
   });
 });

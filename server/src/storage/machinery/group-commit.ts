@@ -43,9 +43,11 @@ export interface GroupCommitOptions {
   serialize(run: () => Promise<void>): Promise<void>;
 }
 
-interface Waiting {
+interface Pushed {
   unitId: string;
   plan: PushPlan;
+}
+interface Waiting extends Pushed {
   done: (result: PushResult) => void;
   fail: (error: unknown) => void;
 }
@@ -58,7 +60,7 @@ const distinct = (ids: string[]) => [...new Set(ids)];
  * each on what the ones before it left; a push whose merge throws is answered with its error and
  * leaves nothing. Returns the outcomes and the one write per unit that carries the rest.
  */
-async function mergeGroup(session: GroupSession, group: Waiting[]): Promise<[Outcome[], UnitWrite[]]> {
+async function mergeGroup(session: GroupSession, group: Pushed[]): Promise<[Outcome[], UnitWrite[]]> {
   const asked = new Map<string, UnitRead>();
   for (const { unitId, plan } of group) {
     const unit = asked.get(unitId) ?? { unitId, mutationIds: [], itemIds: [] };
@@ -105,7 +107,7 @@ async function mergeGroup(session: GroupSession, group: Waiting[]): Promise<[Out
   return [outcomes, writes];
 }
 
-async function runGroup(open: GroupCommitOptions['open'], group: Waiting[]): Promise<Outcome[]> {
+async function runGroup(open: GroupCommitOptions['open'], group: Pushed[]): Promise<Outcome[]> {
   const session = await open();
   try {
     const [outcomes, writes] = await mergeGroup(session, group);
@@ -165,6 +167,22 @@ export function groupCommit({ open, serialize }: GroupCommitOptions) {
       waiting = [{ unitId, plan, done, fail }];
       setImmediate(() => void serialize(answer));
     });
+}
+
+/**
+ * The plain version of `groupCommit`: each push in a transaction of its own, run as `serialize`
+ * lets it, and answered after its own COMMIT.
+ */
+export function commitAlone({ open, serialize }: GroupCommitOptions) {
+  return async (unitId: string, plan: PushPlan): Promise<PushResult> => {
+    const outcomes: Outcome[] = [];
+    await serialize(async () => {
+      outcomes.push(...(await runGroup(open, [{ unitId, plan }])));
+    });
+    const outcome = outcomes[0]!;
+    if (!outcome.ok) throw outcome.error;
+    return { rev: outcome.rev, epoch: outcome.epoch };
+  };
 }
 
 /** Runs the tasks one after the other, each once the previous one has settled. */

@@ -1,7 +1,7 @@
 import { SHARED_CLOCK } from '@gom/shared';
 import { describe, expect, it } from 'vitest';
 import type { StoredItem } from '../port';
-import { pageCursor, storedClocks, toItem, toPullPage, toPullPageJson } from './rows';
+import { pageCursor, repackedClocks, storedClocks, toItem, toPullPage, toPullPageJson } from './rows';
 
 const clip = '1700000000000-0000-clientA';
 const edit = '1700000000009-0000-clientB';
@@ -20,6 +20,23 @@ describe('the rows both adapters read', () => {
     expect(toItem({ id: 'a', rev: '3', author_id: 'u1', fields: null, clocks: null }, item.fields, packed)).toEqual({
       ...item,
       clocks: { text: clip, lead: clip },
+    });
+  });
+
+  it('pack the clocks of a row written before packing, and leave a packed row as it is', () => {
+    const fields = { text: 'Báo cáo quý I', kind: 'result', lead: 'Tham mưu' } as const;
+    expect(repackedClocks(fields, { text: clip, kind: clip, lead: edit })).toEqual({
+      [SHARED_CLOCK]: clip,
+      lead: edit,
+    });
+    expect(repackedClocks(fields, { [SHARED_CLOCK]: clip, lead: edit })).toBeUndefined();
+    // No two fields share a clock, or a field has none: the packed form has no `*`.
+    expect(repackedClocks({ text: 'x', lead: 'y' }, { text: clip, lead: edit })).toBeUndefined();
+    expect(repackedClocks({ text: 'x', lead: 'y' }, { text: clip })).toBeUndefined();
+    // `*` standing for fewer fields than it could: the same clocks, packed as a write packs them.
+    expect(repackedClocks(fields, { [SHARED_CLOCK]: edit, text: clip, kind: clip })).toEqual({
+      [SHARED_CLOCK]: clip,
+      lead: edit,
     });
   });
 

@@ -71,9 +71,20 @@ export interface ItemRow {
   clocks: unknown;
 }
 
-/** An item's clocks as its row keeps them: packed, as pulls send them (`packClocks`). */
+/** An item's clocks as its row keeps them: packed, as pulls send them (`packClocks`, docs/sync.md). */
 export const storedClocks = (item: Pick<StoredItem, 'fields' | 'clocks'>): PackedClocks =>
   packClocks(item.fields, item.clocks);
+
+/**
+ * A row's clocks in the one form rows keep, or undefined when they are in it already: rows written
+ * before clocks were packed hold every field's clock, and the migrations of both engines pack them.
+ */
+export function repackedClocks(fields: StoredItem['fields'], clocks: PackedClocks): PackedClocks | undefined {
+  const packed = packClocks(fields, unpackClocks(fields, clocks));
+  const keys = Object.keys(packed) as Array<keyof PackedClocks>;
+  const same = keys.length === Object.keys(clocks).length && keys.every((key) => clocks[key] === packed[key]);
+  return same ? undefined : packed;
+}
 
 // PostgreSQL's bigint arrives as a string: revisions stay far below 2^53, so a number is exact.
 export const toItem = (r: ItemRow, fields: StoredItem['fields'], clocks: PackedClocks): StoredItem => ({

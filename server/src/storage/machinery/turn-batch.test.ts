@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchPerTurn } from './turn-batch';
+import { batchPerTurn, lookUpEach } from './turn-batch';
 
 describe('batchPerTurn', () => {
   it("answers one turn's lookups with one call on their distinct keys, and the next turn's with another", async () => {
@@ -29,5 +29,17 @@ describe('batchPerTurn', () => {
     expect(failed.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     broken = false;
     expect(await lookUp('yy')).toBe(2);
+  });
+});
+
+describe('lookUpEach, the plain version', () => {
+  it('answers each lookup with a call of its own', async () => {
+    const calls: string[][] = [];
+    const lookUp = lookUpEach(async (keys: string[]) => {
+      calls.push(keys);
+      return new Map(keys.filter((k) => k !== 'nobody').map((k) => [k, k.length]));
+    });
+    expect(await Promise.all([lookUp('a'), lookUp('bb'), lookUp('nobody')])).toEqual([1, 2, undefined]);
+    expect(calls).toEqual([['a'], ['bb'], ['nobody']]);
   });
 });

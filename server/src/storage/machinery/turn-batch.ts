@@ -30,3 +30,8 @@ export function batchPerTurn<K, V>(lookUpAll: (keys: K[]) => Promise<Map<K, V>>)
       batch.push({ key, done, fail });
     });
 }
+
+/** The plain version of `batchPerTurn`: each lookup a call of its own. */
+export function lookUpEach<K, V>(lookUpAll: (keys: K[]) => Promise<Map<K, V>>): (key: K) => Promise<V | undefined> {
+  return async (key) => (await lookUpAll([key])).get(key);
+}

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { MachineryOptions } from '../machinery/options';
 import type { UnitSnapshot } from '../port';
 import { postgresMigrations } from './migrations';
 
@@ -7,7 +8,7 @@ const UNIQUE_VIOLATION = '23505';
 const MIGRATION_LOCK = 4_707_001;
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-export interface PostgresOptions {
+export interface PostgresOptions extends MachineryOptions {
   /** `postgres://user@host:port/database`, as `GOM_DATABASE_URL` gives it. */
   connectionString: string;
   /** A schema to create if missing and keep every table in; tests give each file its own. */
@@ -24,12 +25,13 @@ async function migrate(client: pg.PoolClient): Promise<void> {
     );
     const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
     const done = new Set(rows.map((r) => r.version));
-    for (const [index, sql] of postgresMigrations.entries()) {
+    for (const [index, step] of postgresMigrations.entries()) {
       const version = index + 1;
       if (done.has(version)) continue;
       await client.query('BEGIN');
       try {
-        await client.query(sql);
+        if (typeof step === 'string') await client.query(step);
+        else await step(client);
         await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [
           version,
           new Date().toISOString(),

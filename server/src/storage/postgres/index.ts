@@ -17,8 +17,8 @@ export type { PostgresOptions } from './connection';
 export async function openPostgresStorage(options: PostgresOptions): Promise<Storage> {
   const pool = await connectPostgres(options);
   const units = postgresUnits(pool);
-  const users = postgresUsers(pool);
-  const items = postgresItems(pool);
+  const users = postgresUsers(pool, options);
+  const items = postgresItems(pool, options);
   const reports = postgresReports(pool);
   const config = postgresConfig(pool);
   const backup = postgresBackup(pool, units, {
@@ -39,7 +39,6 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
       await pool.query('SELECT 1');
     },
     close: async () => {
-      await users.release();
       await pool.end();
     },
   };

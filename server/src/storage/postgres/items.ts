@@ -1,6 +1,7 @@
 import type { PackedClocks } from '@gom/shared';
 import type pg from 'pg';
 import {
+  commitAlone,
   type GroupSession,
   groupCommit,
   serially,
@@ -8,6 +9,7 @@ import {
   type UnitState,
   type UnitWrite,
 } from '../machinery/group-commit';
+import { type MachineryOptions, runs } from '../machinery/options';
 import {
   type ItemRow,
   type MutationRow,
@@ -190,11 +192,15 @@ const itemJson = (r: PullRow | TextItemRow) =>
 const ITEMS_BETWEEN = `SELECT id, rev, author_id, fields::text AS fields, clocks::text AS clocks FROM items
   WHERE unit_id = $1 AND occurred_on BETWEEN $2 AND $3 AND rev > $4 ORDER BY rev LIMIT $5`;
 
-export function postgresItems(pool: pg.Pool) {
+export function postgresItems(pool: pg.Pool, machinery: MachineryOptions = {}) {
   // One transaction at a time in this process, for every unit's pushes of the moment: one BEGIN and
   // one COMMIT (one WAL flush) for them all. A group per unit cost PostgreSQL a transaction per unit
-  // and this process two system calls per unit.
-  const push = groupCommit({ open: () => openSession(pool), serialize: serially() });
+  // and this process two system calls per unit. The plain version runs each push in a transaction of
+  // its own, in the same order.
+  const push = (runs(machinery, 'groupCommit') ? groupCommit : commitAlone)({
+    open: () => openSession(pool),
+    serialize: serially(),
+  });
 
   const pullItemsJson = async (unitId: string, since: number, limit: number) => {
     const { rows } = await pool.query<PullRow>(prepared('pull', PULL, [unitId, since, limit + 1]));

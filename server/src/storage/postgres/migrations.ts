@@ -1,8 +1,45 @@
+import type pg from 'pg';
+import { repackedClocks } from '../machinery/rows';
+import type { StoredItem } from '../port';
+
+/** A step of the schema: SQL, or, where SQL cannot say it, a function run in the same transaction. */
+export type PostgresMigration = string | ((client: pg.PoolClient) => Promise<void>);
+
+/**
+ * Packs the clocks of the rows written before they were packed (every field's clock; docs/sync.md),
+ * a page at a time by primary key, each page's rows in one statement. The items are unchanged, so
+ * no revision moves.
+ */
+async function packOldClocks(client: pg.PoolClient): Promise<void> {
+  let after = ['', ''];
+  for (;;) {
+    const { rows } = await client.query<Pick<StoredItem, 'id' | 'fields' | 'clocks'> & { unit_id: string }>(
+      `SELECT id, unit_id, fields, clocks FROM items WHERE (id, unit_id) > ($1, $2) AND clocks->>'*' IS NULL
+       ORDER BY id, unit_id LIMIT 500`,
+      after,
+    );
+    if (rows.length === 0) return;
+    const packed = rows.flatMap(({ id, unit_id, fields, clocks }) => {
+      const repacked = repackedClocks(fields, clocks);
+      return repacked ? [{ id, unit_id, clocks: repacked }] : [];
+    });
+    if (packed.length > 0) {
+      await client.query(
+        `UPDATE items SET clocks = r.clocks FROM json_to_recordset($1::json) AS r(id text, unit_id text, clocks json)
+         WHERE items.id = r.id AND items.unit_id = r.unit_id`,
+        [JSON.stringify(packed)],
+      );
+    }
+    const last = rows.at(-1)!;
+    after = [last.id, last.unit_id];
+  }
+}
+
 /**
  * Applied in order, each once; a migration is never edited after it has shipped, only followed.
  * Times are ISO text as in SQLite, so a backup reads the same from either adapter.
  */
-export const postgresMigrations: string[] = [
+export const postgresMigrations: PostgresMigration[] = [
   `
   CREATE TABLE units (
     id text PRIMARY KEY,
@@ -105,4 +142,6 @@ export const postgresMigrations: string[] = [
   UPDATE units SET epoch = gen_random_uuid()::text;
   ALTER TABLE units ALTER COLUMN epoch DROP DEFAULT;
   `,
+  // Clocks in one stored form, packed (docs/sync.md).
+  packOldClocks,
 ];

@@ -1,9 +1,9 @@
 import type pg from 'pg';
+import { type MachineryOptions, runs } from '../machinery/options';
 import { toUser, type UserRow, type UserWithHashRow } from '../machinery/rows';
-import { batchPerTurn } from '../machinery/turn-batch';
+import { batchPerTurn, lookUpEach } from '../machinery/turn-batch';
 import type { UserStore } from '../port';
 import { type BackupPart, prepared } from './connection';
-import { pipelinedLookups } from './lookups';
 
 const INSERT =
   'INSERT INTO users (id, unit_id, name, role, token_hash, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6, $7)';
@@ -12,13 +12,14 @@ const INSERT =
 const BY_TOKENS = `SELECT u.* FROM unnest($1::text[]) AS h(hash)
   CROSS JOIN LATERAL (SELECT * FROM users WHERE token_hash = h.hash LIMIT 1) AS u`;
 
-export function postgresUsers(pool: pg.Pool) {
-  const lookups = pipelinedLookups(pool);
+export function postgresUsers(pool: pg.Pool, machinery: MachineryOptions = {}) {
   // A turn's token lookups in one query: one round trip and one statement for PostgreSQL to run.
-  const findUserByTokenHash = batchPerTurn(async (tokenHashes: string[]) => {
-    const { rows } = await lookups.query<UserWithHashRow>(prepared('users', BY_TOKENS, [tokenHashes]));
-    return new Map(rows.map((row) => [row.token_hash, toUser(row)]));
-  });
+  const findUserByTokenHash = (runs(machinery, 'turnBatch') ? batchPerTurn : lookUpEach)(
+    async (tokenHashes: string[]) => {
+      const { rows } = await pool.query<UserWithHashRow>(prepared('users', BY_TOKENS, [tokenHashes]));
+      return new Map(rows.map((row) => [row.token_hash, toUser(row)]));
+    },
+  );
 
   const store: UserStore = {
     addUser: async (user, tokenHash) => {
@@ -55,6 +56,5 @@ export function postgresUsers(pool: pg.Pool) {
     },
   };
 
-  /** Gives the lookups' connection back to the pool, so that the pool can end. */
-  return { store, backup, release: () => lookups.release() };
+  return { store, backup };
 }

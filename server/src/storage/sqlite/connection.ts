@@ -15,11 +15,12 @@ function migrate(db: Database.Database): void {
       .all()
       .map((r) => (r as { version: number }).version),
   );
-  sqliteMigrations.forEach((sql, index) => {
+  sqliteMigrations.forEach((step, index) => {
     const version = index + 1;
     if (done.has(version)) return;
     db.transaction(() => {
-      db.exec(sql);
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
       db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(
         version,
         new Date().toISOString(),

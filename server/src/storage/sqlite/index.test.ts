@@ -4,8 +4,7 @@ import { closeSync, constants, copyFileSync, mkdtempSync, openSync, rmSync } fro
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultTaxonomy, SHARED_CLOCK } from '@gom/shared';
-import Database from 'better-sqlite3';
+import { defaultTaxonomy } from '@gom/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pushNewItem } from '../../test-support';
 import type { RewoundUnit } from '../machinery/revision-marks';
@@ -72,43 +71,6 @@ describe('the SQLite adapter', () => {
     } finally {
       await release();
     }
-  });
-
-  it('reads the rows stored before clocks were packed, and packs them at their next write', async () => {
-    const id = randomUUID();
-    const clip = '1700000000000-0000-clientA';
-    const edit = '1700000000009-0000-clientB';
-    await storage.close();
-    const raw = new Database(join(dir, 'gom.db'));
-    raw
-      .prepare(
-        'INSERT INTO items (unit_id, id, rev, author_id, fields, clocks, occurred_on) VALUES (?, ?, 1, NULL, ?, ?, NULL)',
-      )
-      .run(
-        unit.id,
-        id,
-        JSON.stringify({ text: 'Báo cáo quý I', kind: 'result' }),
-        JSON.stringify({ text: clip, kind: clip }),
-      );
-    raw.prepare('UPDATE units SET rev = 1 WHERE id = ?').run(unit.id);
-    raw.close();
-    storage = openSqliteStorage(join(dir, 'gom.db'));
-    expect((await storage.pullItems(unit.id, 0, 10)).items[0]?.clocks).toEqual({ text: clip, kind: clip });
-    await storage.push(unit.id, {
-      clientId: 'clientB',
-      mutationIds: ['mutation02'],
-      itemIds: [id],
-      merge: ({ items }) => {
-        const held = items.get(id)!;
-        return {
-          items: [{ ...held, fields: { ...held.fields, lead: 'Tham mưu' }, clocks: { ...held.clocks, lead: edit } }],
-          mutationIds: ['mutation02'],
-        };
-      },
-    });
-    const stored = JSON.parse((await storage.pullItemsJson(unit.id, 0, 10)).items.toString());
-    expect(stored[0].clocks).toEqual({ [SHARED_CLOCK]: clip, lead: edit });
-    expect((await storage.pullItems(unit.id, 0, 10)).items[0]?.clocks).toEqual({ text: clip, kind: clip, lead: edit });
   });
 
   it('gives a new epoch to the units of a file put back behind the revisions it had answered', async () => {

@@ -1,3 +1,4 @@
+import { type MachineryOptions, runs } from '../machinery/options';
 import { type RewoundUnit, revisionMarks } from '../machinery/revision-marks';
 import type { Storage } from '../port';
 import { sqliteBackup } from './backup';
@@ -8,7 +9,7 @@ import { sqliteReports } from './reports';
 import { sqliteUnits } from './units';
 import { sqliteUsers } from './users';
 
-export interface SqliteOptions {
+export interface SqliteOptions extends MachineryOptions {
   /**
    * Told of the units found behind the revisions this server had answered pushes with (the file
    * was put back to an older copy): they were given a new epoch, as `gom unit resync` would.
@@ -17,14 +18,15 @@ export interface SqliteOptions {
 }
 
 /** The embedded adapter: one SQLite file, on one connection (`connection.ts`). */
-export function openSqliteStorage(path: string, { onRewound }: SqliteOptions = {}): Storage {
+export function openSqliteStorage(path: string, { onRewound, ...machinery }: SqliteOptions = {}): Storage {
   const connection = openSqliteConnection(path);
   const units = sqliteUnits(connection);
   const users = sqliteUsers(connection);
   // A database file restored without `gom unit resync` is found behind the revisions its pushes
   // were answered with, and its units start a new epoch as that command would have made them.
-  const marks = path === ':memory:' ? undefined : revisionMarks(`${path}-revs.json`);
-  const items = sqliteItems(connection, marks);
+  const marks =
+    path === ':memory:' || !runs(machinery, 'revisionMarks') ? undefined : revisionMarks(`${path}-revs.json`);
+  const items = sqliteItems(connection, marks, machinery);
   const reports = sqliteReports(connection);
   const config = sqliteConfig(connection);
   const backup = sqliteBackup(connection, units, {

@@ -1,10 +1,12 @@
 import {
+  commitAlone,
   type GroupSession,
   groupCommit,
   type UnitRead,
   type UnitState,
   type UnitWrite,
 } from '../machinery/group-commit';
+import { type MachineryOptions, runs } from '../machinery/options';
 import type { RevisionMarks } from '../machinery/revision-marks';
 import {
   type ItemRow,
@@ -45,7 +47,11 @@ const itemsBetweenJson = (index: 'items_by_date' | 'items_by_rev') =>
 type ItemsPageRow = { items: Uint8Array; count: number; last: number | null };
 
 /** `marks` is told of every push answered, with the revision it was answered with. */
-export function sqliteItems({ db, serial, onDisk, wrote }: SqliteConnection, marks?: Pick<RevisionMarks, 'answered'>) {
+export function sqliteItems(
+  { db, serial, onDisk, wrote }: SqliteConnection,
+  marks?: Pick<RevisionMarks, 'answered'>,
+  machinery: MachineryOptions = {},
+) {
   const stmt = {
     begin: db.prepare('BEGIN IMMEDIATE'),
     commit: db.prepare('COMMIT'),
@@ -128,7 +134,7 @@ export function sqliteItems({ db, serial, onDisk, wrote }: SqliteConnection, mar
   };
   // SQLite has one writer at a time, so every unit's pushes share the groups, and they take their
   // turn in the connection's queue like any other work.
-  const pushInGroup = groupCommit({
+  const pushInGroup = (runs(machinery, 'groupCommit') ? groupCommit : commitAlone)({
     open: async () => {
       stmt.begin.run();
       return session;

@@ -1,5 +1,39 @@
+import type Database from 'better-sqlite3';
+import { repackedClocks } from '../machinery/rows';
+
+/** A step of the schema: SQL, or, where SQL cannot say it, a function run in the same transaction. */
+export type SqliteMigration = string | ((db: Database.Database) => void);
+
+interface OldClocksRow {
+  unit_id: string;
+  id: string;
+  fields: string;
+  clocks: string;
+}
+
+/**
+ * Packs the clocks of the rows written before they were packed (every field's clock; docs/sync.md),
+ * a page at a time by primary key. The items are unchanged, so no revision moves.
+ */
+function packOldClocks(db: Database.Database): void {
+  const page = db.prepare(`SELECT unit_id, id, fields, clocks FROM items
+    WHERE (unit_id, id) > (?, ?) AND json_type(clocks, '$."*"') IS NULL ORDER BY unit_id, id LIMIT 500`);
+  const save = db.prepare('UPDATE items SET clocks = ? WHERE unit_id = ? AND id = ?');
+  let after = ['', ''];
+  for (;;) {
+    const rows = page.all(...after) as OldClocksRow[];
+    if (rows.length === 0) return;
+    for (const row of rows) {
+      const packed = repackedClocks(JSON.parse(row.fields), JSON.parse(row.clocks));
+      if (packed) save.run(JSON.stringify(packed), row.unit_id, row.id);
+    }
+    const last = rows.at(-1)!;
+    after = [last.unit_id, last.id];
+  }
+}
+
 /** Applied in order, each once; a migration is never edited after it has shipped, only followed. */
-export const sqliteMigrations: string[] = [
+export const sqliteMigrations: SqliteMigration[] = [
   `
   CREATE TABLE units (
     id TEXT PRIMARY KEY,
@@ -85,4 +119,6 @@ export const sqliteMigrations: string[] = [
   ALTER TABLE units ADD COLUMN epoch TEXT NOT NULL DEFAULT '';
   UPDATE units SET epoch = lower(hex(randomblob(16)));
   `,
+  // Clocks in one stored form, packed (docs/sync.md).
+  packOldClocks,
 ];

@@ -1,6 +1,5 @@
 import { toUser, type UserRow, type UserWithHashRow } from '../machinery/rows';
-import { batchPerTurn } from '../machinery/turn-batch';
-import type { User, UserStore } from '../port';
+import type { UserStore } from '../port';
 import type { BackupPart, SqliteConnection } from './connection';
 
 export function sqliteUsers({ db, serial, write }: SqliteConnection) {
@@ -13,29 +12,15 @@ export function sqliteUsers({ db, serial, write }: SqliteConnection) {
     list: db.prepare('SELECT * FROM users ORDER BY created_at, id'),
     listOfUnit: db.prepare('SELECT * FROM users WHERE unit_id = ? ORDER BY created_at, id'),
     revoke: db.prepare('UPDATE users SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
-    beginRead: db.prepare('BEGIN'),
-    commit: db.prepare('COMMIT'),
   };
 
-  // One read transaction for a turn's token lookups: each lookup alone began and ended its own (the
-  // file locks, the WAL index), which cost several times the lookup itself under load (profiled).
-  // Alone, a lookup needs no transaction around it.
-  const findUserByTokenHash = batchPerTurn((tokenHashes: string[]) =>
+  // Each lookup a statement of its own, never cached: reading a turn's lookups in one transaction
+  // bought too little here to keep (docs/performance.md).
+  const findUserByTokenHash = (tokenHash: string) =>
     serial(() => {
-      const many = tokenHashes.length > 1;
-      if (many) stmt.beginRead.run();
-      try {
-        const users = new Map<string, User>();
-        for (const tokenHash of tokenHashes) {
-          const row = stmt.byToken.get(tokenHash) as UserRow | undefined;
-          if (row) users.set(tokenHash, toUser(row));
-        }
-        return users;
-      } finally {
-        if (many) stmt.commit.run();
-      }
-    }),
-  );
+      const row = stmt.byToken.get(tokenHash) as UserRow | undefined;
+      return row && toUser(row);
+    });
 
   const store: UserStore = {
     addUser: (user, tokenHash) =>

@@ -1,7 +1,6 @@
 import { type FileHandle, open } from 'node:fs/promises';
 import type { Worker } from 'node:worker_threads';
 import { startWorkerModule } from '../../worker-module';
-import { coalescedFlush } from '../machinery/coalesced-flush';
 import type { CheckpointerClosed, CheckpointerData, CheckpointerRequest } from './checkpointer';
 
 const WAL_CHECKPOINT_MS = 1000;
@@ -61,12 +60,14 @@ export function startCheckpointer(path: string): () => Promise<void> {
 }
 
 /**
- * The WAL's flush to disk, one for all the writes of the moment, run on libuv's threads while the
- * server's thread goes on. With `synchronous = NORMAL` a commit reaches the operating system only,
- * and a power cut or a kernel crash could take the last second of commits with it: clips whose
- * outbox rows the clients had already dropped, and revisions handed out again after clients'
- * cursors had passed them. `synchronous = FULL` syncs inside each COMMIT, on the event loop, which
- * lowered the throughput at saturation (measured in alternating runs).
+ * The WAL's flush to disk, run on libuv's threads while the server's thread goes on. With
+ * `synchronous = NORMAL` a commit reaches the operating system only, and a power cut or a kernel
+ * crash could take the last second of commits with it: clips whose outbox rows the clients had
+ * already dropped, and revisions handed out again after clients' cursors had passed them.
+ * `synchronous = FULL` syncs inside each COMMIT, on the event loop, which lowered the throughput at
+ * saturation (measured in alternating runs). Each caller with a commit not yet flushed runs a flush
+ * of its own: one flush joined by every commit of the moment bought too little to keep
+ * (docs/performance.md).
  */
 export function walFlush(path: string) {
   let handle: Promise<FileHandle> | undefined;
@@ -77,8 +78,21 @@ export function walFlush(path: string) {
       handle = undefined;
       throw error;
     }));
-  const flush = coalescedFlush(async () => {
-    if (path !== ':memory:') await (await wal()).datasync();
-  });
-  return { ...flush, close: async () => (await handle?.catch(() => undefined))?.close() };
+  // Commits counted: a flush begun after the count reached n has every one of them on disk.
+  let written = 0;
+  let flushed = 0;
+  return {
+    /** Marks a commit made (handed to the operating system, not yet on disk). */
+    wrote(): void {
+      written += 1;
+    },
+    /** Resolves once every commit marked before the call is on disk; rejects if the flush failed. */
+    async durable(): Promise<void> {
+      const target = written;
+      if (flushed >= target || path === ':memory:') return;
+      await (await wal()).datasync();
+      flushed = Math.max(flushed, target);
+    },
+    close: async () => (await handle?.catch(() => undefined))?.close(),
+  };
 }
