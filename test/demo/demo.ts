@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { dayMonthYear } from '@gom/shared';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import {
@@ -136,7 +137,7 @@ async function quickCapture(
     await form.locator('select[name="metric"]').selectOption(capture.figure.metric);
     await form.locator('input[name="value"]').fill(String(capture.figure.value));
   }
-  await form.locator('input[name="occurredOn"]').fill(WRITTEN_ON);
+  await form.locator('input[name="occurredOn"]').fill(dayMonthYear(WRITTEN_ON));
   const closed = form.waitForEvent('close').catch(() => undefined);
   await form.locator('button[data-action="save"]').click();
   await until(`"${capture.text}" to be saved`, async () => {
