@@ -1,3 +1,4 @@
 import { defineProject } from 'vitest/config';
 
-export default defineProject({ test: { name: 'server', environment: 'node' } });
+// The command-line tests start `gom` through tsx, a few seconds each on a loaded two-core machine.
+export default defineProject({ test: { name: 'server', environment: 'node', testTimeout: 30_000 } });
